@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Runs every test tier in order: unit + database (PGlite and PostgreSQL) + HTTP, then the Chromium journeys.
+import { spawnSync } from 'node:child_process';
+
+const run = (cmd, args, env = {}) => {
+  console.log(`\n▶ ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+run('npx', ['vitest', 'run']);
+if (process.env.SUTIAO_SKIP_E2E !== '1') run('npx', ['vitest', 'run', '--config', 'e2e/vitest.config.ts']);
