@@ -1,0 +1,116 @@
+/** Stable error codes. Each code's status and messages never change meaning once published; clients branch on `code`. */
+export interface ErrorDefinition {
+  readonly status: number;
+  /** Message templates; `{name}` placeholders are filled from the error's params. */
+  readonly zh: string;
+  readonly en: string;
+}
+
+export const ERRORS = {
+  /** Request body, query or params fail schema or domain validation. */
+  VALIDATION_FAILED: { status: 400, zh: '提交的信息有误：{reason}', en: 'Invalid input: {reason}' },
+  /** A new or changed password does not meet the password policy. */
+  PASSWORD_TOO_WEAK: {
+    status: 400,
+    zh: '密码强度不足：{reason}',
+    en: 'Password is too weak: {reason}',
+  },
+  /** No valid session cookie on a request that needs a signed-in user. */
+  AUTH_REQUIRED: { status: 401, zh: '请先登录。', en: 'Please sign in.' },
+  /** Wrong password or unknown username (deliberately indistinguishable). */
+  AUTH_INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误。', en: 'Incorrect username or password.' },
+  /** A sensitive action (signing, sealing) needs the user to re-enter their password and it was missing or wrong. */
+  PASSWORD_REQUIRED: {
+    status: 401,
+    zh: '请重新输入密码以确认此操作。',
+    en: 'Please re-enter your password to confirm this action.',
+  },
+  /** Session expired (idle or absolute timeout). */
+  AUTH_SESSION_EXPIRED: {
+    status: 401,
+    zh: '登录已过期，请重新登录。',
+    en: 'Your session has expired. Please sign in again.',
+  },
+  /** Missing or wrong x-csrf-token on a state-changing request. */
+  CSRF_INVALID: {
+    status: 403,
+    zh: '请求校验失败，请刷新页面后重试。',
+    en: 'Request verification failed. Please reload the page and try again.',
+  },
+  /** The actor lacks the permission, or is not a participant of the case. */
+  FORBIDDEN: { status: 403, zh: '您无权执行此操作。', en: 'You are not allowed to do this.' },
+  /** Role assignment would break separation of duties among system, security and audit administrators. */
+  ROLE_CONFLICT: {
+    status: 403,
+    zh: '角色冲突：系统、安全、审计管理员职责必须分离（{roles}）。',
+    en: 'Role conflict: system, security and audit administration must be held by different people ({roles}).',
+  },
+  /** Unknown id, or an id the actor may not know exists. */
+  NOT_FOUND: { status: 404, zh: '未找到{entity}。', en: '{entity} not found.' },
+  /** Verification code on /api/verify/:code matches no effective agreement. */
+  VERIFY_NOT_FOUND: {
+    status: 404,
+    zh: '未找到该验证码对应的文书。',
+    en: 'No document matches this verification code.',
+  },
+  /** Compare-and-set failed: the case's state or version moved since the client read it. */
+  CASE_STATE_CONFLICT: {
+    status: 409,
+    zh: '案件状态已变化，请刷新后重试。',
+    en: 'The case has changed. Please reload and try again.',
+  },
+  /** The event is not defined for the case's current state. */
+  CASE_ILLEGAL_EVENT: {
+    status: 409,
+    zh: '案件当前状态（{state}）不允许执行“{event}”。',
+    en: 'Action "{event}" is not allowed while the case is {state}.',
+  },
+  /** A unique value (username, case number, message id) already exists. */
+  DUPLICATE: { status: 409, zh: '{entity}已存在。', en: '{entity} already exists.' },
+  /** Upload exceeds the size limit. */
+  UPLOAD_TOO_LARGE: {
+    status: 413,
+    zh: '文件过大，最大允许 {maxMb} MB。',
+    en: 'File too large; the limit is {maxMb} MB.',
+  },
+  /** Upload's detected type is not PDF/PNG/JPEG. */
+  UPLOAD_TYPE_NOT_ALLOWED: {
+    status: 415,
+    zh: '不支持的文件类型，请上传 PDF、PNG 或 JPEG。',
+    en: 'Unsupported file type; upload a PDF, PNG or JPEG.',
+  },
+  /** A named lifecycle guard rejected the transition (e.g. a securities firm refusing an ordinary investor). */
+  GUARD_FAILED: {
+    status: 422,
+    zh: '不满足操作条件：{guard}',
+    en: 'Precondition not met: {guard}',
+  },
+  /** A date falls in a year for which the working-day calendar has no data. */
+  CALENDAR_YEAR_UNSUPPORTED: {
+    status: 422,
+    zh: '{year} 年的工作日历尚未配置。',
+    en: 'No working-day calendar is configured for {year}.',
+  },
+  /** Account locked after repeated failed sign-ins. */
+  AUTH_LOCKED: {
+    status: 423,
+    zh: '账户已被临时锁定，请稍后再试。',
+    en: 'The account is temporarily locked. Please try again later.',
+  },
+  /** Too many requests from one client or for one account. */
+  RATE_LIMITED: {
+    status: 429,
+    zh: '操作过于频繁，请稍后再试。',
+    en: 'Too many requests. Please try again later.',
+  },
+  /** Unexpected failure; details are logged, never sent to the client. */
+  INTERNAL: { status: 500, zh: '系统内部错误，请稍后再试。', en: 'Internal error. Please try again later.' },
+  /** A dependency (database, docking peer) is unavailable. */
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    zh: '服务暂时不可用，请稍后再试。',
+    en: 'Service temporarily unavailable. Please try again later.',
+  },
+} as const satisfies Record<string, ErrorDefinition>;
+
+export type ErrorCode = keyof typeof ERRORS;
