@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { generateSigner, type SignatureAlgorithm, type Signer, signerFromPem } from './signer.ts';
+import { createKeyring, type DataKey, type Keyring } from './sm4.ts';
+import { sm3Hex } from './sm3.ts';
+
+export interface PlatformKeys {
+  signer: Signer;
+  /** SM4 data keys; the first configured key is current. */
+  dataKeys: Keyring;
+  /** Key for blindIndex(); kept apart from data keys so rotating them keeps lookups valid. */
+  blindIndexKey: Uint8Array;
+}
+
+export interface LoadPlatformKeysOptions {
+  /** e.g. data/<platform>/keys — files are created there (mode 0600) on first start and reused. */
+  dir: string;
+  /** Production: SUTIAO_SIGNING_KEY_PEM, SUTIAO_SM4_KEY (hex, comma-separated, current first), SUTIAO_BLIND_INDEX_KEY. */
+  env?: Record<string, string | undefined>;
+  /** Algorithm for a newly created signing key. */
+  algorithm?: SignatureAlgorithm;
+}
+
+/** The id stored in each encrypted value: a short digest of the key, so ids need no bookkeeping. */
+export function dataKeyFromHex(hex: string): DataKey {
+  if (!/^[0-9a-fA-F]{32}$/.test(hex)) throw new Error('SM4 key must be 32 hex characters');
+  const key = Buffer.from(hex, 'hex');
+  return { id: sm3Hex(key).slice(0, 12), key };
+}
+
+function keyringFromHexList(list: string): Keyring {
+  const [current, ...retired] = list
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map(dataKeyFromHex);
+  if (!current) throw new Error('No SM4 data key configured');
+  return createKeyring(current, retired);
+}
+
+/** Reads a file, or creates it once (exclusively, mode 0600) and reads what won any race. */
+async function readOrCreate(path: string, create: () => string): Promise<string> {
+  try {
+    await writeFile(path, create(), { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return readFile(path, 'utf8');
+}
+
+export async function loadPlatformKeys(options: LoadPlatformKeysOptions): Promise<PlatformKeys> {
+  const env = options.env ?? {};
+  const needsDir = !env.SUTIAO_SIGNING_KEY_PEM || !env.SUTIAO_SM4_KEY || !env.SUTIAO_BLIND_INDEX_KEY;
+  if (needsDir) await mkdir(options.dir, { recursive: true, mode: 0o700 });
+  const file = (name: string, create: () => string) => readOrCreate(join(options.dir, name), create);
+
+  const signingPem =
+    env.SUTIAO_SIGNING_KEY_PEM ??
+    (await file('signing-key.pem', () => generateSigner(options.algorithm ?? 'SM2').exportPrivateKeyPem()));
+  const signer = signerFromPem(signingPem);
+  if (!env.SUTIAO_SIGNING_KEY_PEM) await file('signing-key.pub.pem', () => signer.publicKeyPem);
+
+  const dataKeyHex =
+    env.SUTIAO_SM4_KEY ?? (await file('sm4-data-keys.txt', () => `${randomBytes(16).toString('hex')}\n`));
+  const dataKeys = keyringFromHexList(dataKeyHex);
+
+  const indexHex =
+    env.SUTIAO_BLIND_INDEX_KEY ??
+    (await file('blind-index.key', () => `${randomBytes(32).toString('hex')}\n`));
+  const blindIndexKey = Buffer.from(indexHex.trim(), 'hex');
+  if (blindIndexKey.length < 16) throw new Error('Blind index key must be at least 32 hex characters');
+
+  return { signer, dataKeys, blindIndexKey };
+}

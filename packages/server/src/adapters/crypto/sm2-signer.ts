@@ -1,0 +1,50 @@
+import { sm2 } from 'sm-crypto-v2';
+import { publicKeyFingerprint } from './fingerprint.ts';
+import type { Signer } from './signer.ts';
+import {
+  sm2PrivateKeyFromPem,
+  sm2PrivateKeyToPem,
+  sm2PublicKeyFromPem,
+  sm2PublicKeyToPem,
+} from './sm2-pem.ts';
+
+/** GB/T 32918 default signer ID, the one openssl uses with `-sigopt distid:1234567812345678`. */
+export const SM2_DEFAULT_USER_ID = '1234567812345678';
+
+// hash: SM3 over Z‖M (Z from the ID and public key) as GB/T 32918 requires; der: ASN.1 (r, s) like openssl.
+const options = { hash: true, der: true, userId: SM2_DEFAULT_USER_ID } as const;
+
+function createSm2Signer(privateKeyHex: string, publicKeyHex: string): Signer {
+  const publicKeyPem = sm2PublicKeyToPem(publicKeyHex);
+  return {
+    algorithm: 'SM2',
+    publicKeyPem,
+    keyId: publicKeyFingerprint(publicKeyPem, 'SM2'),
+    sign: (data) => sm2.doSignature(data, privateKeyHex, { ...options, publicKey: publicKeyHex }),
+    exportPrivateKeyPem: () => sm2PrivateKeyToPem(privateKeyHex, publicKeyHex),
+  };
+}
+
+export function generateSm2Signer(): Signer {
+  const { privateKey, publicKey } = sm2.generateKeyPairHex();
+  return createSm2Signer(privateKey.padStart(64, '0'), publicKey);
+}
+
+export function sm2SignerFromPem(privateKeyPem: string): Signer {
+  const privateKeyHex = sm2PrivateKeyFromPem(privateKeyPem);
+  return createSm2Signer(privateKeyHex, sm2.getPublicKeyFromPrivateKey(privateKeyHex));
+}
+
+export function sm2Verify(publicKeyPem: string, data: Uint8Array | string, signatureHex: string): boolean {
+  try {
+    if (!/^(?:[0-9a-f]{2})+$/i.test(signatureHex)) return false;
+    return sm2.doVerifySignature(
+      data,
+      signatureHex.toLowerCase(),
+      sm2PublicKeyFromPem(publicKeyPem),
+      options,
+    );
+  } catch {
+    return false;
+  }
+}
