@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs every test tier in order: unit + database (PGlite and PostgreSQL) + HTTP, then the Chromium journeys.
 import { spawnSync } from 'node:child_process';
+import { ensureInstalled } from './ensure-installed.mjs';
 
 const run = (cmd, args, env = {}) => {
   console.log(`\n▶ ${cmd} ${args.join(' ')}`);
@@ -8,5 +9,6 @@ const run = (cmd, args, env = {}) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
+ensureInstalled();
 run('npx', ['vitest', 'run']);
 if (process.env.SUTIAO_SKIP_E2E !== '1') run('npx', ['vitest', 'run', '--config', 'e2e/vitest.config.ts']);

@@ -1,0 +1,91 @@
+import { type Kysely, sql } from 'kysely';
+import { canonicalJson } from '../../lib/canonical-json.ts';
+import { sm3Hex } from '../crypto/sm3.ts';
+import type { DB } from '../db/schema.ts';
+
+export interface AuditEntry {
+  requestId?: string | null;
+  actorUserId?: string | null;
+  actorRole?: string | null;
+  action: string;
+  targetType?: string | null;
+  targetId?: string | null;
+  outcome: 'success' | 'failure' | 'denied';
+  details?: Record<string, unknown>;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+const AUDIT_LOCK = 7734002;
+
+interface ChainedFields {
+  seq: number;
+  at: string;
+  requestId: string | null;
+  actorUserId: string | null;
+  actorRole: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  outcome: string;
+  details: Record<string, unknown>;
+  prevHash: string;
+}
+
+/** The hash of a record covers every field and the previous record's hash: change one, and every later hash breaks. */
+export function auditHash(fields: ChainedFields): string {
+  return sm3Hex(canonicalJson(fields));
+}
+
+/**
+ * Appends one record inside the caller's transaction, so the record exists exactly when the change it
+ * describes does. The advisory lock serializes appenders so the chain stays linear across instances.
+ */
+export async function appendAudit(
+  trx: Kysely<DB>,
+  entry: AuditEntry,
+  at: Date = new Date(),
+): Promise<number> {
+  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(trx);
+  const last = await trx
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const fields: ChainedFields = {
+    seq: (last?.seq ?? 0) + 1,
+    at: at.toISOString(),
+    requestId: entry.requestId ?? null,
+    actorUserId: entry.actorUserId ?? null,
+    actorRole: entry.actorRole ?? null,
+    action: entry.action,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId ?? null,
+    outcome: entry.outcome,
+    details: entry.details ?? {},
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  await trx
+    .insertInto('audit_log')
+    .values({
+      seq: fields.seq,
+      at: fields.at,
+      request_id: fields.requestId,
+      actor_user_id: fields.actorUserId,
+      actor_role: fields.actorRole,
+      action: fields.action,
+      target_type: fields.targetType,
+      target_id: fields.targetId,
+      outcome: entry.outcome,
+      details: JSON.stringify(fields.details),
+      prev_hash: fields.prevHash,
+      hash: auditHash(fields),
+    })
+    .execute();
+  return fields.seq;
+}
+
+/** Appends in a transaction of its own: for events with no state change (sign-in failures, denials). */
+export async function recordAudit(db: Kysely<DB>, entry: AuditEntry, at?: Date): Promise<number> {
+  return db.transaction().execute((trx) => appendAudit(trx, entry, at));
+}

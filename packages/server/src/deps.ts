@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely';
+import type { PlatformKeys } from './adapters/crypto/keys.ts';
+import type { Engine } from './adapters/db/database.ts';
+import type { DB } from './adapters/db/schema.ts';
+import type { NotificationSink } from './adapters/notify/notification-sink.ts';
+import type { Actor } from './domain/permissions.ts';
+import type { Platform } from './domain/roles.ts';
+
+/** Everything a use case may touch. Built once per platform process (see platform/compose.ts). */
+export interface Deps {
+  db: Kysely<DB>;
+  engine: Engine;
+  platform: Platform;
+  now: () => Date;
+  /** The platform's signing key (agreements, docking messages) and its personal-data encryption keyring. */
+  keys: PlatformKeys;
+  notify: NotificationSink;
+  /** Where uploaded files are kept, by content hash. */
+  storageDir: string;
+  /** Public base URL of this platform, used in verification links. */
+  publicUrl: string;
+}
+
+/** Who is asking, and under which request id; use cases never see HTTP objects. */
+export interface RequestContext {
+  actor: Actor | null;
+  requestId: string;
+  /** The role the actor acts in for audit purposes (first of their roles when not chosen). */
+  actorRole?: string | null;
+}
+
+export interface SignedInContext extends RequestContext {
+  actor: Actor;
+}

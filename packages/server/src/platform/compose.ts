@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import { loadPlatformKeys } from '../adapters/crypto/keys.ts';
+import { type Database, openDatabase } from '../adapters/db/database.ts';
+import { migrate } from '../adapters/db/migrate.ts';
+import { fileSink, type NotificationSink } from '../adapters/notify/notification-sink.ts';
+import type { Deps } from '../deps.ts';
+import type { PlatformConfig } from './config.ts';
+
+export interface Composed {
+  deps: Deps;
+  database: Database;
+}
+
+/** Wires one platform's adapters: its own database, its own keys, its own files. */
+export async function composePlatform(
+  config: PlatformConfig,
+  overrides: { notify?: NotificationSink; now?: () => Date } = {},
+): Promise<Composed> {
+  const database = await openDatabase({
+    ...(config.databaseUrl
+      ? { databaseUrl: config.databaseUrl }
+      : { dataDir: join(config.dataDir, 'pgdata') }),
+  });
+  await migrate(database.db);
+  const keys = await loadPlatformKeys({ dir: join(config.dataDir, 'keys'), env: process.env });
+  const deps: Deps = {
+    db: database.db,
+    engine: database.engine,
+    platform: config.platform,
+    now: overrides.now ?? (() => new Date()),
+    keys,
+    notify: overrides.notify ?? fileSink(join(config.dataDir, 'outbox-notifications.jsonl')),
+    storageDir: join(config.dataDir, 'files'),
+    publicUrl: config.publicUrl,
+  };
+  return { deps, database };
+}

@@ -1,0 +1,38 @@
+import { buildApp } from '../transport/http/app.ts';
+import { composePlatform } from './compose.ts';
+import { readConfig } from './config.ts';
+import { seedDemo } from './seed/seed-demo.ts';
+
+/** Runs one platform: `--platform court|mediation` (see README for flags and environment variables). */
+async function main() {
+  const config = readConfig(process.argv.slice(2), process.env);
+  const { deps, database } = await composePlatform(config);
+  if (config.seedDemo && (await seedDemo(deps))) console.log(`[${config.platform}] demo data seeded`);
+  const app = await buildApp(deps, {
+    ...(config.webDist ? { webDist: config.webDist } : {}),
+    logger: config.logger,
+  });
+  await app.listen({ host: config.host, port: config.port });
+  const name =
+    config.platform === 'court'
+      ? '人民法院调解平台 (court platform)'
+      : '中国投资者网在线调解平台 (mediation platform)';
+  console.log(`[${config.platform}] ${name} ready at ${config.publicUrl} — database: ${database.engine}`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`[${config.platform}] ${signal}: closing`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,53 @@
+import { hash } from '@node-rs/argon2';
+import { appendAudit } from '../../adapters/audit/audit-log.ts';
+import { blindIndex, encryptField } from '../../adapters/crypto/sm4.ts';
+import type { Deps } from '../../deps.ts';
+import { newId } from '../../lib/ids.ts';
+import { ALL_ORGANIZATIONS } from './demo-organizations.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
+
+/** Seeds the demo organizations and users once; a database that already has users is left alone. */
+export async function seedDemo(deps: Deps): Promise<boolean> {
+  const existing = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (existing) return false;
+  const users = DEMO_USERS[deps.platform];
+  const hashes = await Promise.all(users.map(() => hash(DEMO_PASSWORD)));
+  const { dataKeys, blindIndexKey } = deps.keys;
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('organizations')
+      .values(ALL_ORGANIZATIONS)
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    for (const [i, user] of users.entries()) {
+      const id = newId();
+      await trx
+        .insertInto('users')
+        .values({
+          id,
+          username: user.username,
+          display_name: user.displayName,
+          password_hash: hashes[i]!,
+          organization_id: user.organizationId,
+          investor_kind: user.investorKind ?? null,
+          id_number_enc: user.idNumber
+            ? encryptField(dataKeys.current, user.idNumber, 'users.id_number')
+            : null,
+          id_number_index: user.idNumber ? blindIndex(blindIndexKey, user.idNumber) : null,
+          phone_enc: user.phone ? encryptField(dataKeys.current, user.phone, 'users.phone') : null,
+          email: user.email ?? null,
+        })
+        .execute();
+      await trx
+        .insertInto('user_roles')
+        .values(user.roles.map((role) => ({ user_id: id, role, granted_by: null })))
+        .execute();
+    }
+    await appendAudit(trx, {
+      action: 'system.seed-demo',
+      outcome: 'success',
+      details: { organizations: ALL_ORGANIZATIONS.length, users: users.length },
+    });
+  });
+  return true;
+}

@@ -1,0 +1,66 @@
+import './fastify-types.ts';
+import { existsSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Deps } from '../../deps.ts';
+import { installErrorHandler } from './error-handler.ts';
+import { commonRoutes, platformRoutes } from './routes/index.ts';
+import { installSessionHooks } from './session-hooks.ts';
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+export interface AppOptions {
+  /** Built web client to serve at `/` (packages/web/dist); omitted in API-only tests. */
+  webDist?: string;
+  logger?: boolean;
+}
+
+export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: 'info' } : false,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title:
+          deps.platform === 'court'
+            ? '人民法院调解平台 API (Sutiao court platform)'
+            : '中国投资者网在线调解平台 API (Sutiao mediation platform)',
+        version: '0.1.0',
+        description: 'Errors are `{code, message}`; the message follows Accept-Language (zh-CN default, en).',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: `sutiao_${deps.platform}_sid` },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installErrorHandler(app, deps);
+  installSessionHooks(app, deps);
+
+  for (const register of [...commonRoutes, ...platformRoutes[deps.platform]]) register(app, deps);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  if (options.webDist && existsSync(options.webDist)) {
+    await app.register(fastifyStatic, { root: options.webDist, wildcard: false });
+    // Client-side routes: anything that is not an API call or a file gets the single-page app.
+    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.sendFile('index.html');
+    });
+  }
+  await app.ready();
+  return app;
+}

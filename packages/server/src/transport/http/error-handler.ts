@@ -1,0 +1,57 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { recordAudit } from '../../adapters/audit/audit-log.ts';
+import type { Deps } from '../../deps.ts';
+import { AppError, appError, langFromAcceptLanguage } from '../../domain/errors.ts';
+
+/** Maps every failure to `{code, message}` in the caller's language; nothing else ever leaves the server. */
+export function installErrorHandler(app: FastifyInstance, deps: Deps) {
+  app.setErrorHandler(async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const appErr = toAppError(error);
+    if (appErr.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (appErr.code === 'FORBIDDEN' || appErr.code === 'CSRF_INVALID') {
+      await recordAudit(deps.db, {
+        requestId: request.id,
+        actorUserId: request.ctx?.actor?.userId ?? null,
+        actorRole: request.ctx?.actorRole ?? null,
+        action: `${request.method} ${request.routeOptions.url ?? request.url}`,
+        targetType: 'route',
+        targetId: request.url,
+        outcome: 'denied',
+        details: { code: appErr.code },
+      }).catch((err: unknown) => request.log.error({ err }, 'audit of denial failed'));
+    }
+    const lang = langFromAcceptLanguage(request.headers['accept-language']);
+    return reply.status(appErr.status).send(appErr.toBody(lang));
+  });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const lang = langFromAcceptLanguage(request.headers['accept-language']);
+    return reply
+      .status(404)
+      .send(appError('NOT_FOUND', { entity: lang === 'zh' ? '接口' : 'Route' }).toBody(lang));
+  });
+}
+
+function toAppError(error: FastifyError): AppError {
+  if (error instanceof AppError) return error;
+  if (error.validation) {
+    const reason = error.validation
+      .map((v) => `${error.validationContext ?? ''}${v.instancePath || ''} ${v.message ?? ''}`.trim())
+      .join('; ');
+    return appError('VALIDATION_FAILED', { reason }, error.validation);
+  }
+  switch (error.code) {
+    case 'FST_REQ_FILE_TOO_LARGE':
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return appError('UPLOAD_TOO_LARGE', { maxMb: 10 });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return appError('VALIDATION_FAILED', { reason: 'unsupported content type' });
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return appError('VALIDATION_FAILED', { reason: 'body is not valid JSON' });
+  }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return appError('VALIDATION_FAILED', { reason: error.message });
+  }
+  return appError('INTERNAL');
+}

@@ -1,0 +1,17 @@
+import type { RequestContext } from '../../deps.ts';
+import type { ActorProfile } from '../../use-cases/auth/load-actor.ts';
+
+/** Who may reach a route at all; finer rules (permission, case participation) live in the use cases. */
+export type RouteAccess = 'public' | 'signed-in';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: RequestContext;
+    profile: ActorProfile | null;
+    sessionToken: string | null;
+    csrfToken: string | null;
+  }
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}

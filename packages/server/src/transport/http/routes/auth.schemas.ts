@@ -1,0 +1,27 @@
+import { Type } from '@sinclair/typebox';
+
+export const LoginBody = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 64 }),
+    password: Type.String({ minLength: 1, maxLength: 128 }),
+  },
+  { additionalProperties: false },
+);
+
+export const MeUser = Type.Object({
+  id: Type.String(),
+  username: Type.String(),
+  displayName: Type.String(),
+  roles: Type.Array(Type.String()),
+  platform: Type.String(),
+  organizationId: Type.Union([Type.String(), Type.Null()]),
+  organizationName: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const MeResponse = Type.Object({
+  user: MeUser,
+  permissions: Type.Array(Type.String()),
+  csrfToken: Type.String(),
+});
+
+export const ErrorBody = Type.Object({ code: Type.String(), message: Type.String() }, { $id: 'Error' });

@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../../deps.ts';
+import { authRoutes } from './auth.ts';
+import { healthRoutes } from './health.ts';
+import { inboxRoutes } from './inbox.ts';
+
+export type RouteModule = (app: FastifyInstance, deps: Deps) => void;
+
+/** Route modules common to both platforms. */
+export const commonRoutes: RouteModule[] = [healthRoutes, authRoutes, inboxRoutes];
+
+/** Route modules that exist only on one platform. */
+export const platformRoutes: Record<Deps['platform'], RouteModule[]> = {
+  mediation: [],
+  court: [],
+};

@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { type Database, type Engine, openPglite, openPostgres } from '../../src/adapters/db/database.ts';
+import { migrate } from '../../src/adapters/db/migrate.ts';
+
+export const ENGINES: Engine[] = ['pglite', 'postgres'];
+
+/** The PostgreSQL server the database tier runs against (CI starts it; on these machines it is local, trust auth). */
+export const TEST_PG_ADMIN_URL =
+  process.env.SUTIAO_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+type Prepare = (db: Database) => Promise<void>;
+
+const pgliteTemplates = new Map<string, Promise<Blob>>();
+
+/**
+ * A fresh, migrated database on the chosen engine. PGlite clones a migrated template (≈0.5 s instead of ≈3 s);
+ * PostgreSQL gets a new database that `close()` drops.
+ */
+export async function freshDatabase(
+  engine: Engine,
+  prepare?: Prepare,
+  templateKey = 'migrated',
+): Promise<Database> {
+  if (engine === 'pglite') {
+    let template = pgliteTemplates.get(templateKey);
+    template ??= (async () => {
+      const db = await openPglite();
+      await migrate(db.db);
+      if (prepare) await prepare(db);
+      const dump = await db.pglite!.dumpDataDir('none');
+      await db.close();
+      return dump;
+    })();
+    pgliteTemplates.set(templateKey, template);
+    return openPglite({ loadDataDir: await template });
+  }
+  const name = `sutiao_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(TEST_PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  const db = openPostgres(url.toString(), 4);
+  await migrate(db.db);
+  if (prepare) await prepare(db);
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      const drop = new pg.Client({ connectionString: TEST_PG_ADMIN_URL });
+      await drop.connect();
+      await drop.query(`drop database if exists ${name} with (force)`);
+      await drop.end();
+    },
+  };
+}

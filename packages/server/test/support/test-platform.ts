@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { generateSigner } from '../../src/adapters/crypto/signer.ts';
+import { createKeyring } from '../../src/adapters/crypto/sm4.ts';
+import { dataKeyFromHex, type PlatformKeys } from '../../src/adapters/crypto/keys.ts';
+import type { Database, Engine } from '../../src/adapters/db/database.ts';
+import { memorySink } from '../../src/adapters/notify/notification-sink.ts';
+import type { Deps } from '../../src/deps.ts';
+import type { Platform } from '../../src/domain/roles.ts';
+import { DEMO_PASSWORD } from '../../src/platform/seed/demo-users.ts';
+import { seedDemo } from '../../src/platform/seed/seed-demo.ts';
+import { buildApp } from '../../src/transport/http/app.ts';
+import { freshDatabase } from './test-databases.ts';
+
+// Fixed data keys so a template seeded once decrypts in every clone.
+const TEST_KEYS: Record<Platform, PlatformKeys> = {
+  mediation: {
+    signer: generateSigner('SM2'),
+    dataKeys: createKeyring(dataKeyFromHex('0123456789abcdeffedcba9876543210')),
+    blindIndexKey: Buffer.from('6d65646961746f6e2d626c696e642d696e6465782d6b6579', 'hex'),
+  },
+  court: {
+    signer: generateSigner('SM2'),
+    dataKeys: createKeyring(dataKeyFromHex('fedcba98765432100123456789abcdef')),
+    blindIndexKey: Buffer.from('636f7572742d626c696e642d696e6465782d6b65792d3031', 'hex'),
+  },
+};
+
+export interface TestPlatform {
+  deps: Deps;
+  database: Database;
+  notifications: ReturnType<typeof memorySink>;
+  /** Moves the platform clock; starts at the real time. */
+  clock: { now: Date; advance(ms: number): void };
+  close(): Promise<void>;
+}
+
+/** A platform's dependencies over a fresh database on `engine`, with the demo organizations and users seeded. */
+export async function createTestPlatform(
+  engine: Engine,
+  platform: Platform = 'mediation',
+  options: { seed?: boolean } = {},
+): Promise<TestPlatform> {
+  const notifications = memorySink();
+  const clock = {
+    now: new Date(),
+    advance(ms: number) {
+      clock.now = new Date(clock.now.getTime() + ms);
+    },
+  };
+  const storageDir = await mkdtemp(join(tmpdir(), 'sutiao-files-'));
+  const makeDeps = (database: Database): Deps => ({
+    db: database.db,
+    engine,
+    platform,
+    now: () => clock.now,
+    keys: TEST_KEYS[platform],
+    notify: notifications,
+    storageDir,
+    publicUrl: 'http://127.0.0.1:0',
+  });
+  const seed = options.seed ?? true;
+  const database = await freshDatabase(
+    engine,
+    seed ? async (db) => void (await seedDemo(makeDeps(db))) : undefined,
+    `${platform}-${seed ? 'seeded' : 'empty'}`,
+  );
+  return { deps: makeDeps(database), database, notifications, clock, close: () => database.close() };
+}
+
+export interface TestApp extends TestPlatform {
+  app: FastifyInstance;
+  /** Signs a demo user in; returns the headers later requests need. */
+  login(username: string, password?: string): Promise<{ cookie: string; 'x-csrf-token': string }>;
+}
+
+export async function createTestApp(engine: Engine, platform: Platform = 'mediation'): Promise<TestApp> {
+  const test = await createTestPlatform(engine, platform);
+  const app = await buildApp(test.deps);
+  return {
+    ...test,
+    app,
+    async login(username, password = DEMO_PASSWORD) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password },
+      });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+      return { cookie, 'x-csrf-token': res.json<{ csrfToken: string }>().csrfToken };
+    },
+    async close() {
+      await app.close();
+      await test.close();
+    },
+  };
+}
+
+export const randomSuffix = () => randomBytes(4).toString('hex');
