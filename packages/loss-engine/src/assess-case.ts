@@ -1,0 +1,155 @@
+import { assessInvestorRows, type InvestorResult } from './assess-investor';
+import { LossInputError, inputError } from './errors';
+import { tradeTableFrom, type TradeInput } from './io/parse-trades';
+import type { CorporateAction, MarketData } from './market';
+import { type LossParams, validateParams } from './params';
+import { buildPlan } from './plan';
+import { formatCents } from './rounding';
+import { groupByInvestor, TradeTable } from './trade-table';
+
+export interface AssessOptions {
+  /** Attach to every investor the trades used and why each other trade was excluded. */
+  explain?: boolean;
+  /** Collect per-investor input errors instead of throwing the first. */
+  keepGoing?: boolean;
+  /** Skip the fast path (tests compare both). */
+  forceExact?: boolean;
+  /** Only investors with table index in [from, to) (worker partitions). */
+  investorRange?: [number, number];
+  onProgress?: (doneTrades: number, totalTrades: number) => void;
+}
+
+export interface InvestorError {
+  investorId: string;
+  error: LossInputError;
+}
+
+export interface CaseSummary {
+  investors: number;
+  /** Had an eligible buy in W1 of some segment. */
+  inRange: number;
+  eligible: number;
+  withLoss: number;
+  zeroLoss: number;
+  errors: number;
+  /** Investors computed on the safe-integer fast path vs the BigInt fallback. */
+  fastPath: number;
+  exactPath: number;
+  totals: {
+    L: string;
+    L_deducted: string;
+    commission: string;
+    stamp_duty: string;
+    interest: string;
+    total: string;
+  };
+}
+
+export interface CaseResult {
+  results: InvestorResult[];
+  errors: InvestorError[];
+  summary: CaseSummary;
+}
+
+const validated = new WeakSet<object>();
+
+/** Accepts raw parameters (as in case.json) or the output of `validateParams`; throws the first problem. */
+export function resolveParams(input: unknown): LossParams {
+  if (typeof input === 'object' && input !== null && validated.has(input)) return input as LossParams;
+  const r = validateParams(input);
+  if (!r.ok) throw r.errors[0]!;
+  validated.add(r.params);
+  return r.params;
+}
+
+/**
+ * Assesses every investor of a case (LOSS-SPEC §2–§4). Pure: no I/O. `trades` is a parsed table
+ * (`parseTradesCsv`) or any iterable of trade objects.
+ */
+export function assessCase(
+  params: unknown,
+  trades: TradeTable | Iterable<TradeInput>,
+  market?: MarketData | null,
+  actions?: CorporateAction[],
+  options: AssessOptions = {},
+): CaseResult {
+  const p = resolveParams(params);
+  const table = trades instanceof TradeTable ? trades : tradeTableFrom(trades);
+  const first = table.fileErrors[0];
+  if (first) throw first;
+  if (p.security === null && table.securities.size > 1)
+    throw inputError(
+      'MIXED_SECURITIES',
+      `交易文件含多个证券（${[...table.securities].slice(0, 5).join(', ')}），请在参数中指定 security`,
+      `the trades file holds several securities (${[...table.securities].slice(0, 5).join(', ')}); set "security" in the parameters`,
+      { file: table.file, column: table.columnNumber('security'), columnName: 'security' },
+    );
+  const plan = buildPlan(p, table, market ?? null, actions ?? [], options.explain === true);
+  const { order, start } = groupByInvestor(table);
+  const [from, to] = options.investorRange ?? [0, table.investorIds.length];
+  const results: InvestorResult[] = [];
+  const errors: InvestorError[] = [];
+  let done = 0;
+  let nextReport = 0;
+  for (let inv = from; inv < to; inv++) {
+    const s = start[inv]!;
+    const e = start[inv + 1]!;
+    const investorId = table.investorIds[inv]!;
+    const rowError = table.investorErrors.get(inv);
+    try {
+      if (rowError) throw rowError;
+      const rows: number[] = new Array<number>(e - s);
+      for (let i = s; i < e; i++) rows[i - s] = order[i]!;
+      results.push(assessInvestorRows(plan, table, inv, rows, options.forceExact === true));
+    } catch (err) {
+      if (!(err instanceof LossInputError) || !options.keepGoing) throw err;
+      errors.push({ investorId, error: err });
+    }
+    done += e - s;
+    if (options.onProgress && done >= nextReport) {
+      options.onProgress(done, table.count);
+      nextReport = done + 100_000;
+    }
+  }
+  return { results, errors, summary: summarize(results, errors.length) };
+}
+
+export function summarize(results: InvestorResult[], errorCount: number): CaseSummary {
+  const t = { L: 0n, deducted: 0n, commission: 0n, stampDuty: 0n, interest: 0n, total: 0n };
+  let inRange = 0;
+  let eligible = 0;
+  let withLoss = 0;
+  let zeroLoss = 0;
+  let fastPath = 0;
+  for (const r of results) {
+    if (r.inRange) inRange++;
+    if (r.eligible) eligible++;
+    if (r.money.total > 0n) withLoss++;
+    else if (r.inRange) zeroLoss++;
+    if (r.path === 'fast') fastPath++;
+    t.L += r.money.L;
+    t.deducted += r.money.deducted;
+    t.commission += r.money.commission;
+    t.stampDuty += r.money.stampDuty;
+    t.interest += r.money.interest;
+    t.total += r.money.total;
+  }
+  return {
+    investors: results.length + errorCount,
+    inRange,
+    eligible,
+    withLoss,
+    zeroLoss,
+    errors: errorCount,
+    fastPath,
+    exactPath: results.length - fastPath,
+    totals: {
+      L: formatCents(t.L),
+      L_deducted: formatCents(t.deducted),
+      commission: formatCents(t.commission),
+      stamp_duty: formatCents(t.stampDuty),
+      interest: formatCents(t.interest),
+      total: formatCents(t.total),
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import { type Exact, eAdd, eCmp, eDiv, eMul, eSign, eSub, exact } from './exact';
+
+/**
+ * The arithmetic the engine is written against. Two implementations: `exactField` (BigInt rationals,
+ * the reference) and `fastField` (rationals of safe integers that throw `OVERFLOW` instead of ever
+ * rounding, so the caller reruns the investor on the exact field).
+ */
+export interface Field<T> {
+  readonly name: 'fast' | 'exact';
+  readonly zero: T;
+  readonly one: T;
+  int(k: number): T;
+  fromExact(x: Exact): T;
+  toExact(x: T): Exact;
+  add(a: T, b: T): T;
+  sub(a: T, b: T): T;
+  mul(a: T, b: T): T;
+  div(a: T, b: T): T;
+  cmp(a: T, b: T): number;
+  sign(a: T): number;
+}
+
+export const exactField: Field<Exact> = {
+  name: 'exact',
+  zero: { n: 0n, d: 1n },
+  one: { n: 1n, d: 1n },
+  int: (k) => ({ n: BigInt(k), d: 1n }),
+  fromExact: (x) => x,
+  toExact: (x) => x,
+  add: eAdd,
+  sub: eSub,
+  mul: eMul,
+  div: eDiv,
+  cmp: eCmp,
+  sign: eSign,
+};
+
+/** A rational of two safe integers, d > 0, reduced. */
+export class FastRat {
+  constructor(
+    readonly n: number,
+    readonly d: number,
+  ) {}
+}
+
+/** Thrown (never caught by the engine) when a fast value would leave the safe-integer range. */
+export const OVERFLOW = new Error('fast path overflow');
+const MAX = Number.MAX_SAFE_INTEGER;
+
+// A product or sum of two safe integers is exact iff its magnitude is <= MAX: IEEE rounding is
+// monotonic and 2^53 is representable, so any true value above MAX rounds to >= 2^53 and fails the check.
+function safe(x: number): number {
+  if (!(x <= MAX && x >= -MAX)) throw OVERFLOW;
+  return x;
+}
+
+function gcd(a: number, b: number): number {
+  let x = a < 0 ? -a : a;
+  let y = b;
+  while (y !== 0) {
+    const t = x % y;
+    x = y;
+    y = t;
+  }
+  return x;
+}
+
+function mk(n: number, d: number): FastRat {
+  if (d === 1) return new FastRat(n, 1);
+  if (d < 0) return mk(-n, -d);
+  const g = gcd(n, d);
+  return g === 1 ? new FastRat(n, d) : new FastRat(n / g, d / g);
+}
+
+const F_ZERO = new FastRat(0, 1);
+const F_ONE = new FastRat(1, 1);
+
+export const fastField: Field<FastRat> = {
+  name: 'fast',
+  zero: F_ZERO,
+  one: F_ONE,
+  int: (k) => new FastRat(safe(k), 1),
+  fromExact: (x) => {
+    const n = Number(x.n);
+    const d = Number(x.d);
+    if (!Number.isSafeInteger(n) || !Number.isSafeInteger(d)) throw OVERFLOW;
+    return new FastRat(n, d);
+  },
+  toExact: (x) => exact(BigInt(x.n), BigInt(x.d)),
+  add: (a, b) => {
+    if (a.d === b.d) return a.d === 1 ? new FastRat(safe(a.n + b.n), 1) : mk(safe(a.n + b.n), a.d);
+    return mk(safe(safe(a.n * b.d) + safe(b.n * a.d)), safe(a.d * b.d));
+  },
+  sub: (a, b) => {
+    if (a.d === b.d) return a.d === 1 ? new FastRat(safe(a.n - b.n), 1) : mk(safe(a.n - b.n), a.d);
+    return mk(safe(safe(a.n * b.d) - safe(b.n * a.d)), safe(a.d * b.d));
+  },
+  mul: (a, b) => {
+    if (a.d === 1 && b.d === 1) return new FastRat(safe(a.n * b.n), 1);
+    // Cross-reduce first so the products stay as small as the exact result allows.
+    const g1 = gcd(a.n, b.d);
+    const g2 = gcd(b.n, a.d);
+    return new FastRat(safe((a.n / g1) * (b.n / g2)), safe((a.d / g2) * (b.d / g1)));
+  },
+  div: (a, b) => {
+    if (b.n === 0) throw new RangeError('division by zero');
+    const bn = b.n < 0 ? -b.d : b.d;
+    const bd = b.n < 0 ? -b.n : b.n;
+    const g1 = gcd(a.n, bd);
+    const g2 = gcd(bn, a.d);
+    return new FastRat(safe((a.n / g1) * (bn / g2)), safe((a.d / g2) * (bd / g1)));
+  },
+  cmp: (a, b) => {
+    const l = a.d === b.d ? a.n : safe(a.n * b.d);
+    const r = a.d === b.d ? b.n : safe(b.n * a.d);
+    return l < r ? -1 : l > r ? 1 : 0;
+  },
+  sign: (a) => (a.n < 0 ? -1 : a.n > 0 ? 1 : 0),
+};

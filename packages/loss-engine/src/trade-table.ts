@@ -1,0 +1,211 @@
+import { type LossInputError, inputError } from './errors';
+
+export const TRADE_COLUMNS = [
+  'investor_id',
+  'account_id',
+  'security',
+  'trade_date',
+  'seq',
+  'side',
+  'channel',
+  'quantity',
+  'price',
+] as const;
+
+/**
+ * All trades of a case in columns (typed arrays), so millions of trades cost ~34 bytes each.
+ * Prices are integers in 0.001 yuan; quantities whole shares.
+ */
+export class TradeTable {
+  count = 0;
+  investor: Int32Array;
+  account: Int32Array;
+  day: Int32Array;
+  seq: Int32Array;
+  /** 0 = buy, 1 = sell */
+  side: Uint8Array;
+  channel: Uint8Array;
+  qty: Float64Array;
+  priceMilli: Int32Array;
+  /** Source line (1-based, header = 1) or input position. */
+  line: Int32Array;
+
+  readonly investorIds: string[] = [];
+  readonly investorIndex = new Map<string, number>();
+  readonly accountIds: string[] = [];
+  readonly accountIndex = new Map<string, number>();
+  readonly channels: string[] = [];
+  readonly channelIndex = new Map<string, number>();
+  readonly securities = new Set<string>();
+  /** Per trade: 1 when its security differs from `params.security` is decided later; here the security id. */
+  security: Uint16Array;
+  readonly securityIds: string[] = [];
+  readonly securityIndex = new Map<string, number>();
+
+  /** Header, in file order (for column numbers in messages). */
+  columns: string[] = [...TRADE_COLUMNS];
+
+  columnNumber(name: string): number | undefined {
+    const i = this.columns.indexOf(name);
+    return i < 0 ? undefined : i + 1;
+  }
+
+  /** Investors with a bad row (by investor index) → first error. */
+  readonly investorErrors = new Map<number, LossInputError>();
+  /** Errors that name no investor (header, field count, …). */
+  readonly fileErrors: LossInputError[] = [];
+  private lastDay: Int32Array = new Int32Array(1024);
+  private lastSeq: Int32Array = new Int32Array(1024);
+
+  constructor(
+    readonly file = '<trades>',
+    capacity = 1024,
+  ) {
+    const c = Math.max(16, capacity);
+    this.investor = new Int32Array(c);
+    this.account = new Int32Array(c);
+    this.day = new Int32Array(c);
+    this.seq = new Int32Array(c);
+    this.side = new Uint8Array(c);
+    this.channel = new Uint8Array(c);
+    this.qty = new Float64Array(c);
+    this.priceMilli = new Int32Array(c);
+    this.line = new Int32Array(c);
+    this.security = new Uint16Array(c);
+  }
+
+  investorOf(id: string): number {
+    let i = this.investorIndex.get(id);
+    if (i === undefined) {
+      i = this.investorIds.length;
+      this.investorIds.push(id);
+      this.investorIndex.set(id, i);
+    }
+    return i;
+  }
+
+  accountOf(id: string): number {
+    let i = this.accountIndex.get(id);
+    if (i === undefined) {
+      i = this.accountIds.length;
+      this.accountIds.push(id);
+      this.accountIndex.set(id, i);
+      if (i >= this.lastDay.length) {
+        this.lastDay = grow(this.lastDay, i * 2);
+        this.lastSeq = grow(this.lastSeq, i * 2);
+      }
+      this.lastDay[i] = -2147483648;
+    }
+    return i;
+  }
+
+  channelOf(name: string): number {
+    let i = this.channelIndex.get(name);
+    if (i === undefined) {
+      i = this.channels.length;
+      if (i > 255) throw inputError('BAD_PARAM', '渠道种类超过 256 种', 'more than 256 distinct channels');
+      this.channels.push(name);
+      this.channelIndex.set(name, i);
+    }
+    return i;
+  }
+
+  securityOf(code: string): number {
+    let i = this.securityIndex.get(code);
+    if (i === undefined) {
+      i = this.securityIds.length;
+      this.securityIds.push(code);
+      this.securityIndex.set(code, i);
+      this.securities.add(code);
+    }
+    return i;
+  }
+
+  recordError(err: LossInputError, investor: number | null): void {
+    if (investor === null) this.fileErrors.push(err);
+    else if (!this.investorErrors.has(investor)) this.investorErrors.set(investor, err);
+  }
+
+  /**
+   * Appends a validated trade. Returns false (and records the error) when the trade goes backwards in
+   * date/seq within its account.
+   */
+  push(
+    investor: number,
+    account: number,
+    day: number,
+    seq: number,
+    side: number,
+    channel: number,
+    qty: number,
+    priceMilli: number,
+    line: number,
+    security = 0,
+  ): boolean {
+    const ld = this.lastDay[account] ?? 0;
+    if (day < ld || (day === ld && seq < (this.lastSeq[account] ?? 0))) {
+      this.recordError(
+        inputError(
+          'OUT_OF_ORDER',
+          `账户 ${this.accountIds[account]} 的交易日期/序号倒退`,
+          `account ${this.accountIds[account]}: trade date/seq goes backwards`,
+          { file: this.file, line, column: this.columnNumber('trade_date'), columnName: 'trade_date/seq' },
+        ),
+        investor,
+      );
+      return false;
+    }
+    this.lastDay[account] = day;
+    this.lastSeq[account] = seq;
+    if (this.count === this.investor.length) this.resize(Math.ceil(this.count * 1.5) + 16);
+    const i = this.count++;
+    this.investor[i] = investor;
+    this.account[i] = account;
+    this.day[i] = day;
+    this.seq[i] = seq;
+    this.side[i] = side;
+    this.channel[i] = channel;
+    this.qty[i] = qty;
+    this.priceMilli[i] = priceMilli;
+    this.line[i] = line;
+    this.security[i] = security;
+    return true;
+  }
+
+  private resize(c: number): void {
+    this.investor = grow(this.investor, c);
+    this.account = grow(this.account, c);
+    this.day = grow(this.day, c);
+    this.seq = grow(this.seq, c);
+    this.side = grow(this.side, c);
+    this.channel = grow(this.channel, c);
+    this.qty = grow(this.qty, c);
+    this.priceMilli = grow(this.priceMilli, c);
+    this.line = grow(this.line, c);
+    this.security = grow(this.security, c);
+  }
+}
+
+type Typed = Int32Array | Uint8Array | Uint16Array | Float64Array;
+function grow<A extends Typed>(a: A, c: number): A {
+  const b = new (a.constructor as new (n: number) => A)(c);
+  b.set(a.subarray(0, Math.min(a.length, c)) as never);
+  return b;
+}
+
+/**
+ * Trade indices grouped by investor (stable, file order), via counting sort: `order[start[i]..start[i+1])`.
+ */
+export function groupByInvestor(t: TradeTable): { order: Int32Array; start: Int32Array } {
+  const n = t.investorIds.length;
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < t.count; i++) start[(t.investor[i] ?? 0) + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, n);
+  const order = new Int32Array(t.count);
+  for (let i = 0; i < t.count; i++) {
+    const inv = t.investor[i]!;
+    order[fill[inv]!++] = i;
+  }
+  return { order, start };
+}
