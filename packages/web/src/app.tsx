@@ -1,0 +1,203 @@
+import { App as AntApp, ConfigProvider, Result, Spin, theme as antTheme, type ThemeConfig } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { configureClient, getHealth } from './api/client.ts';
+import type { Platform } from './api/types.ts';
+import { AppLayout } from './components/app-layout.tsx';
+import { PublicLayout } from './components/public-layout.tsx';
+import { RequireAuth } from './components/require-auth.tsx';
+import { langTag, useI18n } from './i18n/index.ts';
+import { PLATFORM_LOOK } from './platform.ts';
+import { SessionProvider } from './session.tsx';
+
+const LoginPage = lazy(() => import('./pages/login-page.tsx'));
+const WorkbenchPage = lazy(() => import('./pages/workbench-page.tsx'));
+const ApplyPage = lazy(() => import('./pages/apply-page.tsx'));
+const CaseListPage = lazy(() => import('./pages/case-list-page.tsx'));
+const CaseDetailPage = lazy(() => import('./pages/case-detail-page.tsx'));
+const InboxPage = lazy(() => import('./pages/inbox-page.tsx'));
+const VerifyPage = lazy(() => import('./pages/verify-page.tsx'));
+const MediatorsPage = lazy(() => import('./pages/mediators-page.tsx'));
+const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
+
+function PageFallback() {
+  return (
+    <div style={{ padding: 48, textAlign: 'center' }}>
+      <Spin />
+    </div>
+  );
+}
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<PageFallback />}>{children}</Suspense>;
+}
+
+/** Routes errors from the API client to antd's message, which needs the App context. */
+function ClientMessages() {
+  const { message } = AntApp.useApp();
+  useEffect(() => {
+    configureClient({ notifyError: (text) => void message.error(text) });
+  }, [message]);
+  return null;
+}
+
+function AppRoutes({ platform }: { platform: Platform }) {
+  return (
+    <BrowserRouter>
+      <SessionProvider platform={platform}>
+        <Routes>
+          <Route
+            path="/login"
+            element={
+              <Lazy>
+                <LoginPage />
+              </Lazy>
+            }
+          />
+          <Route element={<PublicLayout />}>
+            <Route
+              path="/verify/:code?"
+              element={
+                <Lazy>
+                  <VerifyPage />
+                </Lazy>
+              }
+            />
+          </Route>
+          <Route
+            element={
+              <RequireAuth>
+                <AppLayout />
+              </RequireAuth>
+            }
+          >
+            <Route
+              index
+              element={
+                <Lazy>
+                  <WorkbenchPage />
+                </Lazy>
+              }
+            />
+            <Route
+              path="/apply"
+              element={
+                <Lazy>
+                  <ApplyPage />
+                </Lazy>
+              }
+            />
+            <Route
+              path="/cases"
+              element={
+                <Lazy>
+                  <CaseListPage />
+                </Lazy>
+              }
+            />
+            <Route
+              path="/cases/:id"
+              element={
+                <Lazy>
+                  <CaseDetailPage />
+                </Lazy>
+              }
+            />
+            <Route
+              path="/inbox"
+              element={
+                <Lazy>
+                  <InboxPage />
+                </Lazy>
+              }
+            />
+            <Route
+              path="/mediators"
+              element={
+                <Lazy>
+                  <MediatorsPage />
+                </Lazy>
+              }
+            />
+            <Route
+              path="*"
+              element={
+                <Lazy>
+                  <NotFoundPage />
+                </Lazy>
+              }
+            />
+          </Route>
+        </Routes>
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}
+
+/** Text colours darkened from antd's defaults so secondary text keeps ≥ 4.5:1 contrast (axe). */
+const BASE_TOKENS: ThemeConfig['token'] = {
+  colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+  colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+  colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+  borderRadius: 6,
+};
+
+export function App() {
+  const { lang, t } = useI18n();
+  const [platform, setPlatform] = useState<Platform | null>(null);
+  const [healthError, setHealthError] = useState(false);
+
+  useEffect(() => {
+    document.documentElement.lang = langTag(lang);
+  }, [lang]);
+
+  useEffect(() => {
+    let cancelled = false;
+    getHealth()
+      .then((health) => {
+        if (!cancelled) setPlatform(health.platform === 'court' ? 'court' : 'mediation');
+      })
+      .catch(() => {
+        if (!cancelled) setHealthError(true);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const themeConfig = useMemo<ThemeConfig>(() => {
+    const look = platform ? PLATFORM_LOOK[platform] : null;
+    return {
+      algorithm: antTheme.defaultAlgorithm,
+      token: { ...BASE_TOKENS, ...(look ? { colorPrimary: look.primary, colorLink: look.primary } : {}) },
+    };
+  }, [platform]);
+
+  let body: ReactNode;
+  if (healthError) {
+    body = (
+      <main style={{ padding: 48 }}>
+        <Result status="error" title={<h1 style={{ fontSize: 20 }}>{t('health.down')}</h1>} />
+      </main>
+    );
+  } else if (!platform) {
+    body = (
+      <main style={{ padding: 48, textAlign: 'center' }} aria-busy="true">
+        <Spin />
+      </main>
+    );
+  } else {
+    body = <AppRoutes platform={platform} />;
+  }
+
+  return (
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={themeConfig}>
+      <AntApp>
+        <ClientMessages />
+        {body}
+      </AntApp>
+    </ConfigProvider>
+  );
+}

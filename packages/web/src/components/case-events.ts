@@ -1,0 +1,163 @@
+import type { CaseEvent } from '../api/types.ts';
+import type { MessageKey } from '../i18n/index.ts';
+
+/** How one body field of a lifecycle event is asked for. */
+export interface EventField {
+  name: string;
+  kind: 'text' | 'textarea' | 'select' | 'date' | 'password' | 'yuan' | 'boolean' | 'uploads' | 'upload';
+  labelKey: MessageKey;
+  required?: boolean;
+  options?: 'refusal-reason' | 'failure-reason' | 'track' | 'mediator';
+  max?: number;
+  helpKey?: MessageKey;
+}
+
+export interface EventSpec {
+  fields: EventField[];
+  tone: 'primary' | 'default' | 'danger';
+  /** Extra sentence shown above the form. */
+  hintKey?: MessageKey;
+}
+
+const note = (labelKey: MessageKey, required: boolean): EventField => ({
+  name: 'note',
+  kind: 'textarea',
+  labelKey,
+  required,
+  max: 2000,
+});
+
+/** Body forms per event of lifecycle A (docs/journey-api.md). */
+export const EVENT_SPECS: Record<CaseEvent, EventSpec> = {
+  submit: { fields: [], tone: 'primary', hintKey: 'event.hint.submit' },
+  'request-supplement': { fields: [note('event.field.supplementNote', true)], tone: 'default' },
+  supplement: {
+    fields: [
+      { name: 'facts', kind: 'textarea', labelKey: 'event.field.facts', max: 5000 },
+      { name: 'evidenceIds', kind: 'uploads', labelKey: 'event.field.evidence', helpKey: 'upload.help' },
+    ],
+    tone: 'primary',
+  },
+  register: { fields: [], tone: 'primary', hintKey: 'event.hint.register' },
+  'consult-respondent': { fields: [], tone: 'primary', hintKey: 'event.hint.consult' },
+  'respondent-reply': {
+    fields: [
+      { name: 'willing', kind: 'boolean', labelKey: 'event.field.willing', required: true },
+      note('event.field.note', false),
+    ],
+    tone: 'primary',
+  },
+  accept: { fields: [], tone: 'primary', hintKey: 'event.hint.accept' },
+  refuse: {
+    fields: [
+      {
+        name: 'reasonCode',
+        kind: 'select',
+        options: 'refusal-reason',
+        labelKey: 'event.field.reasonCode',
+        required: true,
+      },
+      note('event.field.refuseNote', true),
+    ],
+    tone: 'danger',
+    hintKey: 'event.hint.refuse',
+  },
+  'set-track': {
+    fields: [
+      { name: 'track', kind: 'select', options: 'track', labelKey: 'event.field.track', required: true },
+    ],
+    tone: 'primary',
+  },
+  'assign-mediator': {
+    fields: [
+      {
+        name: 'mediatorId',
+        kind: 'select',
+        options: 'mediator',
+        labelKey: 'event.field.mediator',
+        required: true,
+      },
+    ],
+    tone: 'primary',
+  },
+  'choose-mediator': {
+    fields: [
+      {
+        name: 'mediatorId',
+        kind: 'select',
+        options: 'mediator',
+        labelKey: 'event.field.mediator',
+        required: true,
+      },
+    ],
+    tone: 'default',
+  },
+  recuse: {
+    fields: [{ name: 'reason', kind: 'textarea', labelKey: 'event.field.reason', required: true, max: 2000 }],
+    tone: 'default',
+  },
+  'draft-agreement': {
+    fields: [
+      { name: 'amountFen', kind: 'yuan', labelKey: 'event.field.agreementAmount', required: true },
+      {
+        name: 'paymentTerms',
+        kind: 'textarea',
+        labelKey: 'event.field.paymentTerms',
+        required: true,
+        max: 5000,
+      },
+      { name: 'dueDate', kind: 'date', labelKey: 'event.field.dueDate', required: true },
+    ],
+    tone: 'primary',
+  },
+  'sign-agreement': {
+    fields: [{ name: 'password', kind: 'password', labelKey: 'event.field.password', required: true }],
+    tone: 'primary',
+    hintKey: 'event.hint.sign',
+  },
+  'seal-agreement': {
+    fields: [{ name: 'password', kind: 'password', labelKey: 'event.field.password', required: true }],
+    tone: 'primary',
+    hintKey: 'event.hint.seal',
+  },
+  fail: {
+    fields: [
+      {
+        name: 'reasonCode',
+        kind: 'select',
+        options: 'failure-reason',
+        labelKey: 'event.field.reasonCode',
+        required: true,
+      },
+      {
+        name: 'undisputedFacts',
+        kind: 'textarea',
+        labelKey: 'event.field.undisputedFacts',
+        max: 5000,
+        helpKey: 'event.help.undisputedFacts',
+      },
+    ],
+    tone: 'danger',
+  },
+  withdraw: {
+    fields: [{ name: 'reason', kind: 'textarea', labelKey: 'event.field.withdrawReason', max: 2000 }],
+    tone: 'danger',
+    hintKey: 'event.hint.withdraw',
+  },
+  terminate: {
+    fields: [{ name: 'reason', kind: 'textarea', labelKey: 'event.field.reason', required: true, max: 2000 }],
+    tone: 'danger',
+  },
+  'record-payment': {
+    fields: [
+      { name: 'amountFen', kind: 'yuan', labelKey: 'event.field.paidAmount', required: true },
+      { name: 'paidAt', kind: 'date', labelKey: 'event.field.paidAt', required: true },
+      { name: 'proofUploadId', kind: 'upload', labelKey: 'event.field.proof', helpKey: 'upload.help' },
+    ],
+    tone: 'primary',
+  },
+};
+
+export function isKnownEvent(event: string): event is CaseEvent {
+  return Object.hasOwn(EVENT_SPECS, event);
+}

@@ -1,0 +1,53 @@
+import type { Me } from '../api/types.ts';
+import type { MessageKey } from '../i18n/index.ts';
+
+export interface NavItem {
+  path: string;
+  labelKey: MessageKey;
+  /** Shown when the user holds any of these permissions (or roles, as a fallback); empty = everyone. */
+  permissions: string[];
+  roles?: string[];
+  platform?: 'court' | 'mediation';
+}
+
+/** The side menu; built from the user's `permissions` (codes from the server's catalogue). */
+export const NAV_ITEMS: NavItem[] = [
+  { path: '/', labelKey: 'nav.workbench', permissions: [] },
+  {
+    path: '/apply',
+    labelKey: 'nav.apply',
+    permissions: ['case:create', 'case.create', 'case:apply'],
+    roles: ['investor', 'agent'],
+    platform: 'mediation',
+  },
+  {
+    path: '/cases',
+    labelKey: 'nav.cases',
+    permissions: [
+      'case:read',
+      'case.read',
+      'case:list',
+      'case:read-own',
+      'case:read-org',
+      'case:read-assigned',
+    ],
+    roles: ['investor', 'agent', 'respondent', 'mediator', 'org-admin', 'regulator'],
+    platform: 'mediation',
+  },
+  { path: '/inbox', labelKey: 'nav.inbox', permissions: [] },
+  {
+    path: '/mediators',
+    labelKey: 'nav.mediators',
+    permissions: [],
+    platform: 'mediation',
+  },
+];
+
+export function visibleNavItems(me: Me, platform: 'court' | 'mediation'): NavItem[] {
+  return NAV_ITEMS.filter((item) => {
+    if (item.platform && item.platform !== platform) return false;
+    if (item.permissions.length === 0) return true;
+    if (me.permissions.some((p) => item.permissions.includes(p))) return true;
+    return (item.roles ?? []).some((role) => me.user.roles.includes(role));
+  });
+}

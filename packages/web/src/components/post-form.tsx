@@ -1,0 +1,52 @@
+import { Button, Form, Input } from 'antd';
+import { useState } from 'react';
+import { useI18n } from '../i18n/index.ts';
+
+/** A labelled textarea + send button; clears after a successful post. */
+export function PostForm({
+  name,
+  label,
+  submitText,
+  onPost,
+}: {
+  name: string;
+  label: string;
+  submitText: string;
+  onPost: (body: string) => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<{ body: string }>();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      name={name}
+      onFinish={async (values) => {
+        setBusy(true);
+        try {
+          await onPost(values.body.trim());
+          form.resetFields();
+        } catch {
+          // The client has shown the error.
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <Form.Item
+        name="body"
+        label={label}
+        rules={[
+          { required: true, whitespace: true, message: t('form.required', { field: label }) },
+          { max: 5000, message: t('form.tooLong', { max: 5000 }) },
+        ]}
+      >
+        <Input.TextArea rows={3} maxLength={5000} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={busy}>
+        {submitText}
+      </Button>
+    </Form>
+  );
+}

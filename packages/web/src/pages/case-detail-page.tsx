@@ -1,0 +1,203 @@
+import { Alert, Button, Card, Descriptions, Result, Spin, Tabs } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { ApiError, getCase } from '../api/client.ts';
+import type { CaseDetail } from '../api/types.ts';
+import { AgreementPanel } from '../components/agreement-panel.tsx';
+import { CaseActionBar } from '../components/case-action-bar.tsx';
+import { CaseMessages } from '../components/case-messages.tsx';
+import { CaseRecord } from '../components/case-record.tsx';
+import { CaseTimeline } from '../components/case-timeline.tsx';
+import { DeadlineText } from '../components/deadline-text.tsx';
+import { PageHeading, usePageTitle } from '../components/page-title.tsx';
+import { StatusTag } from '../components/status-tag.tsx';
+import { FAILURE_REASON, labelOf, REFUSAL_REASON, TRACK } from '../domain-labels.ts';
+import { formatBytes, formatDateTime, formatFen } from '../format.ts';
+import { useI18n } from '../i18n/index.ts';
+
+function evidenceHref(item: CaseDetail['evidence'][number]): string {
+  return item.url ?? `/api/uploads/${encodeURIComponent(item.id)}`;
+}
+
+function Overview({ detail }: { detail: CaseDetail }) {
+  const { t, lang } = useI18n();
+  return (
+    <>
+      {detail.supplementRequest && detail.status === 'needs-supplement' ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('case.supplementRequest')}
+          description={<span className="pre-wrap">{detail.supplementRequest}</span>}
+        />
+      ) : null}
+      {detail.notAcceptedReason ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('case.notAcceptedReason')}
+          description={labelOf(REFUSAL_REASON, detail.notAcceptedReason, lang)}
+        />
+      ) : null}
+      {detail.failureReason ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('case.failureReason')}
+          description={labelOf(FAILURE_REASON, detail.failureReason, lang)}
+        />
+      ) : null}
+      <Descriptions bordered column={1} size="middle">
+        <Descriptions.Item label={t('case.facts')}>
+          <div className="pre-wrap">{detail.facts || '—'}</div>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('case.requests')}>
+          <div className="pre-wrap">{detail.requests || '—'}</div>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('case.evidence')}>
+          {detail.evidence.length === 0 ? (
+            t('apply.noEvidence')
+          ) : (
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {detail.evidence.map((item) => (
+                <li key={item.id}>
+                  <a href={evidenceHref(item)} target="_blank" rel="noreferrer">
+                    {item.name}
+                  </a>
+                  {item.size ? `（${formatBytes(item.size)}）` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Descriptions.Item>
+      </Descriptions>
+    </>
+  );
+}
+
+export default function CaseDetailPage() {
+  const { id = '' } = useParams();
+  const { t, lang } = useI18n();
+  const [detail, setDetail] = useState<CaseDetail | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [tab, setTab] = useState('overview');
+
+  const load = useCallback(
+    (signal?: AbortSignal) => {
+      getCase(id, signal)
+        .then((next) => {
+          setDetail(next);
+          setError(null);
+        })
+        .catch((cause: unknown) => {
+          if (cause instanceof ApiError) setError(cause);
+        });
+    },
+    [id],
+  );
+
+  useEffect(() => {
+    const controller = new AbortController();
+    load(controller.signal);
+    return () => controller.abort();
+  }, [load]);
+
+  usePageTitle(detail?.caseNumber ?? t('case.detail'));
+
+  if (error && !detail) {
+    return (
+      <Result
+        status={error.status === 404 ? '404' : error.status === 403 ? '403' : 'error'}
+        title={<h1 style={{ fontSize: 20, margin: 0 }}>{error.message}</h1>}
+        extra={<Link to="/cases">{t('case.backToList')}</Link>}
+      />
+    );
+  }
+  if (!detail) {
+    return (
+      <div style={{ padding: 48, textAlign: 'center' }} aria-busy="true">
+        <Spin />
+      </div>
+    );
+  }
+
+  const title = detail.caseNumber ?? t('case.noNumber');
+  return (
+    <>
+      <PageHeading
+        title={`${t('case.detail')} ${title}`}
+        sub={
+          <span>
+            <StatusTag status={detail.status} />
+            {detail.track ? (
+              <span style={{ marginInlineStart: 12 }}>
+                {t('case.track')}：{labelOf(TRACK, detail.track, lang)}
+              </span>
+            ) : null}
+          </span>
+        }
+        extra={
+          <Button onClick={() => load()} aria-label={t('case.reload')}>
+            {t('case.reload')}
+          </Button>
+        }
+      />
+      <Card style={{ marginBottom: 16 }}>
+        <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small">
+          <Descriptions.Item label={t('case.number')}>
+            <span data-testid="case-number">{title}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('case.applicant')}>{detail.applicantName}</Descriptions.Item>
+          <Descriptions.Item label={t('case.respondent')}>{detail.respondentName}</Descriptions.Item>
+          <Descriptions.Item label={t('case.amount')}>{formatFen(detail.claimAmountFen)}</Descriptions.Item>
+          <Descriptions.Item label={t('case.mediator')}>
+            {detail.mediator?.displayName ?? '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('case.nextDeadline')}>
+            <span data-testid="next-deadline">
+              <DeadlineText deadline={detail.nextDeadline} />
+            </span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('case.updatedAt')}>
+            {formatDateTime(detail.updatedAt)}
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <CaseActionBar caseDetail={detail} onChanged={setDetail} onReload={() => load()} />
+      <Card>
+        <Tabs
+          activeKey={tab}
+          onChange={setTab}
+          items={[
+            { key: 'overview', label: t('case.tab.overview'), children: <Overview detail={detail} /> },
+            {
+              key: 'timeline',
+              label: t('case.tab.timeline'),
+              children: <CaseTimeline entries={detail.timeline} />,
+            },
+            {
+              key: 'messages',
+              label: t('case.tab.messages'),
+              children: (
+                <CaseMessages caseId={detail.id} messages={detail.messages} onPosted={() => load()} />
+              ),
+            },
+            {
+              key: 'record',
+              label: t('case.tab.record'),
+              children: <CaseRecord caseId={detail.id} record={detail.record} onPosted={() => load()} />,
+            },
+            {
+              key: 'agreement',
+              label: t('case.tab.agreement'),
+              children: <AgreementPanel detail={detail} />,
+            },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+import { Alert, Button, Card, Descriptions, Form, Input, Result, Table } from 'antd';
+import { useEffect, useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { ApiError, verifyDocument } from '../api/client.ts';
+import type { VerifyResult, VerifySignature } from '../api/types.ts';
+import { PageHeading } from '../components/page-title.tsx';
+import { ToneTag } from '../components/status-tag.tsx';
+import { labelOf, ROLE } from '../domain-labels.ts';
+import { formatDateTime } from '../format.ts';
+import { useI18n } from '../i18n/index.ts';
+
+/** Public: anyone holding an agreement can check its verification code without signing in. */
+export default function VerifyPage() {
+  const { code } = useParams();
+  const { t, lang } = useI18n();
+  const navigate = useNavigate();
+  const [result, setResult] = useState<VerifyResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [form] = Form.useForm<{ code: string }>();
+
+  useEffect(() => {
+    setResult(null);
+    setError(null);
+    if (!code) return;
+    form.setFieldsValue({ code });
+    setLoading(true);
+    verifyDocument(code)
+      .then(setResult)
+      .catch((cause: unknown) => setError(cause instanceof ApiError ? cause.message : t('error.generic')))
+      .finally(() => setLoading(false));
+  }, [code, form, t]);
+
+  return (
+    <>
+      <PageHeading title={t('verify.title')} sub={t('verify.intro')} />
+      <Card style={{ marginBottom: 16 }}>
+        <Form
+          form={form}
+          layout="inline"
+          name="verify"
+          onFinish={(values) => navigate(`/verify/${encodeURIComponent(values.code.trim())}`)}
+        >
+          <Form.Item
+            label={t('verify.code')}
+            name="code"
+            rules={[{ required: true, whitespace: true, message: t('verify.codeRequired') }]}
+          >
+            <Input style={{ width: 280 }} autoComplete="off" className="mono" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={loading}>
+            {t('verify.submit')}
+          </Button>
+        </Form>
+      </Card>
+      {error ? <Alert type="error" showIcon role="alert" title={error} /> : null}
+      {result ? (
+        <Card>
+          <Result
+            status={result.valid ? 'success' : 'error'}
+            title={
+              <h2 style={{ fontSize: 20, margin: 0 }} data-testid="verify-verdict">
+                {result.valid ? t('verify.valid') : t('verify.invalid')}
+              </h2>
+            }
+            style={{ padding: '16px 0' }}
+          />
+          <Descriptions bordered column={1} size="middle" style={{ marginBottom: 16 }}>
+            <Descriptions.Item label={t('case.number')}>{result.caseNumber}</Descriptions.Item>
+            <Descriptions.Item label={t('verify.organization')}>{result.organizationName}</Descriptions.Item>
+            <Descriptions.Item label={t('verify.effectiveAt')}>
+              {formatDateTime(result.effectiveAt)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('agreement.digest')}>
+              <span className="mono">{result.digestSm3}</span>
+            </Descriptions.Item>
+          </Descriptions>
+          <h3 style={{ fontSize: 16 }}>{t('agreement.signatures')}</h3>
+          <Table<VerifySignature>
+            rowKey={(row) => `${row.role}-${row.name}-${row.signedAt}`}
+            size="small"
+            pagination={false}
+            dataSource={result.signatures}
+            caption={<span className="visually-hidden">{t('agreement.signatures')}</span>}
+            columns={[
+              { title: t('agreement.party'), key: 'role', render: (_, row) => labelOf(ROLE, row.role, lang) },
+              { title: t('verify.signer'), dataIndex: 'name', key: 'name' },
+              { title: t('agreement.signedAt'), key: 'at', render: (_, row) => formatDateTime(row.signedAt) },
+              {
+                title: t('verify.signatureValid'),
+                key: 'valid',
+                render: (_, row) =>
+                  row.valid ? (
+                    <ToneTag tone="success">{t('verify.sigOk')}</ToneTag>
+                  ) : (
+                    <ToneTag tone="danger">{t('verify.sigBad')}</ToneTag>
+                  ),
+              },
+            ]}
+          />
+        </Card>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,152 @@
+import type { ReactNode } from 'react';
+import { Button, Card, Descriptions, List, Space, Tabs, Tag } from 'antd';
+import { Link, useNavigate } from 'react-router-dom';
+import { CaseTable } from '../components/case-table.tsx';
+import { PageHeading } from '../components/page-title.tsx';
+import { labelOf, ROLE } from '../domain-labels.ts';
+import { type MessageKey, useI18n } from '../i18n/index.ts';
+import { hasRole, useMe, useSession } from '../session.tsx';
+
+/** Statuses an organization administrator acts on, per queue tab. Keys match the server's status codes. */
+export const ORG_ADMIN_QUEUES: { key: string; labelKey: MessageKey; status: string }[] = [
+  { key: 'to-register', labelKey: 'workbench.queue.toRegister', status: 'submitted' },
+  { key: 'to-accept', labelKey: 'workbench.queue.toAccept', status: 'registered' },
+  { key: 'to-assign', labelKey: 'workbench.queue.toAssign', status: 'accepted' },
+];
+
+const COURT_MODULES: { titleKey: MessageKey; descKey: MessageKey }[] = [
+  { titleKey: 'court.module.delegate', descKey: 'court.module.delegate.desc' },
+  { titleKey: 'court.module.entrust', descKey: 'court.module.entrust.desc' },
+  { titleKey: 'court.module.confirm', descKey: 'court.module.confirm.desc' },
+  { titleKey: 'court.module.file', descKey: 'court.module.file.desc' },
+];
+
+function Section({ title, extra, children }: { title: string; extra?: ReactNode; children: ReactNode }) {
+  return (
+    <Card
+      title={<h2 style={{ fontSize: 17, margin: 0 }}>{title}</h2>}
+      extra={extra}
+      style={{ marginBottom: 24 }}
+      styles={{ body: { paddingTop: 8 } }}
+    >
+      {children}
+    </Card>
+  );
+}
+
+function CourtWorkbench() {
+  const { t, lang } = useI18n();
+  const me = useMe();
+  return (
+    <Section title={t('workbench.court.title')}>
+      <Descriptions column={1} size="small" style={{ marginBottom: 16 }}>
+        <Descriptions.Item label={t('workbench.court.court')}>
+          <span data-testid="user-court">{me.user.organizationName ?? '—'}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('workbench.roles')}>
+          {me.user.roles.map((role) => labelOf(ROLE, role, lang)).join('、')}
+        </Descriptions.Item>
+      </Descriptions>
+      <p>{t('workbench.court.intro')}</p>
+      <List
+        bordered
+        dataSource={COURT_MODULES}
+        renderItem={(module) => (
+          <List.Item extra={<Tag>{t('workbench.court.coming')}</Tag>}>
+            <List.Item.Meta
+              title={<h3 style={{ fontSize: 15, margin: 0 }}>{t(module.titleKey)}</h3>}
+              description={<span style={{ color: 'rgba(0,0,0,0.7)' }}>{t(module.descKey)}</span>}
+            />
+          </List.Item>
+        )}
+      />
+      <p style={{ marginTop: 16, marginBottom: 0 }}>
+        {t('workbench.court.meanwhile')} <Link to="/inbox">{t('nav.inbox')}</Link>
+      </p>
+    </Section>
+  );
+}
+
+function OtherRoleNotice() {
+  const { t } = useI18n();
+  return (
+    <Section title={t('workbench.other.title')}>
+      <p>{t('workbench.other.body')}</p>
+      <Space wrap>
+        <Link to="/inbox">{t('nav.inbox')}</Link>
+        <Link to="/mediators">{t('nav.mediators')}</Link>
+      </Space>
+    </Section>
+  );
+}
+
+export default function WorkbenchPage() {
+  const { t } = useI18n();
+  const { platform } = useSession();
+  const me = useMe();
+  const navigate = useNavigate();
+
+  if (platform === 'court') {
+    return (
+      <>
+        <PageHeading title={t('nav.workbench')} sub={t('workbench.welcome', { name: me.user.displayName })} />
+        <CourtWorkbench />
+      </>
+    );
+  }
+
+  const isApplicant = hasRole(me, 'investor', 'agent');
+  const isOrgAdmin = hasRole(me, 'org-admin');
+  const isMediator = hasRole(me, 'mediator');
+  const isRespondent = hasRole(me, 'respondent');
+  const isRegulator = hasRole(me, 'regulator');
+  const hasCaseRole = isApplicant || isOrgAdmin || isMediator || isRespondent || isRegulator;
+
+  return (
+    <>
+      <PageHeading
+        title={t('nav.workbench')}
+        sub={t('workbench.welcome', { name: me.user.displayName })}
+        extra={
+          isApplicant ? (
+            <Button type="primary" size="large" onClick={() => navigate('/apply')}>
+              {t('nav.apply')}
+            </Button>
+          ) : null
+        }
+      />
+      {isApplicant ? (
+        <Section title={t('workbench.investor.title')}>
+          <CaseTable caption={t('workbench.investor.title')} />
+        </Section>
+      ) : null}
+      {isOrgAdmin ? (
+        <Section title={t('workbench.orgAdmin.title')} extra={me.user.organizationName ?? undefined}>
+          <Tabs
+            items={ORG_ADMIN_QUEUES.map((queue) => ({
+              key: queue.key,
+              label: t(queue.labelKey),
+              children: <CaseTable status={queue.status} caption={t(queue.labelKey)} />,
+            }))}
+          />
+        </Section>
+      ) : null}
+      {isMediator ? (
+        <Section title={t('workbench.mediator.title')}>
+          <CaseTable caption={t('workbench.mediator.title')} />
+        </Section>
+      ) : null}
+      {isRespondent ? (
+        <Section title={t('workbench.respondent.title')} extra={me.user.organizationName ?? undefined}>
+          <CaseTable caption={t('workbench.respondent.title')} />
+        </Section>
+      ) : null}
+      {isRegulator ? (
+        <Section title={t('workbench.regulator.title')}>
+          <CaseTable caption={t('workbench.regulator.title')} />
+        </Section>
+      ) : null}
+      {hasCaseRole ? null : <OtherRoleNotice />}
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import type { Platform } from './api/types.ts';
+import type { MessageKey } from './i18n/index.ts';
+
+export interface PlatformLook {
+  nameKey: MessageKey;
+  /** Primary colour; white text on it must reach 4.5:1. */
+  primary: string;
+  headerBg: string;
+}
+
+export const PLATFORM_LOOK: Record<Platform, PlatformLook> = {
+  // Court red (白字对比度 ≈ 7:1).
+  court: { nameKey: 'platform.court', primary: '#a61d24', headerBg: '#7f1d1d' },
+  // Investor-service blue (白字对比度 ≈ 6:1).
+  mediation: { nameKey: 'platform.mediation', primary: '#1d4ed8', headerBg: '#1e3a8a' },
+};
