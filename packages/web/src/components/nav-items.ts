@@ -16,7 +16,7 @@ export const NAV_ITEMS: NavItem[] = [
   {
     path: '/apply',
     labelKey: 'nav.apply',
-    permissions: ['case:create', 'case.create', 'case:apply'],
+    permissions: ['case.apply'],
     roles: ['investor', 'agent'],
     platform: 'mediation',
   },
@@ -31,14 +31,14 @@ export const NAV_ITEMS: NavItem[] = [
       'case:read-org',
       'case:read-assigned',
     ],
-    roles: ['investor', 'agent', 'respondent', 'mediator', 'org-admin', 'regulator'],
+    roles: ['investor', 'agent', 'respondent', 'mediator', 'org_admin', 'regulator'],
     platform: 'mediation',
   },
   { path: '/inbox', labelKey: 'nav.inbox', permissions: [] },
   {
     path: '/mediators',
     labelKey: 'nav.mediators',
-    permissions: [],
+    permissions: ['roster.read'],
     platform: 'mediation',
   },
 ];

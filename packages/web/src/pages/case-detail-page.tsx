@@ -23,7 +23,7 @@ function Overview({ detail }: { detail: CaseDetail }) {
   const { t, lang } = useI18n();
   return (
     <>
-      {detail.supplementRequest && detail.status === 'needs-supplement' ? (
+      {detail.supplementRequest && detail.status === 'needs_supplement' ? (
         <Alert
           type="warning"
           showIcon

@@ -3,16 +3,36 @@ import { Button, Card, Descriptions, List, Space, Tabs, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { CaseTable } from '../components/case-table.tsx';
 import { PageHeading } from '../components/page-title.tsx';
-import { labelOf, ROLE } from '../domain-labels.ts';
+import { CASE_STATUS, labelOf, ROLE } from '../domain-labels.ts';
 import { type MessageKey, useI18n } from '../i18n/index.ts';
 import { hasRole, useMe, useSession } from '../session.tsx';
 
 /** Statuses an organization administrator acts on, per queue tab. Keys match the server's status codes. */
-export const ORG_ADMIN_QUEUES: { key: string; labelKey: MessageKey; status: string }[] = [
-  { key: 'to-register', labelKey: 'workbench.queue.toRegister', status: 'submitted' },
-  { key: 'to-accept', labelKey: 'workbench.queue.toAccept', status: 'registered' },
-  { key: 'to-assign', labelKey: 'workbench.queue.toAssign', status: 'accepted' },
+export const ORG_ADMIN_QUEUES: { key: string; labelKey: MessageKey; statuses: string[] }[] = [
+  { key: 'to-register', labelKey: 'workbench.queue.toRegister', statuses: ['submitted'] },
+  // Registered cases still need the respondent consulted; consulting ones await the accept/refuse decision.
+  { key: 'to-accept', labelKey: 'workbench.queue.toAccept', statuses: ['registered', 'consulting'] },
+  { key: 'to-assign', labelKey: 'workbench.queue.toAssign', statuses: ['accepted'] },
 ];
+
+function QueueTables({ statuses, caption }: { statuses: string[]; caption: string }) {
+  const { lang } = useI18n();
+  if (statuses.length === 1) return <CaseTable status={statuses[0]} caption={caption} />;
+  return (
+    <>
+      {statuses.map((status) => (
+        <section key={status} aria-label={`${caption}：${labelOf(CASE_STATUS, status, lang)}`}>
+          <h3 style={{ fontSize: 15, marginTop: 8 }}>{labelOf(CASE_STATUS, status, lang)}</h3>
+          <CaseTable
+            status={status}
+            caption={`${caption}：${labelOf(CASE_STATUS, status, lang)}`}
+            pageSize={5}
+          />
+        </section>
+      ))}
+    </>
+  );
+}
 
 const COURT_MODULES: { titleKey: MessageKey; descKey: MessageKey }[] = [
   { titleKey: 'court.module.delegate', descKey: 'court.module.delegate.desc' },
@@ -96,7 +116,7 @@ export default function WorkbenchPage() {
   }
 
   const isApplicant = hasRole(me, 'investor', 'agent');
-  const isOrgAdmin = hasRole(me, 'org-admin');
+  const isOrgAdmin = hasRole(me, 'org_admin');
   const isMediator = hasRole(me, 'mediator');
   const isRespondent = hasRole(me, 'respondent');
   const isRegulator = hasRole(me, 'regulator');
@@ -126,7 +146,7 @@ export default function WorkbenchPage() {
             items={ORG_ADMIN_QUEUES.map((queue) => ({
               key: queue.key,
               label: t(queue.labelKey),
-              children: <CaseTable status={queue.status} caption={t(queue.labelKey)} />,
+              children: <QueueTables statuses={queue.statuses} caption={t(queue.labelKey)} />,
             }))}
           />
         </Section>
