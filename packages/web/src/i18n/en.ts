@@ -228,4 +228,6 @@ export const en: Record<MessageKey, string> = {
   'role.mediator': 'Mediator',
 
   'notFound.title': 'Page not found',
+  'chart.loading': 'Loading statistics…',
+  'workbench.chart.title': 'Cases by status',
 };

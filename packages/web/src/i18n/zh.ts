@@ -220,6 +220,8 @@ export const zh = {
   'role.mediator': '调解员',
 
   'notFound.title': '页面不存在',
+  'chart.loading': '统计加载中……',
+  'workbench.chart.title': '案件状态分布',
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -1,11 +1,14 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Button, Card, Descriptions, List, Space, Tabs, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { CaseTable } from '../components/case-table.tsx';
 import { PageHeading } from '../components/page-title.tsx';
 import { CASE_STATUS, labelOf, ROLE } from '../domain-labels.ts';
 import { type MessageKey, useI18n } from '../i18n/index.ts';
-import { hasRole, useMe, useSession } from '../session.tsx';
+import { hasPermission, hasRole, useMe, useSession } from '../session.tsx';
+
+// ECharts is heavy: only users with statistics rights download it, after the workbench has rendered.
+const StatusChart = lazy(() => import('../components/status-chart.tsx'));
 
 /** Statuses an organization administrator acts on, per queue tab. Keys match the server's status codes. */
 export const ORG_ADMIN_QUEUES: { key: string; labelKey: MessageKey; statuses: string[] }[] = [
@@ -164,6 +167,13 @@ export default function WorkbenchPage() {
       {isRegulator ? (
         <Section title={t('workbench.regulator.title')}>
           <CaseTable caption={t('workbench.regulator.title')} />
+        </Section>
+      ) : null}
+      {hasPermission(me, 'stats.read', 'case.read.all') ? (
+        <Section title={t('workbench.chart.title')}>
+          <Suspense fallback={<p>{t('chart.loading')}</p>}>
+            <StatusChart title={t('workbench.chart.title')} />
+          </Suspense>
         </Section>
       ) : null}
       {hasCaseRole ? null : <OtherRoleNotice />}
