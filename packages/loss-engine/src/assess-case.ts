@@ -2,7 +2,7 @@ import { assessInvestorRows, type InvestorResult } from './assess-investor';
 import { LossInputError, inputError } from './errors';
 import { tradeTableFrom, type TradeInput } from './io/parse-trades';
 import type { CorporateAction, MarketData } from './market';
-import { type LossParams, validateParams } from './params';
+import { isValidatedParams, type LossParams, validateParams } from './params';
 import { buildPlan } from './plan';
 import { formatCents } from './rounding';
 import { groupByInvestor, TradeTable } from './trade-table';
@@ -51,14 +51,11 @@ export interface CaseResult {
   summary: CaseSummary;
 }
 
-const validated = new WeakSet<object>();
-
 /** Accepts raw parameters (as in case.json) or the output of `validateParams`; throws the first problem. */
 export function resolveParams(input: unknown): LossParams {
-  if (typeof input === 'object' && input !== null && validated.has(input)) return input as LossParams;
+  if (isValidatedParams(input)) return input;
   const r = validateParams(input);
   if (!r.ok) throw r.errors[0]!;
-  validated.add(r.params);
   return r.params;
 }
 

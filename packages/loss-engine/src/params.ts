@@ -134,23 +134,28 @@ export function validateParams(input: unknown, file?: string): ParamsResult {
     else bad('security', '应为非空字符串', 'must be a non-empty string');
   }
   if (errors.length > 0) return { ok: false, errors };
-  return {
-    ok: true,
-    params: {
-      ruleVersion,
-      direction,
-      segments,
-      buyAverage,
-      eligibleChannels,
-      commissionRate,
-      stampDutyRate,
-      interestRate,
-      systemicRisk,
-      averagePriceDecimals,
-      security,
-    },
+  const params: LossParams = {
+    ruleVersion,
+    direction,
+    segments,
+    buyAverage,
+    eligibleChannels,
+    commissionRate,
+    stampDutyRate,
+    interestRate,
+    systemicRisk,
+    averagePriceDecimals,
+    security,
   };
+  validated.add(params);
+  return { ok: true, params };
 }
+
+const validated = new WeakSet<object>();
+
+/** True for objects returned by `validateParams` (so they are not validated twice). */
+export const isValidatedParams = (x: unknown): x is LossParams =>
+  typeof x === 'object' && x !== null && validated.has(x);
 
 function validateSegments(
   v: unknown,

@@ -172,6 +172,56 @@ export class TradeTable {
     return true;
   }
 
+  /** Column data in SharedArrayBuffers plus the id lists, for worker threads (row errors not included). */
+  snapshot(): TableSnapshot {
+    const share = <A extends Typed>(a: A): A => {
+      const ctor = a.constructor as new (b: SharedArrayBuffer) => A;
+      const b = new ctor(new SharedArrayBuffer(this.count * a.BYTES_PER_ELEMENT));
+      b.set(a.subarray(0, this.count) as never);
+      return b;
+    };
+    return {
+      file: this.file,
+      count: this.count,
+      columns: this.columns,
+      investor: share(this.investor),
+      account: share(this.account),
+      day: share(this.day),
+      seq: share(this.seq),
+      side: share(this.side),
+      channel: share(this.channel),
+      qty: share(this.qty),
+      priceMilli: share(this.priceMilli),
+      line: share(this.line),
+      security: share(this.security),
+      investorIds: this.investorIds,
+      accountIds: this.accountIds,
+      channels: this.channels,
+      securityIds: this.securityIds,
+    };
+  }
+
+  static fromSnapshot(s: TableSnapshot): TradeTable {
+    const t = new TradeTable(s.file, 16);
+    t.count = s.count;
+    t.columns = s.columns;
+    t.investor = s.investor;
+    t.account = s.account;
+    t.day = s.day;
+    t.seq = s.seq;
+    t.side = s.side;
+    t.channel = s.channel;
+    t.qty = s.qty;
+    t.priceMilli = s.priceMilli;
+    t.line = s.line;
+    t.security = s.security;
+    for (const id of s.investorIds) t.investorOf(id);
+    for (const id of s.accountIds) t.accountOf(id);
+    for (const c of s.channels) t.channelOf(c);
+    for (const c of s.securityIds) t.securityOf(c);
+    return t;
+  }
+
   private resize(c: number): void {
     this.investor = grow(this.investor, c);
     this.account = grow(this.account, c);
@@ -184,6 +234,26 @@ export class TradeTable {
     this.line = grow(this.line, c);
     this.security = grow(this.security, c);
   }
+}
+
+export interface TableSnapshot {
+  file: string;
+  count: number;
+  columns: string[];
+  investor: Int32Array;
+  account: Int32Array;
+  day: Int32Array;
+  seq: Int32Array;
+  side: Uint8Array;
+  channel: Uint8Array;
+  qty: Float64Array;
+  priceMilli: Int32Array;
+  line: Int32Array;
+  security: Uint16Array;
+  investorIds: string[];
+  accountIds: string[];
+  channels: string[];
+  securityIds: string[];
 }
 
 type Typed = Int32Array | Uint8Array | Uint16Array | Float64Array;

@@ -57,6 +57,7 @@ export class TradeRowParser {
   /** field position per logical column (-1 = absent) */
   private pos: number[] = [];
   private width = 0;
+  private headerOk = false;
   readonly table: TradeTable;
 
   constructor(file = '<trades>', capacity = 1024) {
@@ -104,6 +105,7 @@ export class TradeRowParser {
         );
       }
     });
+    this.headerOk = ok;
     return ok;
   }
 
@@ -111,6 +113,7 @@ export class TradeRowParser {
   row(f: string[], line: number): boolean {
     const t = this.table;
     const p = this.pos;
+    if (!this.headerOk) return false;
     if (f.length !== this.width) {
       if (f.length === 1 && f[0]!.trim() === '') return false;
       const inv = p[I_INV]! < f.length ? (f[p[I_INV]!] ?? '') : '';

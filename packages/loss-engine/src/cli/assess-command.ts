@@ -1,0 +1,166 @@
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { assessCase, type InvestorError, summarize } from '../assess-case';
+import type { InvestorResult } from '../assess-investor';
+import { inputError, LossInputError } from '../errors';
+import {
+  ERROR_COLUMNS,
+  EXPLAIN_COLUMNS,
+  errorCsvLine,
+  explainCsvLines,
+  RESULT_COLUMNS,
+  resultCsvHeader,
+  resultCsvLine,
+  resultRow,
+} from '../io/format-results';
+import { csvLine } from '../io/csv';
+import { parseActionsCsv, parseMarketCsv } from '../io/parse-market';
+import { TradeRowParser } from '../io/parse-trades';
+import { validateParams } from '../params';
+import { isXlsx, readRecords, readSmallAsCsv, writeAtomically, writeXlsx } from './files';
+import { Progress } from './progress';
+import { assessInWorkers } from './run-workers';
+
+export interface AssessArgs {
+  params: string;
+  trades: string;
+  market?: string;
+  actions?: string;
+  out: string;
+  keepGoing: boolean;
+  workers: number;
+  explain?: string;
+  progress?: boolean;
+}
+
+const LARGE = 50_000_000; // bytes of trades: show progress even without a TTY
+
+/** `sutiao-loss assess`: returns the process exit code. */
+export async function assessCommand(a: AssessArgs): Promise<number> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(a.params, 'utf8'));
+  } catch (e) {
+    throw inputError(
+      'FILE',
+      `无法读取参数 JSON：${(e as Error).message}`,
+      `cannot read parameter JSON: ${(e as Error).message}`,
+      {
+        file: a.params,
+      },
+    );
+  }
+  const v = validateParams(raw, a.params);
+  if (!v.ok) return report(v.errors);
+  const market = a.market ? parseMarketCsv(await readSmallAsCsv(a.market), a.market) : null;
+  const actions = a.actions ? parseActionsCsv(await readSmallAsCsv(a.actions), a.actions) : [];
+
+  const size = (await stat(a.trades).catch(() => ({ size: 0 }))).size;
+  const show = a.progress ?? (process.stderr.isTTY === true || size > LARGE);
+  const parser = new TradeRowParser(a.trades, Math.max(1024, Math.ceil(size / 48)));
+  let header = true;
+  const parseBar = new Progress('parse  ', show);
+  await readRecords(
+    a.trades,
+    (fields, line) => {
+      if (header) {
+        header = false;
+        parser.header(fields, line);
+      } else parser.row(fields, line);
+    },
+    (read, total) => parseBar.update(read, total, ' bytes'),
+  );
+  parseBar.done();
+  const table = parser.table;
+  if (table.fileErrors.length > 0) return report(table.fileErrors);
+  if (!a.keepGoing && table.investorErrors.size > 0) return report([...table.investorErrors.values()]);
+
+  let results: InvestorResult[];
+  let errors: InvestorError[];
+  try {
+    if (a.workers > 1 && table.investorIds.length > 1) {
+      ({ results, errors } = await assessInWorkers(
+        raw,
+        table,
+        market,
+        actions,
+        a.workers,
+        a.explain !== undefined,
+      ));
+    } else {
+      const bar = new Progress('compute', show);
+      ({ results, errors } = assessCase(v.params, table, market, actions, {
+        keepGoing: true,
+        explain: a.explain !== undefined,
+        onProgress: (d, t) => bar.update(d, t, ' trades'),
+      }));
+      bar.done();
+    }
+  } catch (e) {
+    if (e instanceof LossInputError) return report([e]);
+    throw e;
+  }
+  if (!a.keepGoing && errors.length > 0) return report(errors.map((e) => e.error));
+
+  await writeResults(a.out, results);
+  if (a.explain)
+    await writeAtomically(a.explain, (tmp) =>
+      writeFile(tmp, `${EXPLAIN_COLUMNS.join(',')}\n${results.map(explainCsvLines).join('')}`),
+    );
+  const errorsPath = `${a.out}.errors.csv`;
+  if (errors.length > 0) {
+    await writeAtomically(errorsPath, (tmp) =>
+      writeFile(tmp, csvLine(ERROR_COLUMNS) + errors.map(errorCsvLine).join('')),
+    );
+  }
+  const s = summarize(results, errors.length);
+  process.stdout.write(
+    [
+      `案件汇总 / case summary`,
+      `  投资者 investors:              ${s.investors}`,
+      `  索赔范围内 in range:           ${s.inRange}`,
+      `  有损失 with loss:              ${s.withLoss}`,
+      `  零损失 zero loss:              ${s.zeroLoss}`,
+      `  错误 errors:                   ${s.errors}${s.errors > 0 ? ` (${errorsPath})` : ''}`,
+      `  投资差额损失 L:                ${s.totals.L}`,
+      `  扣除系统风险后 L_deducted:     ${s.totals.L_deducted}`,
+      `  佣金 commission:               ${s.totals.commission}`,
+      `  印花税 stamp duty:             ${s.totals.stamp_duty}`,
+      `  利息 interest:                 ${s.totals.interest}`,
+      `  合计 total:                    ${s.totals.total}`,
+      `  output: ${a.out}`,
+      '',
+    ].join('\n'),
+  );
+  return 0;
+}
+
+async function writeResults(out: string, results: InvestorResult[]): Promise<void> {
+  if (isXlsx(out)) {
+    await writeAtomically(out, (tmp) =>
+      writeXlsx(
+        tmp,
+        RESULT_COLUMNS,
+        (function* () {
+          for (const r of results) {
+            const row = resultRow(r);
+            yield RESULT_COLUMNS.map((c) => row[c]);
+          }
+        })(),
+      ),
+    );
+    return;
+  }
+  await writeAtomically(out, async (tmp) => {
+    const parts: string[] = [resultCsvHeader()];
+    for (const r of results) parts.push(resultCsvLine(r));
+    await writeFile(tmp, parts.join(''));
+  });
+}
+
+/** Prints input errors (at most 50) in Chinese and English; exit code 2. */
+export function report(errors: LossInputError[]): number {
+  for (const e of errors.slice(0, 50)) process.stderr.write(`错误 error: ${e.message}\n`);
+  if (errors.length > 50)
+    process.stderr.write(`… 另有 ${errors.length - 50} 个错误 / and ${errors.length - 50} more errors\n`);
+  return 2;
+}
