@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../deps.ts';
+import { adminRoutes } from './admin.ts';
 import { authRoutes } from './auth.ts';
 import { healthRoutes } from './health.ts';
 import { inboxRoutes } from './inbox.ts';
@@ -7,7 +8,7 @@ import { inboxRoutes } from './inbox.ts';
 export type RouteModule = (app: FastifyInstance, deps: Deps) => void;
 
 /** Route modules common to both platforms. */
-export const commonRoutes: RouteModule[] = [healthRoutes, authRoutes, inboxRoutes];
+export const commonRoutes: RouteModule[] = [healthRoutes, authRoutes, inboxRoutes, adminRoutes];
 
 /** Route modules that exist only on one platform. */
 export const platformRoutes: Record<Deps['platform'], RouteModule[]> = {
