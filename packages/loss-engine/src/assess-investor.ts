@@ -61,6 +61,8 @@ export interface InvestorResult {
   inRange: boolean;
   segments: SegmentResult[];
   money: MoneyCents;
+  /** The same components before rounding, exact, in yuan. */
+  exact: { L: Exact; deducted: Exact; commission: Exact; stampDuty: Exact; interest: Exact };
   /** Which arithmetic produced it: the safe-integer fast path, or the BigInt fallback. */
   path: 'fast' | 'exact';
   trades?: TradeExplanation[];
@@ -182,6 +184,13 @@ function combine(
     inRange,
     segments,
     money,
+    exact: {
+      L: toYuan(L),
+      deducted: toYuan(deducted),
+      commission: toYuan(commission),
+      stampDuty: toYuan(stampDuty),
+      interest: toYuan(interest),
+    },
     path,
   };
   if (notes) {
