@@ -16,7 +16,16 @@ export function trade(
   price: number | string,
   extra: Partial<TradeInput> = {},
 ): TradeInput {
-  return { investorId, accountId: `${investorId}-1`, tradeDate, side, quantity, price, channel: 'auction', ...extra };
+  return {
+    investorId,
+    accountId: `${investorId}-1`,
+    tradeDate,
+    side,
+    quantity,
+    price,
+    channel: 'auction',
+    ...extra,
+  };
 }
 
 export const e1 = (id = 'E1'): TradeInput[] => [

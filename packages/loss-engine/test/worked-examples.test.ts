@@ -10,7 +10,14 @@ describe('worked examples (LOSS-SPEC §6)', () => {
   it('E1 mwa: C = 9, N = 1500, Ns = 600, Nh = 900, L = 5,400.00', () => {
     const r = run({});
     const s = r.segments[0]!;
-    expect([s.N, s.C, s.Ns, s.Ps, s.Nh, s.B]).toEqual(['1500', '9.000000', '600', '6.000000', '900', '5.000000']);
+    expect([s.N, s.C, s.Ns, s.Ps, s.Nh, s.B]).toEqual([
+      '1500',
+      '9.000000',
+      '600',
+      '6.000000',
+      '900',
+      '5.000000',
+    ]);
     expect(s.L).toBe('5400.00');
     expect(total(r)).toBe('5400.00');
     expect(r.reason).toBe('LOSS');
@@ -40,7 +47,13 @@ describe('worked examples (LOSS-SPEC §6)', () => {
       systemicRisk: { method: 'ratio', ratio: 0.25 },
     });
     const s = r.segments[0]!;
-    expect([s.L, s.r, s.L_deducted, s.commission, s.stamp_duty]).toEqual(['5400.00', '0.250000', '4050.00', '1.22', '4.05']);
+    expect([s.L, s.r, s.L_deducted, s.commission, s.stamp_duty]).toEqual([
+      '5400.00',
+      '0.250000',
+      '4050.00',
+      '1.22',
+      '4.05',
+    ]);
     expect(total(r)).toBe('4055.27');
   });
 
