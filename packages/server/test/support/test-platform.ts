@@ -16,7 +16,7 @@ import { buildApp } from '../../src/transport/http/app.ts';
 import { freshDatabase } from './test-databases.ts';
 
 // Fixed data keys so a template seeded once decrypts in every clone.
-const TEST_KEYS: Record<Platform, PlatformKeys> = {
+export const TEST_KEYS: Record<Platform, PlatformKeys> = {
   mediation: {
     signer: generateSigner('SM2'),
     dataKeys: createKeyring(dataKeyFromHex('0123456789abcdeffedcba9876543210')),
