@@ -68,7 +68,7 @@ export function assessSegment<T>(
     if (w >= W2 && !disclosed) {
       disclosed = true;
       N = pos.qty();
-      avg = pos.averages();
+      avg = F.sign(N) > 0 ? pos.averages() : [];
       remaining = N;
     }
     if (w === PRE) {
@@ -118,7 +118,7 @@ export function assessSegment<T>(
   }
   if (!disclosed) {
     N = pos.qty();
-    avg = pos.averages();
+    avg = F.sign(N) > 0 ? pos.averages() : [];
   }
   const zero = F.zero;
   const B = consts.basePriceMilli[k]!;
