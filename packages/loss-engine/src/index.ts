@@ -6,6 +6,7 @@ export {
   type CaseSummary,
   type InvestorError,
   resolveParams,
+  summarize,
 } from './assess-case';
 export {
   assessInvestorRows,
