@@ -104,7 +104,7 @@ describe('properties', () => {
   // Inflation only: in the deflation mirror, selling before disclosure is exactly what creates the loss.
   it('selling out before the disclosure date always gives zero', () => {
     fc.assert(
-      fc.property(steps(DISCLOSURE - DAY0 - 2), fc.constantFrom(...METHODS), (s, m) => {
+      fc.property(steps(DISCLOSURE - DAY0 - 3), fc.constantFrom(...METHODS), (s, m) => {
         const t = toTrades('I', s);
         const held = t.reduce((h, x) => h + (x.side === 'B' ? Number(x.quantity) : -Number(x.quantity)), 0);
         if (held > 0)
