@@ -15,6 +15,8 @@ export interface Session {
   loading: boolean;
   /** Set when the server ended the session; the login page shows it once. */
   expiredNotice: boolean;
+  /** The user signed out on purpose: the next sign-in starts at the workbench, not at the last page. */
+  signedOut: boolean;
   signIn(username: string, password: string): Promise<Me>;
   signOut(): Promise<void>;
   refresh(): Promise<void>;
@@ -48,6 +50,7 @@ export function SessionProvider({ platform, children }: { platform: Platform; ch
   const [me, setMe] = useState<Me | null>(null);
   const [loading, setLoading] = useState(true);
   const [expiredNotice, setExpiredNotice] = useState(false);
+  const [signedOut, setSignedOut] = useState(false);
   const navigate = useNavigate();
 
   const refresh = useCallback(async () => {
@@ -89,6 +92,7 @@ export function SessionProvider({ platform, children }: { platform: Platform; ch
     const next = await getMe();
     setMe(next);
     setExpiredNotice(false);
+    setSignedOut(false);
     return next;
   }, []);
 
@@ -96,6 +100,7 @@ export function SessionProvider({ platform, children }: { platform: Platform; ch
     try {
       await apiLogout();
     } finally {
+      setSignedOut(true);
       setMe(null);
       navigate('/login', { replace: true });
     }
@@ -104,8 +109,8 @@ export function SessionProvider({ platform, children }: { platform: Platform; ch
   const clearExpiredNotice = useCallback(() => setExpiredNotice(false), []);
 
   const value = useMemo<Session>(
-    () => ({ platform, me, loading, expiredNotice, signIn, signOut, refresh, clearExpiredNotice }),
-    [platform, me, loading, expiredNotice, signIn, signOut, refresh, clearExpiredNotice],
+    () => ({ platform, me, loading, expiredNotice, signedOut, signIn, signOut, refresh, clearExpiredNotice }),
+    [platform, me, loading, expiredNotice, signedOut, signIn, signOut, refresh, clearExpiredNotice],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -83,7 +83,7 @@ export function CaseTable({ status, pageSize = 10, caption }: CaseTableProps) {
       loading={loading}
       scroll={{ x: 900 }}
       caption={<span className="visually-hidden">{caption}</span>}
-      locale={{ emptyText: t('case.empty') }}
+      locale={{ emptyText: <span style={{ color: 'rgba(0,0,0,0.65)' }}>{t('case.empty')}</span> }}
       pagination={{
         current: page,
         pageSize: size,

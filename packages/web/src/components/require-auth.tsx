@@ -4,7 +4,7 @@ import { Navigate, useLocation } from 'react-router-dom';
 import { useSession } from '../session.tsx';
 
 export function RequireAuth({ children }: { children: ReactNode }) {
-  const { me, loading } = useSession();
+  const { me, loading, signedOut } = useSession();
   const location = useLocation();
   if (loading) {
     return (
@@ -13,6 +13,14 @@ export function RequireAuth({ children }: { children: ReactNode }) {
       </main>
     );
   }
-  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (!me) {
+    return (
+      <Navigate
+        to="/login"
+        replace
+        state={signedOut ? null : { from: location.pathname + location.search }}
+      />
+    );
+  }
   return <>{children}</>;
 }

@@ -61,7 +61,7 @@ function Overview({ detail }: { detail: CaseDetail }) {
           {detail.evidence.length === 0 ? (
             t('apply.noEvidence')
           ) : (
-            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+            <ul className="prose-list" style={{ margin: 0, paddingInlineStart: 20 }}>
               {detail.evidence.map((item) => (
                 <li key={item.id}>
                   <a href={evidenceHref(item)} target="_blank" rel="noreferrer">

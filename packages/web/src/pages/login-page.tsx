@@ -54,7 +54,9 @@ export default function LoginPage() {
         </span>
         <LanguageSwitch onDark />
       </Layout.Header>
-      <Layout.Content style={{ display: 'flex', justifyContent: 'center', padding: '48px 16px' }}>
+      <Layout.Content
+        style={{ display: 'flex', justifyContent: 'center', alignItems: 'flex-start', padding: '48px 16px' }}
+      >
         <Card style={{ width: 400, maxWidth: '100%' }}>
           <h1 style={{ fontSize: 22, marginTop: 0 }}>{t('login.title')}</h1>
           <p style={{ color: 'rgba(0,0,0,0.7)', marginTop: -4 }}>{t(look.nameKey)}</p>

@@ -1,5 +1,5 @@
 import { lazy, type ReactNode, Suspense } from 'react';
-import { Button, Card, Descriptions, List, Space, Tabs, Tag } from 'antd';
+import { Button, Card, Descriptions, Space, Tabs, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { CaseTable } from '../components/case-table.tsx';
 import { PageHeading } from '../components/page-title.tsx';
@@ -71,18 +71,17 @@ function CourtWorkbench() {
         </Descriptions.Item>
       </Descriptions>
       <p>{t('workbench.court.intro')}</p>
-      <List
-        bordered
-        dataSource={COURT_MODULES}
-        renderItem={(module) => (
-          <List.Item extra={<Tag>{t('workbench.court.coming')}</Tag>}>
-            <List.Item.Meta
-              title={<h3 style={{ fontSize: 15, margin: 0 }}>{t(module.titleKey)}</h3>}
-              description={<span style={{ color: 'rgba(0,0,0,0.7)' }}>{t(module.descKey)}</span>}
-            />
-          </List.Item>
-        )}
-      />
+      <ul className="court-modules">
+        {COURT_MODULES.map((module) => (
+          <li key={module.titleKey}>
+            <div>
+              <h3 style={{ fontSize: 15, margin: 0 }}>{t(module.titleKey)}</h3>
+              <p style={{ margin: '4px 0 0', color: 'rgba(0,0,0,0.7)' }}>{t(module.descKey)}</p>
+            </div>
+            <Tag>{t('workbench.court.coming')}</Tag>
+          </li>
+        ))}
+      </ul>
       <p style={{ marginTop: 16, marginBottom: 0 }}>
         {t('workbench.court.meanwhile')} <Link to="/inbox">{t('nav.inbox')}</Link>
       </p>
