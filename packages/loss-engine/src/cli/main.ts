@@ -39,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
         'keep-going': { type: 'boolean', default: false },
         workers: { type: 'string', default: '1' },
         progress: { type: 'boolean' },
+        'no-progress': { type: 'boolean' },
         help: { type: 'boolean' },
       },
     });
@@ -61,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
       explain: values.explain,
       keepGoing: values['keep-going'] === true,
       workers,
-      progress: values.progress,
+      progress: values['no-progress'] ? false : values.progress,
     });
   }
   if (command === 'base-date') {

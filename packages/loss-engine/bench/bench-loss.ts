@@ -1,0 +1,179 @@
+// Loss-engine benchmark: `npm run bench:loss [-- --sizes 0.5,5,20] [--workers 2] [--no-cli]`.
+// Generates a deterministic 康美-scale case per size (55,326 investors), then measures parse, compute
+// (one core and worker threads) and the whole CLI, each size in a fresh process for honest peak RSS.
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { assessCase } from '../src/assess-case';
+import { assessInWorkers } from '../src/cli/run-workers';
+import { formatDay, parseDay } from '../src/dates';
+import { parseMarketCsv } from '../src/io/parse-market';
+import { parseTradesStream } from '../src/io/parse-trades';
+import { readFileSync } from 'node:fs';
+
+const INVESTORS = 55_326;
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '0.5,5,20' },
+    workers: { type: 'string', default: String(Math.max(2, cpus().length)) },
+    'no-cli': { type: 'boolean', default: false },
+    child: { type: 'string' },
+  },
+});
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function tradingDays(from: string, to: string): number[] {
+  const out: number[] = [];
+  for (let d = parseDay(from); d <= parseDay(to); d++) {
+    const wd = new Date(d * 86_400_000).getUTCDay();
+    if (wd !== 0 && wd !== 6) out.push(d);
+  }
+  return out;
+}
+
+const PARAMS = {
+  segments: [{ implementationDate: '2019-09-02', disclosureDate: '2020-06-01', baseDate: '2020-07-13', basePrice: '6.123' }],
+  commissionRate: '0.0003',
+  stampDutyRate: '0.001',
+  systemicRisk: { method: 'index', indices: ['SH', 'SZ', 'IND'] },
+};
+
+/** Writes trades.csv (date-ordered, investors interleaved, like an exchange extract), market.csv, case.json. */
+async function generate(dir: string, trades: number): Promise<void> {
+  const rnd = mulberry32(20_240_601 + trades);
+  const days = tradingDays('2019-06-03', '2020-12-31');
+  const accounts = new Uint8Array(INVESTORS);
+  for (let i = 0; i < INVESTORS; i++) accounts[i] = 1 + Math.floor(rnd() * rnd() * 3);
+  const holding = new Float64Array(INVESTORS);
+  let price = 15_000;
+  const market: string[] = ['date,close,auction_volume,float_shares,SH,SZ,IND'];
+  let sh = 300_000;
+  let sz = 1_000_000;
+  let ind = 500_000;
+  const out = createWriteStream(join(dir, 'trades.csv'), { highWaterMark: 1 << 20 });
+  const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+  await write('investor_id,account_id,security,trade_date,seq,side,channel,quantity,price\n');
+  const perDay = trades / days.length;
+  let written = 0;
+  for (let di = 0; di < days.length; di++) {
+    const date = formatDay(days[di]!);
+    price = Math.max(2_000, Math.round(price * (1 + (rnd() - 0.5) * 0.06)));
+    sh = Math.round(sh * (1 + (rnd() - 0.5) * 0.03));
+    sz = Math.round(sz * (1 + (rnd() - 0.5) * 0.03));
+    ind = Math.round(ind * (1 + (rnd() - 0.5) * 0.03));
+    market.push(`${date},${(price / 1000).toFixed(3)},${30_000_000 + Math.floor(rnd() * 20_000_000)},500000000,${sh / 100},${sz / 100},${ind / 100}`);
+    const n = di === days.length - 1 ? trades - written : Math.round(perDay * (di + 1)) - written;
+    let chunk = '';
+    for (let k = 0; k < n; k++) {
+      const inv = Math.floor(rnd() * INVESTORS);
+      const sell = holding[inv]! > 0 && rnd() < 0.45;
+      let qty = 100 * (1 + Math.floor(rnd() * 50));
+      if (sell) qty = Math.min(qty, holding[inv]!);
+      holding[inv]! += sell ? -qty : qty;
+      const p = Math.max(1_000, price + Math.floor((rnd() - 0.5) * 400));
+      const ch = rnd() < 0.03 ? 'block' : 'auction';
+      const acct = Math.floor(rnd() * accounts[inv]!);
+      chunk += `I${inv},A${inv}-${acct},600518,${date},${k},${sell ? 'S' : 'B'},${ch},${qty},${Math.floor(p / 1000)}.${String(p % 1000).padStart(3, '0')}\n`;
+      if (chunk.length > 1 << 16) {
+        await write(chunk);
+        chunk = '';
+      }
+    }
+    await write(chunk);
+    written += n;
+  }
+  await new Promise<void>((r) => out.end(() => r()));
+  writeFileSync(join(dir, 'market.csv'), `${market.join('\n')}\n`);
+  writeFileSync(join(dir, 'case.json'), JSON.stringify(PARAMS));
+}
+
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+const rate = (n: number, ms: number) => `${((n / ms) * 1000 / 1e6).toFixed(2)} M trades/s`;
+
+/** Runs in a child process: parse + compute for one generated directory; prints one JSON line. */
+async function child(dir: string, workers: number): Promise<void> {
+  const file = join(dir, 'trades.csv');
+  const market = parseMarketCsv(readFileSync(join(dir, 'market.csv'), 'utf8'));
+  let t = performance.now();
+  const table = await parseTradesStream(createReadStream(file, { highWaterMark: 1 << 20 }), file, statSync(file).size);
+  const parseMs = performance.now() - t;
+  const parseRss = process.resourceUsage().maxRSS * 1024;
+  t = performance.now();
+  const r = assessCase(PARAMS, table, market, []);
+  const computeMs = performance.now() - t;
+  const computeRss = process.resourceUsage().maxRSS * 1024;
+  t = performance.now();
+  const w = await assessInWorkers(PARAMS, table, market, [], workers, false);
+  const workersMs = performance.now() - t;
+  if (w.results.length !== r.results.length) throw new Error('worker results differ in count');
+  process.stdout.write(
+    `${JSON.stringify({
+      trades: table.count,
+      investors: table.investorIds.length,
+      parseMs,
+      parseRss,
+      computeMs,
+      computeRss,
+      workersMs,
+      workers,
+      exactPath: r.summary.exactPath,
+      total: r.summary.totals.total,
+    })}\n`,
+  );
+}
+
+async function main(): Promise<void> {
+  if (values.child) return child(values.child, Number(values.workers));
+  const sizes = values.sizes.split(',').map((s) => Math.round(Number(s) * 1e6));
+  console.log(`loss-engine benchmark — Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'})`);
+  for (const n of sizes) {
+    const dir = mkdtempSync(join(tmpdir(), 'sutiao-bench-'));
+    try {
+      let t = performance.now();
+      await generate(dir, n);
+      const size = statSync(join(dir, 'trades.csv')).size;
+      console.log(`\n${(n / 1e6).toFixed(1)} M trades, ${INVESTORS} investors: generated ${mb(size)} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+      const c = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--child', dir, '--workers', values.workers], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 24,
+      });
+      if (c.status !== 0) {
+        console.log(`  parse/compute run failed: ${c.stderr.slice(-2000)}`);
+        continue;
+      }
+      const m = JSON.parse(c.stdout.trim().split('\n').pop()!);
+      console.log(`  parse:    ${(m.parseMs / 1000).toFixed(2)} s  ${rate(n, m.parseMs)}  peak RSS ${mb(m.parseRss)}`);
+      console.log(`  compute:  ${(m.computeMs / 1000).toFixed(2)} s  ${rate(n, m.computeMs)} (1 core)  peak RSS ${mb(m.computeRss)}`);
+      console.log(`  compute:  ${(m.workersMs / 1000).toFixed(2)} s  ${rate(n, m.workersMs)} (${m.workers} worker threads, incl. table copy)`);
+      console.log(`  investors ${m.investors}, exact-path fallbacks ${m.exactPath}, case total ${m.total}`);
+      if (!values['no-cli']) {
+        const bin = new URL('../bin/sutiao-loss.mjs', import.meta.url).pathname;
+        t = performance.now();
+        const cli = spawnSync(
+          '/usr/bin/time',
+          ['-f', '%M', process.execPath, bin, 'assess', '--params', join(dir, 'case.json'), '--trades', join(dir, 'trades.csv'), '--market', join(dir, 'market.csv'), '--out', join(dir, 'out.csv'), '--no-progress'],
+          { encoding: 'utf8', maxBuffer: 1 << 24 },
+        );
+        const ms = performance.now() - t;
+        const kb = Number(cli.stderr.trim().split('\n').pop());
+        console.log(`  CLI:      ${(ms / 1000).toFixed(2)} s wall, exit ${cli.status}, peak RSS ${Number.isFinite(kb) ? mb(kb * 1024) : 'n/a'} (largest process)`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
+await main();
