@@ -3,13 +3,17 @@ import { type ErrorCode, ERRORS } from './error-catalogue.ts';
 export { type ErrorCode, type ErrorDefinition, ERRORS } from './error-catalogue.ts';
 
 export type Lang = 'zh' | 'en';
-export type ErrorParams = Readonly<Record<string, string | number>>;
+/** A parameter worded per language, e.g. the entity of NOT_FOUND: `{ zh: '案件', en: 'Case' }`. */
+export type LocalizedParam = Readonly<Record<Lang, string>>;
+export type ErrorParams = Readonly<Record<string, string | number | LocalizedParam>>;
 
 /** Fills `{name}` placeholders; unknown placeholders are left visible so a missing param is noticed, not hidden. */
-export function formatTemplate(template: string, params: ErrorParams = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+export function formatTemplate(template: string, params: ErrorParams = {}, lang: Lang = 'en'): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in params)) return whole;
+    const value = params[name];
+    return typeof value === 'object' ? value[lang] : String(value);
+  });
 }
 
 /** A domain or transport error with a stable code, its HTTP status and both localized messages. */
@@ -22,12 +26,12 @@ export class AppError extends Error {
 
   constructor(code: ErrorCode, params: ErrorParams = {}, details?: unknown) {
     const def = ERRORS[code];
-    const messageEn = formatTemplate(def.en, params);
+    const messageEn = formatTemplate(def.en, params, 'en');
     super(messageEn);
     this.name = 'AppError';
     this.code = code;
     this.status = def.status;
-    this.messageZh = formatTemplate(def.zh, params);
+    this.messageZh = formatTemplate(def.zh, params, 'zh');
     this.messageEn = messageEn;
     if (details !== undefined) this.details = details;
   }

@@ -87,6 +87,173 @@ export interface InboxTable {
   read_at: Timestamp | null;
 }
 
+export interface CaseNumberSequencesTable {
+  organization_id: string;
+  year: number;
+  last: number;
+}
+
+export interface UploadsTable {
+  id: string;
+  sha256: string;
+  sm3: string;
+  name: string;
+  size: number;
+  mime: 'application/pdf' | 'image/png' | 'image/jpeg';
+  owner_user_id: string;
+  created_at: Generated<Date>;
+}
+
+export interface MediatorProfilesTable {
+  user_id: string;
+  specialties: ColumnType<string[], string, string>;
+  listed: Generated<boolean>;
+}
+
+export interface CasesTable {
+  id: string;
+  case_number: string | null;
+  lifecycle: Generated<string>;
+  organization_id: string;
+  applicant_user_id: string;
+  agent_user_id: string | null;
+  respondent_org_id: string;
+  mediator_user_id: string | null;
+  status: string;
+  track: 'simple' | 'ordinary' | 'small-claim' | 'complex' | null;
+  version: Generated<number>;
+  claim_amount_fen: number;
+  facts: string;
+  requests: string;
+  applicant_name: string;
+  applicant_investor_kind: 'ordinary' | 'professional' | null;
+  next_deadline_kind: string | null;
+  next_deadline_date: string | null;
+  supplement_request: string | null;
+  respondent_reply: 'willing' | 'unwilling' | null;
+  respondent_reply_note: string | null;
+  mediator_choice_investor: string | null;
+  mediator_choice_respondent: string | null;
+  recused_mediator_ids: ColumnType<string[], string | undefined, string>;
+  not_accepted_reason_code: string | null;
+  not_accepted_note: string | null;
+  failure_reason_code: string | null;
+  undisputed_facts: string | null;
+  closing_reason: string | null;
+  submitted_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CaseEventsTable {
+  id: Generated<number>;
+  case_id: string;
+  event: string;
+  from_status: string | null;
+  to_status: string;
+  actor_user_id: string | null;
+  actor_role: string | null;
+  actor_name: string;
+  at: Timestamp;
+  note: string | null;
+  payload: Json;
+}
+
+export interface CaseEvidenceTable {
+  case_id: string;
+  upload_id: string;
+  added_by_user_id: string;
+  added_at: Timestamp;
+}
+
+export interface ConsentsTable {
+  id: string;
+  user_id: string;
+  case_id: string | null;
+  kind: 'online-mediation' | 'personal-data';
+  version: string;
+  given_at: Timestamp;
+}
+
+export interface CaseMessagesTable {
+  id: string;
+  case_id: string;
+  author_user_id: string;
+  author_role: string;
+  author_name: string;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface CaseRecordTable {
+  id: string;
+  case_id: string;
+  author_user_id: string;
+  author_name: string;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface AgreementsTable {
+  id: string;
+  case_id: string;
+  version: number;
+  case_number: string;
+  organization_name: string;
+  investor_name: string;
+  respondent_name: string;
+  mediator_name: string;
+  amount_fen: number;
+  payment_terms: string;
+  due_date: string;
+  text: string;
+  digest_sm3: string;
+  status: 'draft' | 'signing' | 'effective' | 'superseded';
+  drafted_by_user_id: string;
+  drafted_at: Timestamp;
+  verification_code: string | null;
+  sealed_at: Timestamp | null;
+  sealed_by_user_id: string | null;
+  seal_algorithm: 'SM2' | 'Ed25519' | null;
+  seal_key_id: string | null;
+  seal_public_key_pem: string | null;
+  seal_signature: string | null;
+  pdf_sha256: string | null;
+}
+
+export interface AgreementSignaturesTable {
+  agreement_id: string;
+  party: 'investor' | 'respondent' | 'mediator';
+  user_id: string;
+  signer_name: string;
+  signed_at: Timestamp;
+  algorithm: 'SM2' | 'Ed25519';
+  key_id: string;
+  public_key_pem: string;
+  signature: string;
+}
+
+export interface UserSigningKeysTable {
+  user_id: string;
+  algorithm: 'SM2' | 'Ed25519';
+  key_id: string;
+  public_key_pem: string;
+  private_key_enc: string;
+  created_at: Timestamp;
+}
+
+export interface CasePaymentsTable {
+  id: string;
+  case_id: string;
+  agreement_id: string;
+  amount_fen: number;
+  paid_at: string;
+  proof_upload_id: string | null;
+  recorded_by_user_id: string;
+  recorded_at: Timestamp;
+}
+
 export interface DB {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -95,4 +262,17 @@ export interface DB {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   inbox: InboxTable;
+  case_number_sequences: CaseNumberSequencesTable;
+  uploads: UploadsTable;
+  mediator_profiles: MediatorProfilesTable;
+  cases: CasesTable;
+  case_events: CaseEventsTable;
+  case_evidence: CaseEvidenceTable;
+  consents: ConsentsTable;
+  case_messages: CaseMessagesTable;
+  case_record: CaseRecordTable;
+  agreements: AgreementsTable;
+  agreement_signatures: AgreementSignaturesTable;
+  user_signing_keys: UserSigningKeysTable;
+  case_payments: CasePaymentsTable;
 }

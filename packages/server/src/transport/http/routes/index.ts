@@ -2,8 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../deps.ts';
 import { adminRoutes } from './admin.ts';
 import { authRoutes } from './auth.ts';
+import { caseRoutes } from './cases.ts';
+import { directoryRoutes } from './directory.ts';
 import { healthRoutes } from './health.ts';
 import { inboxRoutes } from './inbox.ts';
+import { uploadRoutes } from './uploads.ts';
 
 export type RouteModule = (app: FastifyInstance, deps: Deps) => void;
 
@@ -12,6 +15,6 @@ export const commonRoutes: RouteModule[] = [healthRoutes, authRoutes, inboxRoute
 
 /** Route modules that exist only on one platform. */
 export const platformRoutes: Record<Deps['platform'], RouteModule[]> = {
-  mediation: [],
+  mediation: [directoryRoutes, uploadRoutes, caseRoutes],
   court: [],
 };

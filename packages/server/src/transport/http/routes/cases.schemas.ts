@@ -1,0 +1,163 @@
+import { type TProperties, type TSchema, Type } from '@sinclair/typebox';
+import {
+  FAILURE_REASONS,
+  REFUSAL_REASONS,
+  TRACKS,
+} from '../../../domain/lifecycles/direct-application-codes.ts';
+import { AgreementView } from './agreements.schemas.ts';
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const Id = Type.String({ minLength: 1, maxLength: 64 });
+
+export const CaseIdParams = Type.Object({ id: Id });
+
+export const Deadline = Type.Object({ kind: Type.String(), dueDate: Type.String() });
+
+export const CaseSummary = Type.Object({
+  id: Type.String(),
+  caseNumber: Nullable(Type.String()),
+  status: Type.String(),
+  track: Nullable(Type.String()),
+  applicantName: Type.String({ description: 'Masked, e.g. 张*' }),
+  respondentName: Type.String(),
+  organizationName: Type.String(),
+  claimAmountFen: Type.Integer({ description: 'Integer fen' }),
+  nextDeadline: Nullable(Deadline),
+  updatedAt: Type.String(),
+});
+
+export const CaseList = Type.Object({ items: Type.Array(CaseSummary), total: Type.Integer() });
+
+export const CaseMessage = Type.Object({
+  id: Type.String(),
+  body: Type.String(),
+  authorName: Type.String(),
+  authorRole: Type.String(),
+  createdAt: Type.String(),
+});
+
+export const RecordEntry = Type.Object({
+  id: Type.String(),
+  body: Type.String(),
+  authorName: Type.String(),
+  createdAt: Type.String(),
+});
+
+export const CaseDetail = Type.Composite([
+  CaseSummary,
+  Type.Object({
+    version: Type.Integer(),
+    facts: Type.String(),
+    requests: Type.String(),
+    evidence: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        name: Type.String(),
+        size: Type.Integer(),
+        mime: Type.String(),
+        sha256: Type.String(),
+        url: Type.String(),
+        uploadedAt: Type.String(),
+      }),
+    ),
+    mediator: Nullable(
+      Type.Object({
+        id: Type.String(),
+        displayName: Type.String(),
+        organizationName: Nullable(Type.String()),
+      }),
+    ),
+    timeline: Type.Array(
+      Type.Object({
+        event: Type.String(),
+        fromStatus: Nullable(Type.String()),
+        toStatus: Type.String(),
+        actorName: Type.String(),
+        actorRole: Nullable(Type.String()),
+        at: Type.String(),
+        note: Nullable(Type.String()),
+      }),
+    ),
+    abilities: Type.Array(Type.String(), { description: 'Events the current user may fire now' }),
+    agreement: Nullable(AgreementView),
+    messages: Type.Array(CaseMessage),
+    record: Type.Array(RecordEntry),
+    supplementRequest: Nullable(Type.String()),
+    respondentReply: Nullable(Type.String()),
+    notAcceptedReason: Nullable(Type.String({ description: 'Refusal reason code' })),
+    notAcceptedNote: Nullable(Type.String()),
+    failureReason: Nullable(Type.String({ description: 'Failure reason code' })),
+    undisputedFacts: Nullable(Type.String()),
+    closingReason: Nullable(Type.String()),
+  }),
+]);
+
+export const CreateCaseBody = Type.Object(
+  {
+    respondentOrgId: Id,
+    claimAmountFen: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
+    facts: Type.String({ minLength: 1, maxLength: 5000 }),
+    requests: Type.String({ minLength: 1, maxLength: 2000 }),
+    evidenceIds: Type.Array(Id, { maxItems: 50 }),
+    consents: Type.Array(
+      Type.Object(
+        { kind: Type.String({ maxLength: 40 }), version: Type.String({ maxLength: 20 }) },
+        { additionalProperties: false },
+      ),
+      { maxItems: 10 },
+    ),
+    submit: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+
+export const ListCasesQuery = Type.Object(
+  {
+    status: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  },
+  { additionalProperties: false },
+);
+
+const Version = { expectedVersion: Type.Integer({ minimum: 1 }) };
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+const oneOf = (values: readonly string[]) => Type.Union(values.map((value) => Type.Literal(value)));
+const body = <P extends TProperties>(props: P) =>
+  Type.Object({ ...Version, ...props }, { additionalProperties: false });
+
+/** Bodies of POST /api/cases/:id/{event} (docs/journey-api.md), each with `expectedVersion`. */
+export const EventBodies = {
+  submit: body({}),
+  'request-supplement': body({ note: Text(2000) }),
+  supplement: body({
+    facts: Type.Optional(Text(5000)),
+    evidenceIds: Type.Optional(Type.Array(Id, { maxItems: 50 })),
+  }),
+  register: body({}),
+  'consult-respondent': body({}),
+  'respondent-reply': body({
+    willing: Type.Boolean(),
+    note: Type.Optional(Type.String({ maxLength: 2000 })),
+  }),
+  accept: body({}),
+  refuse: body({ reasonCode: oneOf(Object.keys(REFUSAL_REASONS)), note: Text(2000) }),
+  'set-track': body({ track: oneOf(TRACKS) }),
+  'assign-mediator': body({ mediatorId: Id }),
+  'choose-mediator': body({ mediatorId: Id }),
+  recuse: body({ reason: Text(2000) }),
+  fail: body({
+    reasonCode: oneOf(Object.keys(FAILURE_REASONS)),
+    undisputedFacts: Type.Optional(Type.String({ maxLength: 5000 })),
+  }),
+  withdraw: body({ reason: Type.Optional(Type.String({ maxLength: 2000 })) }),
+  terminate: body({ reason: Text(2000) }),
+} as const;
+
+export const PostBody = Type.Object({ body: Text(5000) }, { additionalProperties: false });
+
+export const ConsentList = Type.Object({
+  items: Type.Array(
+    Type.Object({ kind: Type.String(), version: Type.String(), title: Type.String(), text: Type.String() }),
+  ),
+});

@@ -1,0 +1,197 @@
+import type { Kysely, Updateable } from 'kysely';
+import { appendAudit } from '../../adapters/audit/audit-log.ts';
+import type { CasesTable, DB } from '../../adapters/db/schema.ts';
+import type { Notification } from '../../adapters/notify/notification-sink.ts';
+import type { Deps, SignedInContext } from '../../deps.ts';
+import { todayInShanghai } from '../../domain/calendar/dates.ts';
+import { prcWorkingDays } from '../../domain/calendar/working-days.ts';
+import { appError } from '../../domain/errors.ts';
+import { DIRECT_APPLICATION } from '../../domain/lifecycles/direct-application.ts';
+import {
+  DIRECT_EVENT_LABELS,
+  DIRECT_STATE_LABELS,
+  type DirectEvent,
+  type DirectState,
+} from '../../domain/lifecycles/direct-application-codes.ts';
+import type { DirectEventInput } from '../../domain/lifecycles/direct-application-context.ts';
+import { dueDate } from '../../domain/lifecycles/deadline-rules.ts';
+import { type FireResult, fire, isTerminal } from '../../domain/lifecycles/state-machine.ts';
+import { mayFire } from './case-abilities.ts';
+import { loadReadableCase } from './case-access.ts';
+import { loadCaseFacts } from './case-facts.ts';
+import { noticeTransition } from './case-notices.ts';
+import { presentCaseDetail } from './get-case.ts';
+import { type LoadedCase, loadCase } from './load-case.ts';
+import type { CaseDetail } from './present-case.ts';
+
+export type CaseChanges = Omit<Updateable<CasesTable>, 'id' | 'status' | 'version'>;
+
+export interface CaseTransitionRequest {
+  caseId: string;
+  event: DirectEvent;
+  /** The version the client read; a different current version is CASE_STATE_CONFLICT. */
+  expectedVersion: number;
+  /** The event's body, as far as the lifecycle's guards read it. */
+  input?: DirectEventInput;
+  /** Shown on the timeline. */
+  note?: string | null;
+  /** Extra audit and timeline details. */
+  payload?: Record<string, unknown>;
+  /** Columns written by the same compare-and-set update (reply, reasons, mediator…), given the decided state. */
+  changes?: (trx: Kysely<DB>, before: LoadedCase, to: DirectState) => CaseChanges | Promise<CaseChanges>;
+  /** Further writes in the same transaction once the case row has moved (evidence links, agreement rows). */
+  afterUpdate?: (trx: Kysely<DB>, before: LoadedCase, to: DirectState) => Promise<void>;
+}
+
+export interface TransitionOutcome {
+  before: LoadedCase;
+  after: LoadedCase;
+  /** E-mails to send once the transaction has committed. */
+  emails: Notification[];
+}
+
+type Refusal = Exclude<FireResult<DirectState, string>, { ok: true }>;
+
+function refusalError(result: Refusal, state: DirectState, event: DirectEvent) {
+  switch (result.code) {
+    case 'CASE_ILLEGAL_EVENT':
+      return appError('CASE_ILLEGAL_EVENT', {
+        state: DIRECT_STATE_LABELS[state] ?? state,
+        event: DIRECT_EVENT_LABELS[event],
+      });
+    case 'FORBIDDEN':
+      return appError('FORBIDDEN');
+    case 'GUARD_FAILED': {
+      const guard = DIRECT_APPLICATION.guards[result.guard as keyof typeof DIRECT_APPLICATION.guards];
+      return appError('GUARD_FAILED', { guard: { zh: guard.zh, en: guard.en } }, { guard: result.guard });
+    }
+  }
+}
+
+/**
+ * One transition of lifecycle A inside the caller's transaction: lock the case, check who may act, let the
+ * lifecycle decide (guards), write the new state as a compare-and-set, then the timeline, the audit record,
+ * the inbox notices and the next deadline — so either all of it exists or none of it does.
+ */
+export async function applyCaseTransitionInTrx(
+  deps: Deps,
+  ctx: SignedInContext,
+  trx: Kysely<DB>,
+  request: CaseTransitionRequest,
+): Promise<TransitionOutcome> {
+  const { actor } = ctx;
+  const before = await loadReadableCase(trx, actor, request.caseId, { forUpdate: true });
+  if (!mayFire(actor, request.event)) throw appError('FORBIDDEN');
+  if (before.version !== request.expectedVersion) throw appError('CASE_STATE_CONFLICT');
+  const state = before.status as DirectState;
+  const facts = await loadCaseFacts(trx, before);
+  const result = fire(DIRECT_APPLICATION, state, request.event, {
+    actor,
+    case: facts,
+    state,
+    ...(request.input ? { input: request.input } : {}),
+  });
+  if (!result.ok) throw refusalError(result, state, request.event);
+
+  const now = deps.now();
+  const deadline = result.deadline
+    ? { kind: result.deadline.kind, date: dueDate(result.deadline, todayInShanghai(now), prcWorkingDays) }
+    : result.keepDeadline
+      ? { kind: before.next_deadline_kind, date: before.next_deadline_date }
+      : { kind: null, date: null };
+  const changes = request.changes ? await request.changes(trx, before, result.to) : {};
+  // Conditional update so two concurrent transitions from the same version can't both proceed.
+  const updated = await trx
+    .updateTable('cases')
+    .set({
+      ...changes,
+      status: result.to,
+      version: before.version + 1,
+      next_deadline_kind: deadline.kind,
+      next_deadline_date: deadline.date,
+      updated_at: now,
+      ...(isTerminal(DIRECT_APPLICATION, result.to) ? { closed_at: now } : {}),
+    })
+    .where('id', '=', before.id)
+    .where('status', '=', before.status)
+    .where('version', '=', request.expectedVersion)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) throw appError('CASE_STATE_CONFLICT');
+  if (request.afterUpdate) await request.afterUpdate(trx, before, result.to);
+
+  const after = (await loadCase(trx, before.id)) as LoadedCase;
+  const actorRow = await trx
+    .selectFrom('users')
+    .select('display_name')
+    .where('id', '=', actor.userId)
+    .executeTakeFirstOrThrow();
+  const details = {
+    event: request.event,
+    from: before.status,
+    to: result.to,
+    version: after.version,
+    caseNumber: after.case_number,
+    ...(deadline.date ? { deadline } : {}),
+    ...request.payload,
+  };
+  await trx
+    .insertInto('case_events')
+    .values({
+      case_id: before.id,
+      event: request.event,
+      from_status: before.status,
+      to_status: result.to,
+      actor_user_id: actor.userId,
+      actor_role: ctx.actorRole ?? null,
+      actor_name: actorRow.display_name,
+      at: now,
+      note: request.note ?? null,
+      payload: JSON.stringify(request.payload ?? {}),
+    })
+    .execute();
+  await appendAudit(
+    trx,
+    {
+      requestId: ctx.requestId,
+      actorUserId: actor.userId,
+      actorRole: ctx.actorRole ?? null,
+      action: `case.${request.event}`,
+      targetType: 'case',
+      targetId: before.id,
+      outcome: 'success',
+      details,
+    },
+    now,
+  );
+  const emails = await noticeTransition(
+    trx,
+    after,
+    await loadCaseFacts(trx, after),
+    request.event,
+    actor.userId,
+  );
+  return { before, after, emails };
+}
+
+/** Sends notifications after commit; a failing mail gateway must not undo a recorded transition. */
+export async function sendAfterCommit(deps: Deps, emails: readonly Notification[]): Promise<void> {
+  await Promise.all(emails.map((email) => deps.notify.send(email).catch(() => undefined)));
+}
+
+/** A transition in its own transaction, answering the updated CaseDetail as the actor sees it. */
+export async function applyCaseTransition(
+  deps: Deps,
+  ctx: SignedInContext,
+  request: CaseTransitionRequest,
+): Promise<CaseDetail> {
+  const outcome = await deps.db
+    .transaction()
+    .execute((trx) => applyCaseTransitionInTrx(deps, ctx, trx, request));
+  await sendAfterCommit(deps, outcome.emails);
+  return presentAfter(deps, ctx, outcome.after);
+}
+
+/** After some transitions (withdrawing a draft) the actor may still see the case; recusal removes the mediator's view. */
+async function presentAfter(deps: Deps, ctx: SignedInContext, after: LoadedCase): Promise<CaseDetail> {
+  return presentCaseDetail(deps.db, ctx.actor, (await loadCase(deps.db, after.id)) ?? after);
+}

@@ -1,0 +1,19 @@
+import { DIRECT_APPLICATION } from '../../domain/lifecycles/direct-application.ts';
+import type { DirectEvent, DirectState } from '../../domain/lifecycles/direct-application-codes.ts';
+import type { DirectCaseFacts } from '../../domain/lifecycles/direct-application-context.ts';
+import { DIRECT_EVENT_PERMISSIONS } from '../../domain/lifecycles/direct-application-permissions.ts';
+import { availableEvents } from '../../domain/lifecycles/state-machine.ts';
+import { type Actor, isAuthorized } from '../../domain/permissions.ts';
+
+/** The actor holds at least one of the permissions the event needs. */
+export function mayFire(actor: Actor, event: DirectEvent): boolean {
+  return DIRECT_EVENT_PERMISSIONS[event].some((permission) => isAuthorized(actor, permission));
+}
+
+/** Events this actor may fire now: the lifecycle's parties and guards, and the permission catalogue. */
+export function abilitiesOf(actor: Actor, status: string, facts: DirectCaseFacts): DirectEvent[] {
+  if (!(DIRECT_APPLICATION.states as readonly string[]).includes(status)) return [];
+  return availableEvents(DIRECT_APPLICATION, status as DirectState, { actor, case: facts }).filter((event) =>
+    mayFire(actor, event),
+  );
+}

@@ -1,0 +1,79 @@
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { DB } from '../../adapters/db/schema.ts';
+import { type Actor, isAuthorized } from '../../domain/permissions.ts';
+import type { Role } from '../../domain/roles.ts';
+import { caseNotFound, type LoadedCase, loadCase } from './load-case.ts';
+
+type CaseScope = Pick<
+  LoadedCase,
+  | 'status'
+  | 'applicant_user_id'
+  | 'agent_user_id'
+  | 'respondent_org_id'
+  | 'mediator_user_id'
+  | 'organization_id'
+  | 'organization_parent_id'
+>;
+
+const holds = (actor: Actor, role: Role) => actor.platform === 'mediation' && actor.roles.includes(role);
+
+/**
+ * Who may see a case: the applicant side its own (drafts included); the respondent firm, the assigned mediator and the
+ * handling organization (or the center above a workstation) once submitted; regulators everything submitted.
+ */
+export function canReadCase(actor: Actor, c: CaseScope): boolean {
+  if (
+    isAuthorized(actor, 'case.read.own') &&
+    (c.applicant_user_id === actor.userId || c.agent_user_id === actor.userId)
+  ) {
+    return true;
+  }
+  if (c.status === 'draft') return false;
+  if (isAuthorized(actor, 'case.read.all')) return true;
+  if (isAuthorized(actor, 'case.read.assigned') && c.mediator_user_id === actor.userId) return true;
+  const org = actor.organizationId;
+  if (!org || !isAuthorized(actor, 'case.read.org')) return false;
+  if (holds(actor, 'respondent') && c.respondent_org_id === org) return true;
+  return holds(actor, 'org_admin') && (c.organization_id === org || c.organization_parent_id === org);
+}
+
+/** The same rule as a SQL filter over `cases` joined with `organizations as handling`, for lists. */
+export function readableCasesFilter(actor: Actor) {
+  return (eb: ExpressionBuilder<DB & { handling: DB['organizations'] }, 'cases' | 'handling'>) => {
+    const submitted = eb('cases.status', '<>', 'draft');
+    const ors = [];
+    if (isAuthorized(actor, 'case.read.own')) {
+      ors.push(eb('cases.applicant_user_id', '=', actor.userId));
+      ors.push(eb('cases.agent_user_id', '=', actor.userId));
+    }
+    if (isAuthorized(actor, 'case.read.all')) ors.push(submitted);
+    if (isAuthorized(actor, 'case.read.assigned')) {
+      ors.push(eb.and([submitted, eb('cases.mediator_user_id', '=', actor.userId)]));
+    }
+    const org = actor.organizationId;
+    if (org && isAuthorized(actor, 'case.read.org')) {
+      if (holds(actor, 'respondent')) ors.push(eb.and([submitted, eb('cases.respondent_org_id', '=', org)]));
+      if (holds(actor, 'org_admin')) {
+        ors.push(
+          eb.and([
+            submitted,
+            eb.or([eb('cases.organization_id', '=', org), eb('handling.parent_id', '=', org)]),
+          ]),
+        );
+      }
+    }
+    return ors.length > 0 ? eb.or(ors) : eb.lit(false);
+  };
+}
+
+/** Loads a case the actor may see; anything else is NOT_FOUND, so ids cannot be probed. */
+export async function loadReadableCase(
+  db: Kysely<DB>,
+  actor: Actor,
+  caseId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<LoadedCase> {
+  const c = await loadCase(db, caseId, options);
+  if (!c || !canReadCase(actor, c)) throw caseNotFound();
+  return c;
+}

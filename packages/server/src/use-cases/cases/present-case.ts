@@ -1,0 +1,164 @@
+import { maskName } from '../../domain/masking.ts';
+import type { AgreementView } from '../agreements/present-agreement.ts';
+import type { LoadedCase } from './load-case.ts';
+
+const iso = (value: Date | string): string => new Date(value).toISOString();
+
+export interface CaseSummary {
+  id: string;
+  caseNumber: string | null;
+  status: string;
+  track: string | null;
+  /** Masked (张*): lists and details never show a full applicant name without a reveal. */
+  applicantName: string;
+  respondentName: string;
+  organizationName: string;
+  claimAmountFen: number;
+  nextDeadline: { kind: string; dueDate: string } | null;
+  updatedAt: string;
+}
+
+type SummaryRow = Pick<
+  LoadedCase,
+  | 'id'
+  | 'case_number'
+  | 'status'
+  | 'track'
+  | 'applicant_name'
+  | 'respondent_name'
+  | 'organization_name'
+  | 'claim_amount_fen'
+  | 'next_deadline_kind'
+  | 'next_deadline_date'
+  | 'updated_at'
+>;
+
+export function presentSummary(row: SummaryRow): CaseSummary {
+  return {
+    id: row.id,
+    caseNumber: row.case_number,
+    status: row.status,
+    track: row.track,
+    applicantName: maskName(row.applicant_name),
+    respondentName: row.respondent_name,
+    organizationName: row.organization_name,
+    claimAmountFen: Number(row.claim_amount_fen),
+    nextDeadline:
+      row.next_deadline_kind && row.next_deadline_date
+        ? { kind: row.next_deadline_kind, dueDate: row.next_deadline_date }
+        : null,
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+export interface EvidenceItem {
+  id: string;
+  name: string;
+  size: number;
+  mime: string;
+  sha256: string;
+  url: string;
+  uploadedAt: string;
+}
+
+export interface TimelineEntry {
+  event: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actorName: string;
+  actorRole: string | null;
+  at: string;
+  note: string | null;
+}
+
+export interface CaseMessage {
+  id: string;
+  body: string;
+  authorName: string;
+  authorRole: string;
+  createdAt: string;
+}
+
+export interface RecordEntry {
+  id: string;
+  body: string;
+  authorName: string;
+  createdAt: string;
+}
+
+export interface CaseDetail extends CaseSummary {
+  version: number;
+  facts: string;
+  requests: string;
+  evidence: EvidenceItem[];
+  mediator: { id: string; displayName: string; organizationName: string | null } | null;
+  timeline: TimelineEntry[];
+  abilities: string[];
+  /** The live agreement (use-cases/agreements); null until a draft exists. */
+  agreement: AgreementView | null;
+  messages: CaseMessage[];
+  record: RecordEntry[];
+  supplementRequest: string | null;
+  respondentReply: 'willing' | 'unwilling' | null;
+  notAcceptedReason: string | null;
+  notAcceptedNote: string | null;
+  failureReason: string | null;
+  undisputedFacts: string | null;
+  closingReason: string | null;
+}
+
+export const presentMessage = (m: {
+  id: string;
+  body: string;
+  author_name: string;
+  author_role: string;
+  created_at: Date | string;
+}): CaseMessage => ({
+  id: m.id,
+  body: m.body,
+  authorName: m.author_name,
+  authorRole: m.author_role,
+  createdAt: iso(m.created_at),
+});
+
+export const presentRecordEntry = (r: {
+  id: string;
+  body: string;
+  author_name: string;
+  created_at: Date | string;
+}): RecordEntry => ({ id: r.id, body: r.body, authorName: r.author_name, createdAt: iso(r.created_at) });
+
+export const presentTimelineEntry = (e: {
+  event: string;
+  from_status: string | null;
+  to_status: string;
+  actor_name: string;
+  actor_role: string | null;
+  at: Date | string;
+  note: string | null;
+}): TimelineEntry => ({
+  event: e.event,
+  fromStatus: e.from_status,
+  toStatus: e.to_status,
+  actorName: e.actor_name,
+  actorRole: e.actor_role,
+  at: iso(e.at),
+  note: e.note,
+});
+
+export const presentEvidence = (u: {
+  id: string;
+  name: string;
+  size: number;
+  mime: string;
+  sha256: string;
+  added_at: Date | string;
+}): EvidenceItem => ({
+  id: u.id,
+  name: u.name,
+  size: u.size,
+  mime: u.mime,
+  sha256: u.sha256,
+  url: `/api/uploads/${u.id}`,
+  uploadedAt: iso(u.added_at),
+});

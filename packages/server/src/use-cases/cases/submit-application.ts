@@ -1,0 +1,158 @@
+import { appendAudit } from '../../adapters/audit/audit-log.ts';
+import type { Deps, SignedInContext } from '../../deps.ts';
+import { todayInShanghai } from '../../domain/calendar/dates.ts';
+import { appError } from '../../domain/errors.ts';
+import { isAuthorized } from '../../domain/permissions.ts';
+import { newId } from '../../lib/ids.ts';
+import { allocateCaseNumber } from './allocate-case-number.ts';
+import {
+  requireConsents,
+  requireFirm,
+  requireOwnUploads,
+  requirePositiveFen,
+  requireText,
+  TEXT_LIMITS,
+} from './application-input.ts';
+import { applyCaseTransitionInTrx, sendAfterCommit } from './apply-case-transition.ts';
+import { presentCaseDetail } from './get-case.ts';
+import { loadCase } from './load-case.ts';
+import type { CaseDetail } from './present-case.ts';
+
+/** Applications go to the national center unless an organization is chosen (a later option of the form). */
+export const DEFAULT_HANDLING_ORGANIZATION_ID = 'org-center';
+
+export interface SubmitApplicationInput {
+  respondentOrgId: string;
+  claimAmountFen: number;
+  facts: string;
+  requests: string;
+  evidenceIds: string[];
+  consents: { kind: string; version: string }[];
+  /** false keeps a draft; true submits at once (case number, registration deadline). */
+  submit: boolean;
+}
+
+/** Creates an application as a draft, or creates and submits it, in one transaction. */
+export async function submitApplication(
+  deps: Deps,
+  ctx: SignedInContext,
+  input: SubmitApplicationInput,
+): Promise<CaseDetail> {
+  const { actor } = ctx;
+  if (!isAuthorized(actor, 'case.apply')) throw appError('FORBIDDEN');
+  const facts = requireText('facts', input.facts, TEXT_LIMITS.facts);
+  const requests = requireText('requests', input.requests, TEXT_LIMITS.requests);
+  const claimAmountFen = requirePositiveFen('claimAmountFen', input.claimAmountFen);
+  const consentKinds = requireConsents(input.consents, input.submit);
+  await requireFirm(deps.db, input.respondentOrgId);
+  const evidenceIds = await requireOwnUploads(deps.db, actor.userId, input.evidenceIds);
+  const applicant = await deps.db
+    .selectFrom('users')
+    .select(['display_name', 'investor_kind'])
+    .where('id', '=', actor.userId)
+    .executeTakeFirstOrThrow();
+  // An agent applying with no principal on file applies in their own name; the agent slot lets them act.
+  const isAgent = !actor.roles.includes('investor') && actor.roles.includes('agent');
+
+  const caseId = newId();
+  const now = deps.now();
+  const outcome = await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('cases')
+      .values({
+        id: caseId,
+        organization_id: DEFAULT_HANDLING_ORGANIZATION_ID,
+        applicant_user_id: actor.userId,
+        agent_user_id: isAgent ? actor.userId : null,
+        respondent_org_id: input.respondentOrgId,
+        status: 'draft',
+        claim_amount_fen: claimAmountFen,
+        facts,
+        requests,
+        applicant_name: applicant.display_name,
+        applicant_investor_kind: applicant.investor_kind,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    if (consentKinds.length > 0) {
+      await trx
+        .insertInto('consents')
+        .values(
+          input.consents.map((consent) => ({
+            id: newId(),
+            user_id: actor.userId,
+            case_id: caseId,
+            kind: consent.kind as (typeof consentKinds)[number],
+            version: consent.version,
+            given_at: now,
+          })),
+        )
+        .execute();
+    }
+    if (evidenceIds.length > 0) {
+      await trx
+        .insertInto('case_evidence')
+        .values(
+          evidenceIds.map((uploadId) => ({
+            case_id: caseId,
+            upload_id: uploadId,
+            added_by_user_id: actor.userId,
+            added_at: now,
+          })),
+        )
+        .execute();
+    }
+    await trx
+      .insertInto('case_events')
+      .values({
+        case_id: caseId,
+        event: 'create',
+        from_status: null,
+        to_status: 'draft',
+        actor_user_id: actor.userId,
+        actor_role: ctx.actorRole ?? null,
+        actor_name: applicant.display_name,
+        at: now,
+        note: null,
+        payload: JSON.stringify({ evidence: evidenceIds.length }),
+      })
+      .execute();
+    await appendAudit(
+      trx,
+      {
+        requestId: ctx.requestId,
+        actorUserId: actor.userId,
+        actorRole: ctx.actorRole ?? null,
+        action: 'case.create',
+        targetType: 'case',
+        targetId: caseId,
+        outcome: 'success',
+        details: { respondentOrgId: input.respondentOrgId, claimAmountFen, evidence: evidenceIds.length },
+      },
+      now,
+    );
+    if (!input.submit) return null;
+    return applyCaseTransitionInTrx(deps, ctx, trx, submitRequest(deps, caseId, 1));
+  });
+  if (outcome) await sendAfterCommit(deps, outcome.emails);
+  const created = await loadCase(deps.db, caseId);
+  if (!created) throw appError('INTERNAL');
+  return presentCaseDetail(deps.db, actor, created);
+}
+
+/** The `submit` transition: allocates the case number in the same compare-and-set update. */
+export function submitRequest(deps: Deps, caseId: string, expectedVersion: number) {
+  return {
+    caseId,
+    event: 'submit' as const,
+    expectedVersion,
+    changes: async (trx: Parameters<typeof allocateCaseNumber>[0], before: { organization_id: string }) => {
+      const now = deps.now();
+      return {
+        case_number: await allocateCaseNumber(trx, before.organization_id, todayInShanghai(now)),
+        submitted_at: now,
+      };
+    },
+  };
+}
