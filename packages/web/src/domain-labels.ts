@@ -147,7 +147,7 @@ export const FIRM_TYPE: LabelMap = {
   securities: { zh: '证券公司', en: 'Securities firm' },
   futures: { zh: '期货公司', en: 'Futures firm' },
   fund: { zh: '基金公司', en: 'Fund manager' },
-  'listed-company': { zh: '上市公司', en: 'Listed company' },
+  listed: { zh: '上市公司', en: 'Listed company' },
 };
 
 export const INBOX_KIND: LabelMap = {};

@@ -108,6 +108,8 @@ export interface CaseSummary {
   track?: Track | null;
   applicantName: string;
   respondentName: string;
+  /** The mediation organization handling the case. */
+  organizationName?: string;
   claimAmountFen: number;
   nextDeadline?: Deadline | null;
   updatedAt: string;
@@ -139,19 +141,31 @@ export interface TimelineEntry {
   fromStatus?: CaseStatus | null;
   toStatus?: CaseStatus | null;
   actorName: string;
-  actorRole: Role;
+  actorRole?: Role | null;
   at: string;
   note?: string | null;
 }
 
+/** Signing parties of an agreement. */
+export type SigningParty = 'investor' | 'respondent' | 'mediator';
+
 export interface AgreementSignature {
-  role: Role;
+  role: SigningParty;
   signedAt?: string | null;
-  name?: string;
+  name?: string | null;
+}
+
+export interface AgreementPayment {
+  amountFen: number;
+  paidAt: string;
+  proofUploadId?: string | null;
+  recordedAt: string;
 }
 
 export interface Agreement {
   id: string;
+  version?: number;
+  status?: 'draft' | 'signing' | 'effective';
   amountFen: number;
   paymentTerms: string;
   dueDate: string;
@@ -160,6 +174,8 @@ export interface Agreement {
   signatures: AgreementSignature[];
   sealedAt?: string | null;
   verificationCode?: string | null;
+  paidFen?: number;
+  payments?: AgreementPayment[];
 }
 
 export interface CaseMessage {
@@ -188,9 +204,15 @@ export interface CaseDetail extends CaseSummary {
   agreement?: Agreement | null;
   messages: CaseMessage[];
   record: RecordEntry[];
-  failureReason?: string | null;
   supplementRequest?: string | null;
+  respondentReply?: string | null;
+  /** Refusal reason code. */
   notAcceptedReason?: string | null;
+  notAcceptedNote?: string | null;
+  /** Failure reason code. */
+  failureReason?: string | null;
+  undisputedFacts?: string | null;
+  closingReason?: string | null;
 }
 
 export interface ConsentAck {
@@ -254,7 +276,7 @@ export interface CaseEventBodies {
 }
 
 export interface VerifySignature {
-  role: Role;
+  role: SigningParty;
   name: string;
   signedAt: string;
   valid: boolean;
@@ -267,4 +289,5 @@ export interface VerifyResult {
   effectiveAt: string;
   digestSm3: string;
   signatures: VerifySignature[];
+  seal?: { valid: boolean; algorithm: string; keyId: string; sealedAt: string };
 }

@@ -1,7 +1,7 @@
 import { Descriptions, Empty, Table } from 'antd';
 import { Link } from 'react-router-dom';
 import { agreementPdfUrl } from '../api/client.ts';
-import type { AgreementSignature, CaseDetail } from '../api/types.ts';
+import type { AgreementPayment, AgreementSignature, CaseDetail } from '../api/types.ts';
 import { labelOf, ROLE } from '../domain-labels.ts';
 import { formatDateTime, formatFen } from '../format.ts';
 import { useI18n } from '../i18n/index.ts';
@@ -11,7 +11,8 @@ export function AgreementPanel({ detail }: { detail: CaseDetail }) {
   const { t, lang } = useI18n();
   const agreement = detail.agreement;
   if (!agreement) return <Empty description={t('agreement.none')} />;
-  const effective = Boolean(agreement.sealedAt && agreement.verificationCode);
+  const effective = agreement.status ? agreement.status === 'effective' : Boolean(agreement.sealedAt);
+  const payments = agreement.payments ?? [];
 
   return (
     <>
@@ -21,6 +22,11 @@ export function AgreementPanel({ detail }: { detail: CaseDetail }) {
           <div className="pre-wrap">{agreement.paymentTerms}</div>
         </Descriptions.Item>
         <Descriptions.Item label={t('agreement.dueDate')}>{agreement.dueDate}</Descriptions.Item>
+        {agreement.status ? (
+          <Descriptions.Item label={t('agreement.status')}>
+            <span data-testid="agreement-status">{t(`agreement.status.${agreement.status}`)}</span>
+          </Descriptions.Item>
+        ) : null}
         {agreement.text ? (
           <Descriptions.Item label={t('agreement.text')}>
             <div className="pre-wrap">{agreement.text}</div>
@@ -70,6 +76,53 @@ export function AgreementPanel({ detail }: { detail: CaseDetail }) {
           },
         ]}
       />
+      {payments.length > 0 || (agreement.paidFen ?? 0) > 0 ? (
+        <>
+          <h3 style={{ fontSize: 16, marginTop: 24 }}>
+            {t('agreement.payments', {
+              paid: formatFen(agreement.paidFen ?? 0),
+              total: formatFen(agreement.amountFen),
+            })}
+          </h3>
+          <Table<AgreementPayment>
+            rowKey={(row) => `${row.recordedAt}-${row.amountFen}`}
+            size="small"
+            pagination={false}
+            dataSource={payments}
+            caption={<span className="visually-hidden">{t('agreement.paymentsCaption')}</span>}
+            columns={[
+              { title: t('event.field.paidAt'), dataIndex: 'paidAt', key: 'paidAt' },
+              {
+                title: t('event.field.paidAmount'),
+                key: 'amount',
+                align: 'right',
+                render: (_, row) => formatFen(row.amountFen),
+              },
+              {
+                title: t('event.field.proof'),
+                key: 'proof',
+                render: (_, row) =>
+                  row.proofUploadId ? (
+                    <a
+                      href={`/api/uploads/${encodeURIComponent(row.proofUploadId)}`}
+                      target="_blank"
+                      rel="noreferrer"
+                    >
+                      {t('agreement.viewProof')}
+                    </a>
+                  ) : (
+                    '—'
+                  ),
+              },
+              {
+                title: t('agreement.recordedAt'),
+                key: 'recordedAt',
+                render: (_, row) => formatDateTime(row.recordedAt),
+              },
+            ]}
+          />
+        </>
+      ) : null}
       {effective ? (
         <p style={{ marginTop: 16 }}>
           <a href={agreementPdfUrl(detail.id)} target="_blank" rel="noreferrer" download>

@@ -104,7 +104,7 @@ export const EVENT_SPECS: Record<CaseEvent, EventSpec> = {
         kind: 'textarea',
         labelKey: 'event.field.paymentTerms',
         required: true,
-        max: 5000,
+        max: 500,
       },
       { name: 'dueDate', kind: 'date', labelKey: 'event.field.dueDate', required: true },
     ],

@@ -37,8 +37,10 @@ function Overview({ detail }: { detail: CaseDetail }) {
           type="error"
           showIcon
           style={{ marginBottom: 16 }}
-          title={t('case.notAcceptedReason')}
-          description={labelOf(REFUSAL_REASON, detail.notAcceptedReason, lang)}
+          title={`${t('case.notAcceptedReason')}：${labelOf(REFUSAL_REASON, detail.notAcceptedReason, lang)}`}
+          description={
+            detail.notAcceptedNote ? <span className="pre-wrap">{detail.notAcceptedNote}</span> : null
+          }
         />
       ) : null}
       {detail.failureReason ? (
@@ -46,8 +48,16 @@ function Overview({ detail }: { detail: CaseDetail }) {
           type="error"
           showIcon
           style={{ marginBottom: 16 }}
-          title={t('case.failureReason')}
-          description={labelOf(FAILURE_REASON, detail.failureReason, lang)}
+          title={`${t('case.failureReason')}：${labelOf(FAILURE_REASON, detail.failureReason, lang)}`}
+        />
+      ) : null}
+      {detail.closingReason ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('case.closingReason')}
+          description={<span className="pre-wrap">{detail.closingReason}</span>}
         />
       ) : null}
       <Descriptions bordered column={1} size="middle">
@@ -57,6 +67,16 @@ function Overview({ detail }: { detail: CaseDetail }) {
         <Descriptions.Item label={t('case.requests')}>
           <div className="pre-wrap">{detail.requests || '—'}</div>
         </Descriptions.Item>
+        {detail.respondentReply ? (
+          <Descriptions.Item label={t('case.respondentReply')}>
+            <div className="pre-wrap">{detail.respondentReply}</div>
+          </Descriptions.Item>
+        ) : null}
+        {detail.undisputedFacts ? (
+          <Descriptions.Item label={t('event.field.undisputedFacts')}>
+            <div className="pre-wrap">{detail.undisputedFacts}</div>
+          </Descriptions.Item>
+        ) : null}
         <Descriptions.Item label={t('case.evidence')}>
           {detail.evidence.length === 0 ? (
             t('apply.noEvidence')
@@ -153,6 +173,9 @@ export default function CaseDetailPage() {
           <Descriptions.Item label={t('case.applicant')}>{detail.applicantName}</Descriptions.Item>
           <Descriptions.Item label={t('case.respondent')}>{detail.respondentName}</Descriptions.Item>
           <Descriptions.Item label={t('case.amount')}>{formatFen(detail.claimAmountFen)}</Descriptions.Item>
+          {detail.organizationName ? (
+            <Descriptions.Item label={t('verify.organization')}>{detail.organizationName}</Descriptions.Item>
+          ) : null}
           <Descriptions.Item label={t('case.mediator')}>
             {detail.mediator?.displayName ?? '—'}
           </Descriptions.Item>

@@ -74,6 +74,17 @@ export default function VerifyPage() {
             <Descriptions.Item label={t('agreement.digest')}>
               <span className="mono">{result.digestSm3}</span>
             </Descriptions.Item>
+            {result.seal ? (
+              <Descriptions.Item label={t('verify.seal')}>
+                {result.seal.valid ? (
+                  <ToneTag tone="success">{t('verify.sigOk')}</ToneTag>
+                ) : (
+                  <ToneTag tone="danger">{t('verify.sigBad')}</ToneTag>
+                )}{' '}
+                {formatDateTime(result.seal.sealedAt)} · {result.seal.algorithm} ·{' '}
+                <span className="mono">{result.seal.keyId}</span>
+              </Descriptions.Item>
+            ) : null}
           </Descriptions>
           <h3 style={{ fontSize: 16 }}>{t('agreement.signatures')}</h3>
           <Table<VerifySignature>
