@@ -1,17 +1,19 @@
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
 import type { AgreementPdfInput } from './agreement-pdf-input.ts';
 import { amountInChinese, formatYuan } from './amount-in-chinese.ts';
-import { cjkFont } from './fonts.ts';
+import {
+  createPdfDocument,
+  type Doc,
+  drawPageNumbers,
+  drawVerificationQr,
+  keepTogether,
+  MARGIN,
+  MUTED,
+} from './pdf-document.ts';
 import { abbreviateHex, formatChinaDate, formatChinaDateTime } from './pdf-format.ts';
 
 export type { AgreementPdfInput } from './agreement-pdf-input.ts';
 
-type Doc = PDFKit.PDFDocument;
-
-const MARGIN = 56;
 const SEAL_RED = '#c0392b';
-const MUTED = '#555555';
 
 function heading(doc: Doc, text: string): void {
   doc.moveDown(0.8).fillColor('black').fontSize(13).text(text).moveDown(0.3).fontSize(10.5);
@@ -19,11 +21,6 @@ function heading(doc: Doc, text: string): void {
 
 function line(doc: Doc, label: string, value: string): void {
   doc.fillColor(MUTED).text(`${label}：`, { continued: true }).fillColor('black').text(value);
-}
-
-/** Starts a new page when fewer than `height` points remain, so a block is never split. */
-function keepTogether(doc: Doc, height: number): void {
-  if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
 }
 
 function drawBody(doc: Doc, input: AgreementPdfInput): void {
@@ -76,26 +73,13 @@ function drawSeal(doc: Doc, input: AgreementPdfInput, top: number): void {
   doc.text(`签章：${abbreviateHex(input.organizationSeal.signatureHex)}`, options);
 }
 
-async function drawVerification(doc: Doc, input: AgreementPdfInput, top: number): Promise<void> {
-  const qr = await QRCode.toBuffer(input.verifyUrl, { type: 'png', margin: 1, width: 240 });
-  const size = 84;
-  doc.image(qr, MARGIN, top, { width: size, height: size });
-  const options = { width: 130 };
-  doc
-    .fillColor('black')
-    .fontSize(10.5)
-    .text('验证码', MARGIN + size + 10, top + 4, options);
-  doc.text(input.verificationCode, options);
-  doc.fontSize(8.5).fillColor(MUTED).text('扫描二维码核验本协议', options);
-}
-
 /** The organization's seal beside the verification QR code, then the digest, kept on one page. */
 async function drawClosing(doc: Doc, input: AgreementPdfInput): Promise<void> {
   keepTogether(doc, 150);
   doc.moveDown(0.8);
   const top = doc.y;
   drawSeal(doc, input, top);
-  await drawVerification(doc, input, top);
+  await drawVerificationQr(doc, { ...input, caption: '扫描二维码核验本协议' }, MARGIN, top);
   const width = doc.page.width - 2 * MARGIN;
   doc
     .fontSize(8.5)
@@ -105,54 +89,17 @@ async function drawClosing(doc: Doc, input: AgreementPdfInput): Promise<void> {
   doc.fillColor('black').fontSize(10.5);
 }
 
-function drawPageNumbers(doc: Doc): void {
-  const { start, count } = doc.bufferedPageRange();
-  for (let i = start; i < start + count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0; // Writing inside the margin would otherwise start a new page.
-    doc.fontSize(9).fillColor(MUTED);
-    doc.text(`第 ${i + 1} 页 共 ${count} 页`, 0, doc.page.height - 36, {
-      width: doc.page.width,
-      align: 'center',
-    });
-    doc.page.margins.bottom = bottom;
-  }
-}
-
 /** Renders the signed mediation agreement as an A4 PDF with an embedded Noto Sans SC subset. */
 export async function renderAgreementPdf(input: AgreementPdfInput): Promise<Buffer> {
   const title = input.title ?? '调解协议书';
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    bufferPages: true,
-    lang: 'zh-CN',
-    displayTitle: true,
-    info: {
-      Title: `${title} ${input.caseNumber}`,
-      Author: input.organizationName,
-      Producer: 'Sutiao',
-      Creator: 'Sutiao',
-      CreationDate: input.sealedAt,
-      ModDate: input.sealedAt,
-    },
+  const { doc, finish } = createPdfDocument({
+    title: `${title} ${input.caseNumber}`,
+    author: input.organizationName,
+    at: input.sealedAt,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-
-  const font = cjkFont();
-  doc.registerFont('cjk', font.path, font.family);
-  doc.font('cjk');
   drawBody(doc, input);
   drawSignatures(doc, input);
   await drawClosing(doc, input);
   drawPageNumbers(doc);
-  doc.end();
-  await ended;
-  return Buffer.concat(chunks);
+  return finish();
 }
