@@ -4,6 +4,7 @@ import { blindIndex, encryptField } from '../../adapters/crypto/sm4.ts';
 import type { Deps } from '../../deps.ts';
 import { newId } from '../../lib/ids.ts';
 import { ALL_ORGANIZATIONS } from './demo-organizations.ts';
+import { seedDemoCases } from './seed-demo-cases.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
 
 /** Seeds the demo organizations and users once; a database that already has users is left alone. */
@@ -43,10 +44,11 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
         .values(user.roles.map((role) => ({ user_id: id, role, granted_by: null })))
         .execute();
     }
+    const cases = deps.platform === 'mediation' ? await seedDemoCases(deps, trx) : 0;
     await appendAudit(trx, {
       action: 'system.seed-demo',
       outcome: 'success',
-      details: { organizations: ALL_ORGANIZATIONS.length, users: users.length },
+      details: { organizations: ALL_ORGANIZATIONS.length, users: users.length, cases },
     });
   });
   return true;
