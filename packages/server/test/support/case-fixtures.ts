@@ -68,3 +68,72 @@ export function caseClient(t: TestApp) {
     },
   };
 }
+
+export interface JourneyActors {
+  investor: Headers;
+  admin: Headers;
+  firm: Headers;
+  mediator: Headers;
+  mediatorId: string;
+}
+
+/** Signs in the usual cast of a direct application against 华信证券. */
+export async function journeyActors(t: TestApp, investor = 'investor1'): Promise<JourneyActors> {
+  const [inv, admin, firm, mediator] = await Promise.all([
+    t.login(investor),
+    t.login('center_admin'),
+    t.login('firm_huaxin'),
+    t.login('mediator1'),
+  ]);
+  const me = await t.app.inject({ url: '/api/me', headers: mediator });
+  return { investor: inv, admin, firm, mediator, mediatorId: me.json().user.id };
+}
+
+const STEPS_TO = {
+  submitted: [],
+  registered: [['admin', 'register', {}]],
+  consulting: [
+    ['admin', 'register', {}],
+    ['admin', 'consult-respondent', {}],
+  ],
+  accepted: [
+    ['admin', 'register', {}],
+    ['admin', 'consult-respondent', {}],
+    ['firm', 'respondent-reply', { willing: true }],
+    ['admin', 'accept', {}],
+    ['admin', 'set-track', { track: 'ordinary' }],
+  ],
+  mediating: [
+    ['admin', 'register', {}],
+    ['admin', 'consult-respondent', {}],
+    ['firm', 'respondent-reply', { willing: true }],
+    ['admin', 'accept', {}],
+    ['admin', 'set-track', { track: 'ordinary' }],
+    ['admin', 'assign-mediator', { mediatorId: '$mediator' }],
+  ],
+} as const;
+
+/** Factory named after states: a fresh application by `actors.investor`, moved through the API to `state`. */
+export async function caseIn(
+  t: TestApp,
+  actors: JourneyActors,
+  state: keyof typeof STEPS_TO,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string; version: number; caseNumber: string }> {
+  const api = caseClient(t);
+  const created = await api.apply(actors.investor, overrides);
+  if (created.statusCode !== 200) throw new Error(`apply failed: ${created.body}`);
+  let detail = created.json();
+  for (const [who, event, body] of STEPS_TO[state]) {
+    const payload = Object.fromEntries(
+      Object.entries(body).map(([k, v]) => [k, v === '$mediator' ? actors.mediatorId : v]),
+    );
+    const res = await api.post(actors[who], `/api/cases/${detail.id}/${event}`, {
+      expectedVersion: detail.version,
+      ...payload,
+    });
+    if (res.statusCode !== 200) throw new Error(`${event} failed: ${res.body}`);
+    detail = res.json();
+  }
+  return { id: detail.id, version: detail.version, caseNumber: detail.caseNumber };
+}
