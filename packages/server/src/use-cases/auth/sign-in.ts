@@ -101,12 +101,14 @@ export async function signIn(deps: Deps, requestId: string, input: SignInInput):
   return { token, csrfToken, profile, expiresAt };
 }
 
-async function registerFailure(
+/** Counts a wrong password towards the lockout and audits it; `action` tells sign-in from a re-entry to confirm. */
+export async function registerFailure(
   deps: Deps,
   requestId: string,
   username: string,
   userId: string | null,
   now: Date,
+  action = 'auth.sign-in',
 ) {
   await deps.db.transaction().execute(async (trx) => {
     // Row lock so concurrent failures for one username each count.
@@ -132,7 +134,7 @@ async function registerFailure(
       {
         requestId,
         actorUserId: userId,
-        action: 'auth.sign-in',
+        action,
         targetType: 'username',
         targetId: username,
         outcome: 'failure',

@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../deps.ts';
 import { adminRoutes } from './admin.ts';
+import { agreementRoutes } from './agreements.ts';
 import { authRoutes } from './auth.ts';
 import { caseRoutes } from './cases.ts';
 import { directoryRoutes } from './directory.ts';
 import { healthRoutes } from './health.ts';
 import { inboxRoutes } from './inbox.ts';
+import { lossAssessmentRoutes } from './loss-assessments.ts';
+import { lossResultRoutes } from './loss-results.ts';
 import { uploadRoutes } from './uploads.ts';
 
 export type RouteModule = (app: FastifyInstance, deps: Deps) => void;
@@ -15,6 +18,6 @@ export const commonRoutes: RouteModule[] = [healthRoutes, authRoutes, inboxRoute
 
 /** Route modules that exist only on one platform. */
 export const platformRoutes: Record<Deps['platform'], RouteModule[]> = {
-  mediation: [directoryRoutes, uploadRoutes, caseRoutes],
+  mediation: [directoryRoutes, uploadRoutes, caseRoutes, agreementRoutes, lossAssessmentRoutes, lossResultRoutes],
   court: [],
 };
