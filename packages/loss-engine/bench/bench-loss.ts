@@ -20,6 +20,8 @@ const { values } = parseArgs({
     workers: { type: 'string', default: String(Math.max(2, cpus().length)) },
     'no-cli': { type: 'boolean', default: false },
     child: { type: 'string' },
+    /** Only generate the case for the first size into this directory (for profiling); keep it. */
+    'generate-into': { type: 'string' },
   },
 });
 
@@ -44,11 +46,20 @@ function tradingDays(from: string, to: string): number[] {
 }
 
 const PARAMS = {
-  segments: [{ implementationDate: '2019-09-02', disclosureDate: '2020-06-01', baseDate: '2020-07-13', basePrice: '6.123' }],
+  segments: [
+    {
+      implementationDate: '2019-09-02',
+      disclosureDate: '2020-06-01',
+      baseDate: '2020-07-13',
+      basePrice: '6.123',
+    },
+  ],
   commissionRate: '0.0003',
   stampDutyRate: '0.001',
-  systemicRisk: { method: 'index', indices: ['SH', 'SZ', 'IND'] },
+  systemicRisk: { method: 'ratio', ratio: '0.2' },
 };
+/** The same case with 同步指数对比法 over three indices ("3+X"). */
+const INDEX_PARAMS = { ...PARAMS, systemicRisk: { method: 'index', indices: ['SH', 'SZ', 'IND'] } };
 
 /** Writes trades.csv (date-ordered, investors interleaved, like an exchange extract), market.csv, case.json. */
 async function generate(dir: string, trades: number): Promise<void> {
@@ -63,7 +74,8 @@ async function generate(dir: string, trades: number): Promise<void> {
   let sz = 1_000_000;
   let ind = 500_000;
   const out = createWriteStream(join(dir, 'trades.csv'), { highWaterMark: 1 << 20 });
-  const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+  const write = (s: string) =>
+    out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
   await write('investor_id,account_id,security,trade_date,seq,side,channel,quantity,price\n');
   const perDay = trades / days.length;
   let written = 0;
@@ -73,7 +85,9 @@ async function generate(dir: string, trades: number): Promise<void> {
     sh = Math.round(sh * (1 + (rnd() - 0.5) * 0.03));
     sz = Math.round(sz * (1 + (rnd() - 0.5) * 0.03));
     ind = Math.round(ind * (1 + (rnd() - 0.5) * 0.03));
-    market.push(`${date},${(price / 1000).toFixed(3)},${30_000_000 + Math.floor(rnd() * 20_000_000)},500000000,${sh / 100},${sz / 100},${ind / 100}`);
+    market.push(
+      `${date},${(price / 1000).toFixed(3)},${30_000_000 + Math.floor(rnd() * 20_000_000)},500000000,${sh / 100},${sz / 100},${ind / 100}`,
+    );
     const n = di === days.length - 1 ? trades - written : Math.round(perDay * (di + 1)) - written;
     let chunk = '';
     for (let k = 0; k < n; k++) {
@@ -100,20 +114,27 @@ async function generate(dir: string, trades: number): Promise<void> {
 }
 
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
-const rate = (n: number, ms: number) => `${((n / ms) * 1000 / 1e6).toFixed(2)} M trades/s`;
+const rate = (n: number, ms: number) => `${(((n / ms) * 1000) / 1e6).toFixed(2)} M trades/s`;
 
 /** Runs in a child process: parse + compute for one generated directory; prints one JSON line. */
 async function child(dir: string, workers: number): Promise<void> {
   const file = join(dir, 'trades.csv');
   const market = parseMarketCsv(readFileSync(join(dir, 'market.csv'), 'utf8'));
   let t = performance.now();
-  const table = await parseTradesStream(createReadStream(file, { highWaterMark: 1 << 20 }), file, statSync(file).size);
+  const table = await parseTradesStream(
+    createReadStream(file, { highWaterMark: 1 << 20 }),
+    file,
+    statSync(file).size,
+  );
   const parseMs = performance.now() - t;
   const parseRss = process.resourceUsage().maxRSS * 1024;
   t = performance.now();
   const r = assessCase(PARAMS, table, market, []);
   const computeMs = performance.now() - t;
   const computeRss = process.resourceUsage().maxRSS * 1024;
+  t = performance.now();
+  const ix = assessCase(INDEX_PARAMS, table, market, []);
+  const indexMs = performance.now() - t;
   t = performance.now();
   const w = await assessInWorkers(PARAMS, table, market, [], workers, false);
   const workersMs = performance.now() - t;
@@ -129,6 +150,8 @@ async function child(dir: string, workers: number): Promise<void> {
       workersMs,
       workers,
       exactPath: r.summary.exactPath,
+      indexMs,
+      indexExactPath: ix.summary.exactPath,
       total: r.summary.totals.total,
     })}\n`,
   );
@@ -136,39 +159,77 @@ async function child(dir: string, workers: number): Promise<void> {
 
 async function main(): Promise<void> {
   if (values.child) return child(values.child, Number(values.workers));
+  if (values['generate-into'])
+    return generate(values['generate-into'], Math.round(Number(values.sizes.split(',')[0]) * 1e6));
   const sizes = values.sizes.split(',').map((s) => Math.round(Number(s) * 1e6));
-  console.log(`loss-engine benchmark — Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'})`);
+  console.log(
+    `loss-engine benchmark — Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'})`,
+  );
   for (const n of sizes) {
     const dir = mkdtempSync(join(tmpdir(), 'sutiao-bench-'));
     try {
       let t = performance.now();
       await generate(dir, n);
       const size = statSync(join(dir, 'trades.csv')).size;
-      console.log(`\n${(n / 1e6).toFixed(1)} M trades, ${INVESTORS} investors: generated ${mb(size)} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-      const c = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--child', dir, '--workers', values.workers], {
-        encoding: 'utf8',
-        maxBuffer: 1 << 24,
-      });
+      console.log(
+        `\n${(n / 1e6).toFixed(1)} M trades, ${INVESTORS} investors: generated ${mb(size)} in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+      );
+      const c = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', new URL(import.meta.url).pathname, '--child', dir, '--workers', values.workers],
+        {
+          encoding: 'utf8',
+          maxBuffer: 1 << 24,
+        },
+      );
       if (c.status !== 0) {
         console.log(`  parse/compute run failed: ${c.stderr.slice(-2000)}`);
         continue;
       }
       const m = JSON.parse(c.stdout.trim().split('\n').pop()!);
-      console.log(`  parse:    ${(m.parseMs / 1000).toFixed(2)} s  ${rate(n, m.parseMs)}  peak RSS ${mb(m.parseRss)}`);
-      console.log(`  compute:  ${(m.computeMs / 1000).toFixed(2)} s  ${rate(n, m.computeMs)} (1 core)  peak RSS ${mb(m.computeRss)}`);
-      console.log(`  compute:  ${(m.workersMs / 1000).toFixed(2)} s  ${rate(n, m.workersMs)} (${m.workers} worker threads, incl. table copy)`);
-      console.log(`  investors ${m.investors}, exact-path fallbacks ${m.exactPath}, case total ${m.total}`);
+      console.log(
+        `  parse:    ${(m.parseMs / 1000).toFixed(2)} s  ${rate(n, m.parseMs)}  peak RSS ${mb(m.parseRss)}`,
+      );
+      console.log(
+        `  compute:  ${(m.computeMs / 1000).toFixed(2)} s  ${rate(n, m.computeMs)} (1 core)  peak RSS ${mb(m.computeRss)}`,
+      );
+      console.log(
+        `  compute:  ${(m.workersMs / 1000).toFixed(2)} s  ${rate(n, m.workersMs)} (${m.workers} worker threads, incl. table copy)`,
+      );
+      console.log(
+        `  compute:  ${(m.indexMs / 1000).toFixed(2)} s  ${rate(n, m.indexMs)} (1 core, index method "3+X"; ${m.indexExactPath} investors on the BigInt path)`,
+      );
+      console.log(
+        `  investors ${m.investors}, exact-path fallbacks ${m.exactPath} (ratio case), case total ${m.total}`,
+      );
       if (!values['no-cli']) {
         const bin = new URL('../bin/sutiao-loss.mjs', import.meta.url).pathname;
         t = performance.now();
         const cli = spawnSync(
           '/usr/bin/time',
-          ['-f', '%M', process.execPath, bin, 'assess', '--params', join(dir, 'case.json'), '--trades', join(dir, 'trades.csv'), '--market', join(dir, 'market.csv'), '--out', join(dir, 'out.csv'), '--no-progress'],
+          [
+            '-f',
+            '%M',
+            process.execPath,
+            bin,
+            'assess',
+            '--params',
+            join(dir, 'case.json'),
+            '--trades',
+            join(dir, 'trades.csv'),
+            '--market',
+            join(dir, 'market.csv'),
+            '--out',
+            join(dir, 'out.csv'),
+            '--no-progress',
+          ],
           { encoding: 'utf8', maxBuffer: 1 << 24 },
         );
         const ms = performance.now() - t;
         const kb = Number(cli.stderr.trim().split('\n').pop());
-        console.log(`  CLI:      ${(ms / 1000).toFixed(2)} s wall, exit ${cli.status}, peak RSS ${Number.isFinite(kb) ? mb(kb * 1024) : 'n/a'} (largest process)`);
+        console.log(
+          `  CLI:      ${(ms / 1000).toFixed(2)} s wall, exit ${cli.status}, peak RSS ${Number.isFinite(kb) ? mb(kb * 1024) : 'n/a'} (largest process)`,
+        );
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -61,8 +61,8 @@ export interface InvestorResult {
   inRange: boolean;
   segments: SegmentResult[];
   money: MoneyCents;
-  /** The same components before rounding, exact, in yuan. */
-  exact: { L: Exact; deducted: Exact; commission: Exact; stampDuty: Exact; interest: Exact };
+  /** The same components before rounding, exact, in yuan (lazy, non-enumerable). */
+  readonly exact: { L: Exact; deducted: Exact; commission: Exact; stampDuty: Exact; interest: Exact };
   /** Which arithmetic produced it: the safe-integer fast path, or the BigInt fallback. */
   path: 'fast' | 'exact';
   trades?: TradeExplanation[];
@@ -97,76 +97,63 @@ function run<T>(
   const consts = constantsFor(F, plan);
   const notes: TradeNote[] | null = plan.explain ? [] : null;
   const trades = prepareTrades(F, plan, consts, table, rows, notes);
-  const outcomes: SegmentOutcome<Exact>[] = [];
-  for (let k = 0; k < plan.segments.length; k++) {
-    outcomes.push(toExact(F, assessSegment(F, plan, k, consts, trades, notes)));
-  }
-  return combine(plan, table, investor, outcomes, notes, F.name);
+  const outcomes: SegmentOutcome<T>[] = [];
+  for (let k = 0; k < plan.segments.length; k++)
+    outcomes.push(assessSegment(F, plan, k, consts, trades, notes));
+  return combine(F, plan, table, investor, outcomes, notes);
 }
 
-function toExact<T>(F: Field<T>, o: SegmentOutcome<T>): SegmentOutcome<Exact> {
-  const x = F.toExact;
-  return {
-    hadOpen: o.hadOpen,
-    N: x(o.N),
-    C: x(o.C),
-    Ns: x(o.Ns),
-    closeAmount: x(o.closeAmount),
-    Nh: x(o.Nh),
-    L: x(o.L),
-    r: x(o.r),
-    deducted: x(o.deducted),
-    commission: x(o.commission),
-    stampDuty: x(o.stampDuty),
-    interest: x(o.interest),
-  };
-}
+const AVG = [6, 12] as const;
 
-function combine(
+function combine<T>(
+  F: Field<T>,
   plan: CasePlan,
   table: TradeTable,
   investor: number,
-  outcomes: SegmentOutcome<Exact>[],
+  outcomes: SegmentOutcome<T>[],
   notes: TradeNote[] | null,
-  path: 'fast' | 'exact',
 ): InvestorResult {
-  let L: Exact = { n: 0n, d: 1n };
-  let deducted = L;
-  let commission = L;
-  let stampDuty = L;
-  let interest = L;
+  const first = outcomes[0]!;
+  let L = first.L;
+  let deducted = first.deducted;
+  let commission = first.commission;
+  let stampDuty = first.stampDuty;
+  let interest = first.interest;
+  for (let k = 1; k < outcomes.length; k++) {
+    const o = outcomes[k]!;
+    L = F.add(L, o.L);
+    deducted = F.add(deducted, o.deducted);
+    commission = F.add(commission, o.commission);
+    stampDuty = F.add(stampDuty, o.stampDuty);
+    interest = F.add(interest, o.interest);
+  }
   const segments = outcomes.map((o, k): SegmentResult => {
-    L = eAdd(L, o.L);
-    deducted = eAdd(deducted, o.deducted);
-    commission = eAdd(commission, o.commission);
-    stampDuty = eAdd(stampDuty, o.stampDuty);
-    interest = eAdd(interest, o.interest);
-    const Ps = eSign(o.Ns) > 0 ? eDiv(o.closeAmount, o.Ns) : { n: 0n, d: 1n };
+    const Ps = F.sign(o.Ns) > 0 ? F.div(o.closeAmount, o.Ns) : F.zero;
     return {
-      N: formatQuantity(o.N),
-      C: formatAverage(toYuan(o.C)),
-      Ns: formatQuantity(o.Ns),
-      Ps: formatAverage(toYuan(Ps)),
-      Nh: formatQuantity(o.Nh),
-      B: formatAverage(plan.segments[k]!.basePrice),
-      L: formatCents(roundToCents(toYuan(o.L))),
-      r: formatAverage(o.r),
-      L_deducted: formatCents(roundToCents(toYuan(o.deducted))),
-      commission: formatCents(roundToCents(toYuan(o.commission))),
-      stamp_duty: formatCents(roundToCents(toYuan(o.stampDuty))),
-      interest: formatCents(roundToCents(toYuan(o.interest))),
+      N: F.decimal(o.N, 1, 0, 12),
+      C: F.decimal(o.C, 1000, AVG[0], AVG[1]),
+      Ns: F.decimal(o.Ns, 1, 0, 12),
+      Ps: F.decimal(Ps, 1000, AVG[0], AVG[1]),
+      Nh: F.decimal(o.Nh, 1, 0, 12),
+      B: plan.segments[k]!.basePriceText,
+      L: formatCents(F.cents(o.L, 1000)),
+      r: F.decimal(o.r, 1, AVG[0], AVG[1]),
+      L_deducted: formatCents(F.cents(o.deducted, 1000)),
+      commission: formatCents(F.cents(o.commission, 1000)),
+      stamp_duty: formatCents(F.cents(o.stampDuty, 1000)),
+      interest: formatCents(F.cents(o.interest, 1000)),
     };
   });
   const money: MoneyCents = {
-    L: roundToCents(toYuan(L)),
-    deducted: roundToCents(toYuan(deducted)),
-    commission: roundToCents(toYuan(commission)),
-    stampDuty: roundToCents(toYuan(stampDuty)),
-    interest: roundToCents(toYuan(interest)),
+    L: F.cents(L, 1000),
+    deducted: F.cents(deducted, 1000),
+    commission: F.cents(commission, 1000),
+    stampDuty: F.cents(stampDuty, 1000),
+    interest: F.cents(interest, 1000),
     total: 0n,
   };
   money.total = money.deducted + money.commission + money.stampDuty + money.interest;
-  const eligible = outcomes.some((o) => eSign(o.N) > 0);
+  const eligible = outcomes.some((o) => F.sign(o.N) > 0);
   const inRange = outcomes.some((o) => o.hadOpen);
   const reason: InvestorReason = eligible
     ? money.total > 0n
@@ -175,7 +162,7 @@ function combine(
     : inRange
       ? 'SOLD_OUT_BEFORE_DISCLOSURE'
       : 'NOT_IN_RANGE';
-  const result: InvestorResult = {
+  const result = {
     investorId: table.investorIds[investor]!,
     eligible,
     reason,
@@ -184,15 +171,19 @@ function combine(
     inRange,
     segments,
     money,
-    exact: {
-      L: toYuan(L),
-      deducted: toYuan(deducted),
-      commission: toYuan(commission),
-      stampDuty: toYuan(stampDuty),
-      interest: toYuan(interest),
-    },
-    path,
-  };
+    path: F.name,
+  } as InvestorResult;
+  // Exact unrounded components, computed on demand (not cloned to/from worker threads).
+  Object.defineProperty(result, 'exact', {
+    enumerable: false,
+    get: () => ({
+      L: toYuan(F.toExact(L)),
+      deducted: toYuan(F.toExact(deducted)),
+      commission: toYuan(F.toExact(commission)),
+      stampDuty: toYuan(F.toExact(stampDuty)),
+      interest: toYuan(F.toExact(interest)),
+    }),
+  });
   if (notes) {
     result.trades = notes.map((n) => ({
       line: table.line[n.row]!,

@@ -1,4 +1,4 @@
-import { type Exact, eAdd, eCmp, eDiv, eMul, eSign, eSub, exact } from './exact';
+import { type Exact, eAdd, eCmp, eDiv, eMul, eSign, eSub, exact, formatDecimal, roundHalfUp } from './exact';
 
 /**
  * The arithmetic the engine is written against. Two implementations: `exactField` (BigInt rationals,
@@ -18,7 +18,18 @@ export interface Field<T> {
   div(a: T, b: T): T;
   cmp(a: T, b: T): number;
   sign(a: T): number;
+  /** x ÷ divisor as a decimal: exact when it terminates within maxPlaces, else half-up at maxPlaces. */
+  decimal(x: T, divisor: number, minPlaces: number, maxPlaces: number): string;
+  /** x ÷ divisor yuan rounded half-up to whole cents. */
+  cents(x: T, divisor: number): bigint;
 }
+
+const exactDecimal = (x: Exact, divisor: number, minPlaces: number, maxPlaces: number): string =>
+  formatDecimal(exact(x.n, x.d * BigInt(divisor)), minPlaces, maxPlaces);
+const exactCents = (x: Exact, divisor: number): bigint => {
+  const r = roundHalfUp(exact(x.n, x.d * BigInt(divisor)), 2);
+  return (r.n * 100n) / r.d;
+};
 
 export const exactField: Field<Exact> = {
   name: 'exact',
@@ -33,6 +44,8 @@ export const exactField: Field<Exact> = {
   div: eDiv,
   cmp: eCmp,
   sign: eSign,
+  decimal: exactDecimal,
+  cents: exactCents,
 };
 
 /** A rational of two safe integers, d > 0, reduced. */
@@ -116,4 +129,65 @@ export const fastField: Field<FastRat> = {
     return l < r ? -1 : l > r ? 1 : 0;
   },
   sign: (a) => (a.n < 0 ? -1 : a.n > 0 ? 1 : 0),
+  decimal: (x, divisor, minPlaces, maxPlaces) => {
+    const D = x.d * divisor;
+    const u = D * 10 <= MAX ? roundedUnits(x.n, D, minPlaces, maxPlaces) : null;
+    if (!u) return exactDecimal(fastField.toExact(x), divisor, minPlaces, maxPlaces);
+    const [neg, ip, frac, places] = u;
+    const f = places > 0 ? `.${String(frac).padStart(places, '0')}` : '';
+    return `${neg && (ip > 0 || frac > 0) ? '-' : ''}${ip}${f}`;
+  },
+  cents: (x, divisor) => {
+    const D = x.d * divisor;
+    const u = D * 10 <= MAX ? roundedUnits(x.n, D, 2, 2) : null;
+    if (!u) return exactCents(fastField.toExact(x), divisor);
+    const c = u[1] * 100 + u[2];
+    if (c > MAX) return exactCents(fastField.toExact(x), divisor);
+    return BigInt(u[0] ? -c : c);
+  },
 };
+
+/**
+ * n ÷ D by long division in safe integers (D × 10 ≤ 2^53): [negative, integer part, fraction digits,
+ * places], with places the fewest in [minPlaces, maxPlaces] that are exact, else maxPlaces rounded half-up
+ * (away from zero). Identical to the BigInt `formatDecimal` (property-tested).
+ */
+function roundedUnits(
+  n: number,
+  D: number,
+  minPlaces: number,
+  maxPlaces: number,
+): [boolean, number, number, number] | null {
+  const neg = n < 0;
+  const a = neg ? -n : n;
+  let ip = Math.floor(a / D);
+  let rem = a - ip * D;
+  while (rem < 0) {
+    ip--;
+    rem += D;
+  }
+  while (rem >= D) {
+    ip++;
+    rem -= D;
+  }
+  let frac = 0;
+  let places = 0;
+  while (places < maxPlaces && (places < minPlaces || rem !== 0)) {
+    rem *= 10;
+    let dg = Math.floor(rem / D);
+    if (dg * D > rem) dg--;
+    else if ((dg + 1) * D <= rem) dg++;
+    rem -= dg * D;
+    frac = frac * 10 + dg;
+    places++;
+  }
+  if (rem !== 0 && rem * 2 >= D) {
+    frac++;
+    if (frac === 10 ** places) {
+      frac = 0;
+      ip++;
+    }
+  }
+  if (ip > MAX) return null;
+  return [neg, ip, frac, places];
+}

@@ -1,7 +1,7 @@
 import { meanOver, findBaseDate, rowsBetween } from './base-date';
 import { formatDay, parseDay } from './dates';
 import { inputError } from './errors';
-import { type Exact, eAdd, eInt, eMul, E_ONE } from './exact';
+import { type Exact, E_ONE, eAdd, eInt, eMul, formatDecimal } from './exact';
 import type { CorporateAction, MarketData } from './market';
 import type { LossParams } from './params';
 import type { TradeTable } from './trade-table';
@@ -14,6 +14,8 @@ export interface SegmentPlan {
   /** B in yuan and in the engine's unit (0.001 yuan). */
   basePrice: Exact;
   basePriceMilli: Exact;
+  /** B as printed (≥ 6 places). */
+  basePriceText: string;
   /** Per index: mean close from the disclosure date to the base date (index method). */
   meanIndex: Exact[];
 }
@@ -39,6 +41,16 @@ export interface CasePlan {
   explain: boolean;
   /** Per-field conversions of the constants above (lazy). */
   cache: Map<string, unknown>;
+}
+
+/**
+ * Scales an index column to integers (×10^decimals). Only ratios Iout/Iin of an index enter r, so the
+ * common scale cancels exactly, and integer closes keep the fast path's denominators small.
+ */
+function toIntegers(col: Exact[]): Exact[] {
+  let scale = 1n;
+  for (const x of col) while (scale % x.d !== 0n) scale *= 10n;
+  return scale === 1n ? col : col.map((x) => ({ n: (x.n * scale) / x.d, d: 1n }));
 }
 
 export function buildPlan(
@@ -83,6 +95,7 @@ export function buildPlan(
       baseDate,
       basePrice,
       basePriceMilli: eMul(basePrice, eInt(1000)),
+      basePriceText: formatDecimal(basePrice, 6, 12),
       meanIndex: [],
     };
   });
@@ -106,7 +119,7 @@ export function buildPlan(
             columnName: name,
           },
         );
-      indexColumns.push(col);
+      indexColumns.push(toIntegers(col));
     }
     for (const [i, seg] of segments.entries()) {
       const [from, to] = rowsBetween(market, seg.disc, seg.base);

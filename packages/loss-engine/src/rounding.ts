@@ -1,4 +1,4 @@
-import { type Exact, eAdd, eDiv, eInt, formatDecimal, formatFixed, roundHalfUp } from './exact';
+import { type Exact, eAdd, eDiv, eInt, formatDecimal, roundHalfUp } from './exact';
 
 const THOUSAND = eInt(1000);
 
@@ -12,7 +12,9 @@ export function roundToCents(yuan: Exact): bigint {
 }
 
 export function formatCents(cents: bigint): string {
-  return formatFixed({ n: cents, d: 100n }, 2);
+  const neg = cents < 0n;
+  const a = neg ? -cents : cents;
+  return `${neg ? '-' : ''}${a / 100n}.${(a % 100n).toString().padStart(2, '0')}`;
 }
 
 /** Averages and ratios: exact when they terminate within 12 places, never fewer than 6. */

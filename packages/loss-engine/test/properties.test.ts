@@ -83,7 +83,7 @@ describe('properties', () => {
           expect(strip(assessCase(p, split).results[0]!)).toEqual(strip(assessCase(p, one).results[0]!));
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 80 },
     );
   });
 
@@ -97,7 +97,7 @@ describe('properties', () => {
         ).results[0]!;
         expect(scaled.exact.L).toEqual(eMul(base.exact.L, eInt(k)));
       }),
-      { numRuns: 150 },
+      { numRuns: 80 },
     );
   });
 
@@ -120,7 +120,7 @@ describe('properties', () => {
         expect(r.eligible).toBe(false);
         expect(r.money.total).toBe(0n);
       }),
-      { numRuns: 150 },
+      { numRuns: 80 },
     );
   });
 
@@ -234,7 +234,7 @@ describe('properties', () => {
           expect(byId(fast)).toEqual(byId(exact));
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 
