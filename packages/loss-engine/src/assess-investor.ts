@@ -1,5 +1,5 @@
 import { assessSegment, type SegmentOutcome } from './assess-segment';
-import { type Exact, eAdd, eDiv, eSign } from './exact';
+import type { Exact, } from './exact';
 import {
   INVESTOR_REASONS,
   type InvestorReason,
@@ -10,7 +10,7 @@ import {
 import { exactField, type Field, fastField, OVERFLOW } from './field';
 import type { CasePlan } from './plan';
 import { constantsFor, prepareTrades, sortRows } from './prepare';
-import { formatAverage, formatCents, formatQuantity, roundToCents, toYuan } from './rounding';
+import { formatCents, toYuan } from './rounding';
 import type { TradeTable } from './trade-table';
 import { WINDOW_NAMES } from './windows';
 
