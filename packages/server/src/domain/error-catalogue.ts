@@ -79,6 +79,12 @@ export const ERRORS = {
     zh: '不支持的文件类型，请上传 PDF、PNG 或 JPEG。',
     en: 'Unsupported file type; upload a PDF, PNG or JPEG.',
   },
+  /** An uploaded loss-assessment file has problems; the body lists each with file, line and column. Nothing was stored. */
+  LOSS_INPUT_INVALID: {
+    status: 422,
+    zh: '文件有 {count} 处问题，未保存，请修改后重新上传。',
+    en: 'The file has {count} problem(s) and was not stored; fix them and upload again.',
+  },
   /** A named lifecycle guard rejected the transition (e.g. a securities firm refusing an ordinary investor). */
   GUARD_FAILED: {
     status: 422,

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { LossTables } from './loss-schema.ts';
 
 // Table types for Kysely. One interface per table; migrations/ is the source of truth.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -254,7 +255,7 @@ export interface CasePaymentsTable {
   recorded_at: Timestamp;
 }
 
-export interface DB {
+export interface DB extends LossTables {
   organizations: OrganizationsTable;
   users: UsersTable;
   user_roles: UserRolesTable;
