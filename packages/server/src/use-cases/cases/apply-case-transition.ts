@@ -188,10 +188,6 @@ export async function applyCaseTransition(
     .transaction()
     .execute((trx) => applyCaseTransitionInTrx(deps, ctx, trx, request));
   await sendAfterCommit(deps, outcome.emails);
-  return presentAfter(deps, ctx, outcome.after);
-}
-
-/** After some transitions (withdrawing a draft) the actor may still see the case; recusal removes the mediator's view. */
-async function presentAfter(deps: Deps, ctx: SignedInContext, after: LoadedCase): Promise<CaseDetail> {
-  return presentCaseDetail(deps.db, ctx.actor, (await loadCase(deps.db, after.id)) ?? after);
+  // The actor just acted on the case, so they get its new state even if it left their view (a recused mediator).
+  return presentCaseDetail(deps.db, ctx.actor, outcome.after);
 }
