@@ -3,7 +3,7 @@
 // (one core and worker threads) and the whole CLI, each size in a fresh process for honest peak RSS.
 import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { assessCase } from '../src/assess-case';
@@ -121,20 +121,29 @@ async function child(dir: string, workers: number): Promise<void> {
   const file = join(dir, 'trades.csv');
   const market = parseMarketCsv(readFileSync(join(dir, 'market.csv'), 'utf8'));
   let t = performance.now();
+  let cpu = process.cpuUsage();
+  const cpuMs = () => {
+    const d = process.cpuUsage(cpu);
+    cpu = process.cpuUsage();
+    return (d.user + d.system) / 1000;
+  };
   const table = await parseTradesStream(
     createReadStream(file, { highWaterMark: 1 << 20 }),
     file,
     statSync(file).size,
   );
   const parseMs = performance.now() - t;
+  const parseCpu = cpuMs();
   const parseRss = process.resourceUsage().maxRSS * 1024;
   t = performance.now();
   const r = assessCase(PARAMS, table, market, []);
   const computeMs = performance.now() - t;
+  const computeCpu = cpuMs();
   const computeRss = process.resourceUsage().maxRSS * 1024;
   t = performance.now();
   const ix = assessCase(INDEX_PARAMS, table, market, []);
   const indexMs = performance.now() - t;
+  const indexCpu = cpuMs();
   t = performance.now();
   const w = await assessInWorkers(PARAMS, table, market, [], workers, false);
   const workersMs = performance.now() - t;
@@ -144,6 +153,9 @@ async function child(dir: string, workers: number): Promise<void> {
       trades: table.count,
       investors: table.investorIds.length,
       parseMs,
+      parseCpu,
+      computeCpu,
+      indexCpu,
       parseRss,
       computeMs,
       computeRss,

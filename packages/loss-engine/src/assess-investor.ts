@@ -1,5 +1,5 @@
 import { assessSegment, type SegmentOutcome } from './assess-segment';
-import type { Exact, } from './exact';
+import type { Exact } from './exact';
 import {
   INVESTOR_REASONS,
   type InvestorReason,

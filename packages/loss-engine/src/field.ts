@@ -1,4 +1,4 @@
-import { type Exact, eAdd, eCmp, eDiv, eMul, eSign, eSub, exact, formatDecimal, roundHalfUp } from './exact';
+import { type Exact, eSign, exact, formatDecimal, roundHalfUp } from './exact';
 
 /**
  * The arithmetic the engine is written against. Two implementations: `exactField` (BigInt rationals,
@@ -31,18 +31,33 @@ const exactCents = (x: Exact, divisor: number): bigint => {
   return (r.n * 100n) / r.d;
 };
 
+// Reducing by gcd is the expensive BigInt operation, so the exact field keeps fractions unreduced until
+// the denominator grows past 2^160; values are reduced when they leave the field (`toExact`).
+const REDUCE_ABOVE = 1n << 160n;
+function lazy(n: bigint, d: bigint): Exact {
+  if (d < 0n) return lazy(-n, -d);
+  return d > REDUCE_ABOVE ? exact(n, d) : { n, d };
+}
+
 export const exactField: Field<Exact> = {
   name: 'exact',
   zero: { n: 0n, d: 1n },
   one: { n: 1n, d: 1n },
   int: (k) => ({ n: BigInt(k), d: 1n }),
   fromExact: (x) => x,
-  toExact: (x) => x,
-  add: eAdd,
-  sub: eSub,
-  mul: eMul,
-  div: eDiv,
-  cmp: eCmp,
+  toExact: (x) => exact(x.n, x.d),
+  add: (a, b) => (a.d === b.d ? lazy(a.n + b.n, a.d) : lazy(a.n * b.d + b.n * a.d, a.d * b.d)),
+  sub: (a, b) => (a.d === b.d ? lazy(a.n - b.n, a.d) : lazy(a.n * b.d - b.n * a.d, a.d * b.d)),
+  mul: (a, b) => lazy(a.n * b.n, a.d * b.d),
+  div: (a, b) => {
+    if (b.n === 0n) throw new RangeError('division by zero');
+    return lazy(a.n * b.d, a.d * b.n);
+  },
+  cmp: (a, b) => {
+    const l = a.n * b.d;
+    const r = b.n * a.d;
+    return l < r ? -1 : l > r ? 1 : 0;
+  },
   sign: eSign,
   decimal: exactDecimal,
   cents: exactCents,

@@ -33,7 +33,9 @@ describe('exact arithmetic', () => {
           expect(e).toBe(OVERFLOW);
           return;
         }
-        expect(fastField.toExact(fast)).toEqual(exactField[op](fastField.toExact(a), fastField.toExact(b)));
+        expect(fastField.toExact(fast)).toEqual(
+          exactField.toExact(exactField[op](fastField.toExact(a), fastField.toExact(b))),
+        );
         try {
           expect(fastField.cmp(a, b)).toBe(exactField.cmp(fastField.toExact(a), fastField.toExact(b)));
         } catch (e) {
