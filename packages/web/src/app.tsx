@@ -141,6 +141,10 @@ const BASE_TOKENS: ThemeConfig['token'] = {
   colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
   colorTextDescription: 'rgba(0, 0, 0, 0.62)',
   colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+  // antd's default red (#ff4d4f) is 3.3:1 on white; error texts and danger buttons need 4.5:1.
+  colorError: '#c81e1e',
+  colorErrorHover: '#9b1c1c',
+  colorErrorActive: '#9b1c1c',
   borderRadius: 6,
 };
 
@@ -171,7 +175,19 @@ export function App() {
     const look = platform ? PLATFORM_LOOK[platform] : null;
     return {
       algorithm: antTheme.defaultAlgorithm,
-      token: { ...BASE_TOKENS, ...(look ? { colorPrimary: look.primary, colorLink: look.primary } : {}) },
+      token: {
+        ...BASE_TOKENS,
+        ...(look
+          ? {
+              colorPrimary: look.primary,
+              colorPrimaryHover: look.primaryHover,
+              colorPrimaryActive: look.primaryHover,
+              colorLink: look.primary,
+              colorLinkHover: look.primaryHover,
+              colorLinkActive: look.primaryHover,
+            }
+          : {}),
+      },
     };
   }, [platform]);
 
@@ -193,7 +209,12 @@ export function App() {
   }
 
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={themeConfig}>
+    // No auto space between two CJK characters in buttons: "登记" must stay "登记" for people and for tests.
+    <ConfigProvider
+      locale={lang === 'en' ? enUS : zhCN}
+      theme={themeConfig}
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp>
         <ClientMessages />
         {body}

@@ -10,6 +10,18 @@ import { EvidenceUpload } from './evidence-upload.tsx';
 
 type FormValues = Record<string, unknown>;
 
+const RULE_TYPE: Record<EventField['kind'], 'string' | 'boolean' | 'array'> = {
+  text: 'string',
+  textarea: 'string',
+  select: 'string',
+  date: 'string',
+  password: 'string',
+  yuan: 'string',
+  boolean: 'boolean',
+  uploads: 'array',
+  upload: 'array',
+};
+
 /** Turns form values into the event's body: yuan → fen, uploads → ids, blank optionals dropped. */
 function toBody(fields: EventField[], values: FormValues): Record<string, unknown> {
   const body: Record<string, unknown> = {};
@@ -44,22 +56,39 @@ function toBody(fields: EventField[], values: FormValues): Record<string, unknow
   return body;
 }
 
-function EventFieldInput({ field, mediators }: { field: EventField; mediators: Mediator[] }) {
+/**
+ * Form.Item injects `id`, `value`, `onChange` and aria props into its direct child; they are passed on to the
+ * real control here, or the label would not point at it and the value would never reach the form.
+ */
+function EventFieldInput({
+  field,
+  mediators,
+  ...control
+}: {
+  field: EventField;
+  mediators: Mediator[];
+  id?: string;
+  value?: unknown;
+  onChange?: (value: unknown) => void;
+}) {
   const { t, lang } = useI18n();
+  const props = control as object;
   switch (field.kind) {
     case 'textarea':
-      return <Input.TextArea rows={4} maxLength={field.max} showCount={Boolean(field.max)} />;
+      return <Input.TextArea {...props} rows={4} maxLength={field.max} showCount={Boolean(field.max)} />;
     case 'text':
-      return <Input maxLength={field.max} />;
+      return <Input {...props} maxLength={field.max} />;
     case 'password':
-      return <Input.Password autoComplete="current-password" />;
+      return <Input.Password {...props} autoComplete="current-password" />;
     case 'date':
-      return <Input type="date" style={{ maxWidth: 220 }} />;
+      return <Input {...props} type="date" style={{ maxWidth: 220 }} />;
     case 'yuan':
-      return <Input prefix="¥" inputMode="decimal" style={{ maxWidth: 240 }} placeholder="0.00" />;
+      return <Input {...props} prefix="¥" inputMode="decimal" style={{ maxWidth: 240 }} placeholder="0.00" />;
     case 'boolean':
       return (
         <Radio.Group
+          {...props}
+          aria-label={t(field.labelKey)}
           options={[
             { value: true, label: t('event.willing.yes') },
             { value: false, label: t('event.willing.no') },
@@ -67,9 +96,9 @@ function EventFieldInput({ field, mediators }: { field: EventField; mediators: M
         />
       );
     case 'uploads':
-      return <EvidenceUpload />;
+      return <EvidenceUpload {...props} />;
     case 'upload':
-      return <EvidenceUpload maxCount={1} buttonText={t('upload.proofButton')} />;
+      return <EvidenceUpload {...props} maxCount={1} buttonText={t('upload.proofButton')} />;
     case 'select': {
       let options: { value: string; label: string }[] = [];
       if (field.options === 'refusal-reason') options = optionsOf(REFUSAL_REASON, lang);
@@ -89,6 +118,7 @@ function EventFieldInput({ field, mediators }: { field: EventField; mediators: M
       }
       return (
         <Select
+          {...props}
           options={options}
           placeholder={t('form.choose')}
           showSearch={field.options === 'mediator' ? { optionFilterProp: 'label' } : false}
@@ -206,6 +236,8 @@ function EventModal({
                 ? [
                     {
                       required: true,
+                      // The rule's type defaults to string; a boolean or a file list would fail that check.
+                      type: RULE_TYPE[field.kind],
                       message: t('form.required', { field: t(field.labelKey) }),
                       whitespace: field.kind === 'textarea' || field.kind === 'text',
                     },

@@ -68,20 +68,23 @@ export function EvidenceUpload({ value = [], onChange, buttonText, maxCount = 20
     ...pending,
   ];
 
+  // The id goes on a wrapper, not the button: a <label for> on the button would replace its name "上传证据".
   return (
-    <Upload
-      accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
-      multiple
-      fileList={fileList}
-      beforeUpload={beforeUpload}
-      customRequest={customRequest}
-      maxCount={maxCount}
-      onRemove={(file) => {
-        onChange?.(value.filter((item) => item.id !== file.uid));
-        return true;
-      }}
-    >
-      <Button id={id}>{buttonText ?? t('upload.button')}</Button>
-    </Upload>
+    <div id={id}>
+      <Upload
+        accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
+        multiple
+        fileList={fileList}
+        beforeUpload={beforeUpload}
+        customRequest={customRequest}
+        maxCount={maxCount}
+        onRemove={(file) => {
+          onChange?.(value.filter((item) => item.id !== file.uid));
+          return true;
+        }}
+      >
+        <Button>{buttonText ?? t('upload.button')}</Button>
+      </Upload>
+    </div>
   );
 }
