@@ -21,6 +21,10 @@ const InboxPage = lazy(() => import('./pages/inbox-page.tsx'));
 const VerifyPage = lazy(() => import('./pages/verify-page.tsx'));
 const MediatorsPage = lazy(() => import('./pages/mediators-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
+const LossListPage = lazy(() => import('./pages/loss/assessment-list-page.tsx'));
+const LossCreatePage = lazy(() => import('./pages/loss/create-assessment-page.tsx'));
+const LossAssessmentPage = lazy(() => import('./pages/loss/assessment-page.tsx'));
+const MyLossResultsPage = lazy(() => import('./pages/loss/my-loss-results-page.tsx'));
 
 function PageFallback() {
   return (
@@ -118,6 +122,38 @@ function AppRoutes({ platform }: { platform: Platform }) {
               element={
                 <Lazy>
                   <MediatorsPage />
+                </Lazy>
+              }
+            />
+            <Route
+              path="/loss"
+              element={
+                <Lazy>
+                  <LossListPage />
+                </Lazy>
+              }
+            />
+            <Route
+              path="/loss/new"
+              element={
+                <Lazy>
+                  <LossCreatePage />
+                </Lazy>
+              }
+            />
+            <Route
+              path="/loss/:id"
+              element={
+                <Lazy>
+                  <LossAssessmentPage />
+                </Lazy>
+              }
+            />
+            <Route
+              path="/my/loss-results"
+              element={
+                <Lazy>
+                  <MyLossResultsPage />
                 </Lazy>
               }
             />

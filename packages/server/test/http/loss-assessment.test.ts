@@ -47,6 +47,8 @@ describe.each(ENGINES)('loss assessment workbench on %s', (engine) => {
   };
 
   it('records an entrustment and its parameters', async () => {
+    const courts = (await call('GET', '/api/loss-courts', analyst)).json().items;
+    expect(courts).toContainEqual({ id: 'court-sh74', name: '上海金融法院', code: '沪74' });
     const created = await call('POST', '/api/loss-assessments', analyst, {
       caseNumber: '(2026)沪74民初45号',
       courtOrgId: 'court-sh74',

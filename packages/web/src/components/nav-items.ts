@@ -34,6 +34,18 @@ export const NAV_ITEMS: NavItem[] = [
     roles: ['investor', 'agent', 'respondent', 'mediator', 'org_admin', 'regulator'],
     platform: 'mediation',
   },
+  {
+    path: '/loss',
+    labelKey: 'nav.loss',
+    permissions: ['loss.assess', 'loss.read.all'],
+    platform: 'mediation',
+  },
+  {
+    path: '/my/loss-results',
+    labelKey: 'nav.myLoss',
+    permissions: ['loss.read.own'],
+    platform: 'mediation',
+  },
   { path: '/inbox', labelKey: 'nav.inbox', permissions: [] },
   {
     path: '/mediators',

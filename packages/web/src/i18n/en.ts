@@ -15,6 +15,8 @@ export const en: Record<MessageKey, string> = {
   'nav.cases': 'Cases',
   'nav.inbox': 'Inbox',
   'nav.mediators': 'Mediator roster',
+  'nav.loss': 'Loss assessment',
+  'nav.myLoss': 'My loss results',
   'nav.signOut': 'Sign out',
 
   'login.title': 'Sign in',

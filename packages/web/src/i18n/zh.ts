@@ -14,6 +14,8 @@ export const zh = {
   'nav.cases': '案件列表',
   'nav.inbox': '消息',
   'nav.mediators': '调解员名册',
+  'nav.loss': '损失核定',
+  'nav.myLoss': '我的损失核定结果',
   'nav.signOut': '退出登录',
 
   'login.title': '登录',

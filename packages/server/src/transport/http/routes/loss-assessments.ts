@@ -6,6 +6,7 @@ import { createAssessment } from '../../../use-cases/loss/create-assessment.ts';
 import { getAssessment } from '../../../use-cases/loss/get-assessment.ts';
 import { getAssessmentProgress } from '../../../use-cases/loss/get-assessment-progress.ts';
 import { listAssessments } from '../../../use-cases/loss/list-assessments.ts';
+import { listEntrustingCourts } from '../../../use-cases/loss/list-entrusting-courts.ts';
 import { runAssessment } from '../../../use-cases/loss/run-assessment.ts';
 import { suggestBaseDate } from '../../../use-cases/loss/suggest-base-date.ts';
 import { updateParameters } from '../../../use-cases/loss/update-parameters.ts';
@@ -41,6 +42,11 @@ export function lossAssessmentRoutes(app: FastifyInstance, deps: Deps) {
       schema: { tags, summary: 'Assessments, newest first', querystring: ListQuery },
     },
     async (request) => listAssessments(deps, signedIn(request), request.query),
+  );
+  app.get(
+    '/api/loss-courts',
+    { config: signedInConfig, schema: { tags, summary: 'Courts that may entrust an assessment' } },
+    async (request) => listEntrustingCourts(deps, signedIn(request)),
   );
   app.post<{ Body: CreateBodyT }>(
     '/api/loss-assessments',

@@ -1,0 +1,69 @@
+import { Descriptions, Table, Tag } from 'antd';
+import type { ExplainedTrade, LossResult } from '../../api/loss-types.ts';
+import { useLossText } from './loss-text.ts';
+
+const FIGURES = [
+  'N',
+  'C',
+  'Ns',
+  'Ps',
+  'Nh',
+  'B',
+  'L',
+  'r',
+  'L_deducted',
+  'commission',
+  'stamp_duty',
+  'interest',
+  'total',
+];
+
+/** One investor's figures (LOSS-SPEC §3) and every trade, used or excluded, with the engine's reason. */
+export function ExplanationView({ result }: { result: LossResult }) {
+  const { lt, lang } = useLossText();
+  const e = result.explanation;
+  return (
+    <>
+      <Descriptions bordered size="small" column={2}>
+        <Descriptions.Item label={lt('reason')} span={2}>
+          {e ? (lang === 'en' ? e.reasonEn : e.reasonZh) : result.reason}
+        </Descriptions.Item>
+        {FIGURES.map((k) => (
+          <Descriptions.Item key={k} label={k}>
+            {result.row[k] ?? ''}
+          </Descriptions.Item>
+        ))}
+      </Descriptions>
+      <h3 style={{ fontSize: 15, marginTop: 16 }}>{lt('tradesUsed')}</h3>
+      <Table<ExplainedTrade>
+        size="small"
+        rowKey={(t) => `${t.line}-${t.segment}`}
+        dataSource={e?.trades ?? []}
+        pagination={false}
+        scroll={{ x: true }}
+        columns={[
+          { title: lt('colLine'), dataIndex: 'line', width: 60 },
+          { title: lt('tradeDate'), dataIndex: 'tradeDate' },
+          {
+            title: lt('side'),
+            dataIndex: 'side',
+            render: (s: string | null) => (s === 'B' ? lt('buy') : s === 'S' ? lt('sell') : ''),
+          },
+          { title: lt('quantity'), dataIndex: 'quantity' },
+          { title: lt('price'), dataIndex: 'price' },
+          { title: lt('window'), dataIndex: 'window' },
+          {
+            title: lt('reason'),
+            key: 'used',
+            render: (_: unknown, t: ExplainedTrade) => (
+              <>
+                <Tag color={t.used ? 'green' : 'default'}>{t.used ? lt('used') : lt('excluded')}</Tag>
+                {lang === 'en' ? t.en : t.zh}
+              </>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}
