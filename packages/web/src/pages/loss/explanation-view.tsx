@@ -1,5 +1,6 @@
-import { Descriptions, Table, Tag } from 'antd';
+import { Descriptions, Table } from 'antd';
 import type { ExplainedTrade, LossResult } from '../../api/loss-types.ts';
+import { ToneTag } from '../../components/status-tag.tsx';
 import { useLossText } from './loss-text.ts';
 
 const FIGURES = [
@@ -57,7 +58,9 @@ export function ExplanationView({ result }: { result: LossResult }) {
             key: 'used',
             render: (_: unknown, t: ExplainedTrade) => (
               <>
-                <Tag color={t.used ? 'green' : 'default'}>{t.used ? lt('used') : lt('excluded')}</Tag>
+                <ToneTag tone={t.used ? 'success' : 'neutral'}>
+                  {t.used ? lt('used') : lt('excluded')}
+                </ToneTag>{' '}
                 {lang === 'en' ? t.en : t.zh}
               </>
             ),

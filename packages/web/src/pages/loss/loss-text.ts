@@ -139,6 +139,10 @@ const zh = {
   myEmpty: '暂无与您身份证号匹配的已出具核定结果。',
   myHint: '结果按您实名认证的身份证号匹配，仅您本人可见。',
   issuedAt: '出具时间',
+  'reason.LOSS': '有损失',
+  'reason.NO_LOSS': '持有可索赔股份但无损失',
+  'reason.SOLD_OUT_BEFORE_DISCLOSURE': '揭露日前已全部卖出',
+  'reason.NOT_IN_RANGE': '实施日至揭露日间无有效买入',
 } as const;
 
 export type LossTextKey = keyof typeof zh;
@@ -285,9 +289,20 @@ const en: Record<LossTextKey, string> = {
   myEmpty: 'No issued result matches your ID number.',
   myHint: 'Results are matched by your verified ID number and visible only to you.',
   issuedAt: 'Issued',
+  'reason.LOSS': 'Has a loss',
+  'reason.NO_LOSS': 'Held compensable shares, no loss',
+  'reason.SOLD_OUT_BEFORE_DISCLOSURE': 'Sold out before disclosure',
+  'reason.NOT_IN_RANGE': 'No eligible buy in the window',
 };
 
 export type LossText = (key: LossTextKey, params?: Record<string, string | number>) => string;
+
+const REASONS = new Set(['LOSS', 'NO_LOSS', 'SOLD_OUT_BEFORE_DISCLOSURE', 'NOT_IN_RANGE']);
+
+/** The engine's investor reason code (INVESTOR_REASONS) as a label; unknown codes are shown as they are. */
+export function reasonLabel(lt: LossText, code: string): string {
+  return REASONS.has(code) ? lt(`reason.${code}` as LossTextKey) : code;
+}
 
 /** `const { lt, lang } = useLossText();` */
 export function useLossText(): { lt: LossText; lang: 'zh' | 'en' } {

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { getResult, listResults } from '../../api/loss.ts';
 import type { LossResult } from '../../api/loss-types.ts';
 import { ExplanationView } from './explanation-view.tsx';
-import { useLossText } from './loss-text.ts';
+import { reasonLabel, useLossText } from './loss-text.ts';
 
 /** Paginated results, searchable by investor id, with each explanation in a drawer. */
 export function ResultsPanel({ assessmentId }: { assessmentId: string }) {
@@ -67,7 +67,7 @@ export function ResultsPanel({ assessmentId }: { assessmentId: string }) {
           { title: 'C', key: 'C', render: (_: unknown, r) => r.row.C },
           { title: 'L', key: 'L', render: (_: unknown, r) => r.row.L },
           { title: lt('total'), key: 'total', render: (_: unknown, r) => r.row.total },
-          { title: lt('reason'), dataIndex: 'reason' },
+          { title: lt('reason'), dataIndex: 'reason', render: (code: string) => reasonLabel(lt, code) },
           {
             title: lt('explain'),
             key: 'explain',
