@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/adapters/audit/verify-audit-chain.ts';
 import { DEMO_PASSWORD } from '../../src/platform/seed/demo-users.ts';
+import { caseClient, PDF_BYTES } from '../support/case-fixtures.ts';
 import { ENGINES } from '../support/test-databases.ts';
 import {
   type CaseState,
@@ -26,8 +27,13 @@ interface AgreementBlock {
   sealedAt: string | null;
   verificationCode: string | null;
   paidFen: number;
+  payments: { amountFen: number; proofUploadId: string | null }[];
 }
-type Detail = CaseState & { agreement: AgreementBlock | null; abilities: string[] };
+type Detail = CaseState & {
+  agreement: AgreementBlock | null;
+  abilities: string[];
+  evidence: { id: string }[];
+};
 
 describe.each(ENGINES)('agreement journey on %s', (engine) => {
   let t: TestApp;
@@ -199,12 +205,19 @@ describe.each(ENGINES)('agreement journey on %s', (engine) => {
   });
 
   it('a partial payment keeps the agreement effective; paying the rest makes the case performed', async () => {
+    const upload = await caseClient(t).upload(m.respondent, '转账回单.pdf', PDF_BYTES);
+    expect(upload.statusCode, upload.body).toBe(200);
+    const proofUploadId = upload.json<{ id: string }>().id;
     c = await fireOk<Detail>(t, m.respondent, c, 'record-payment', {
       amountFen: 1_200_000,
       paidAt: '2026-01-05',
+      proofUploadId,
     });
     expect(c.status).toBe('agreement_effective');
     expect(c.agreement!.paidFen).toBe(1_200_000);
+    expect(c.agreement!.payments).toEqual([expect.objectContaining({ amountFen: 1_200_000, proofUploadId })]);
+    // The proof joins the case's evidence, so every participant can open it.
+    expect(c.evidence.map((e) => e.id)).toContain(proofUploadId);
     const over = await t.app.inject({
       method: 'POST',
       url: `/api/cases/${c.id}/record-payment`,
