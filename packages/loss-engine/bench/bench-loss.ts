@@ -186,6 +186,9 @@ async function main(): Promise<void> {
       console.log(
         `\n${(n / 1e6).toFixed(1)} M trades, ${INVESTORS} investors: generated ${mb(size)} in ${((performance.now() - t) / 1000).toFixed(1)} s`,
       );
+      const load = loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ');
       const c = spawnSync(
         process.execPath,
         ['--import', 'tsx', new URL(import.meta.url).pathname, '--child', dir, '--workers', values.workers],
@@ -199,20 +202,22 @@ async function main(): Promise<void> {
         continue;
       }
       const m = JSON.parse(c.stdout.trim().split('\n').pop()!);
+      const cpu = (ms: number) => `CPU ${(ms / 1000).toFixed(2)} s = ${rate(n, ms)}`;
+      console.log(`  load average before the run: ${load}`);
       console.log(
-        `  parse:    ${(m.parseMs / 1000).toFixed(2)} s  ${rate(n, m.parseMs)}  peak RSS ${mb(m.parseRss)}`,
+        `  parse:    ${(m.parseMs / 1000).toFixed(2)} s wall; ${cpu(m.parseCpu)}; peak RSS ${mb(m.parseRss)}`,
       );
       console.log(
-        `  compute:  ${(m.computeMs / 1000).toFixed(2)} s  ${rate(n, m.computeMs)} (1 core)  peak RSS ${mb(m.computeRss)}`,
+        `  compute:  ${(m.computeMs / 1000).toFixed(2)} s wall; ${cpu(m.computeCpu)} (1 core, ratio case); peak RSS ${mb(m.computeRss)}`,
       );
       console.log(
-        `  compute:  ${(m.workersMs / 1000).toFixed(2)} s  ${rate(n, m.workersMs)} (${m.workers} worker threads, incl. table copy)`,
+        `  compute:  ${(m.workersMs / 1000).toFixed(2)} s wall = ${rate(n, m.workersMs)} (${m.workers} worker threads, incl. table copy and worker start)`,
       );
       console.log(
-        `  compute:  ${(m.indexMs / 1000).toFixed(2)} s  ${rate(n, m.indexMs)} (1 core, index method "3+X"; ${m.indexExactPath} investors on the BigInt path)`,
+        `  compute:  ${(m.indexMs / 1000).toFixed(2)} s wall; ${cpu(m.indexCpu)} (1 core, index method "3+X"; ${m.indexExactPath} investors on the BigInt path)`,
       );
       console.log(
-        `  investors ${m.investors}, exact-path fallbacks ${m.exactPath} (ratio case), case total ${m.total}`,
+        `  investors ${m.investors}, BigInt-path investors ${m.exactPath} (ratio case), case total ${m.total}`,
       );
       if (!values['no-cli']) {
         const bin = new URL('../bin/sutiao-loss.mjs', import.meta.url).pathname;

@@ -33,7 +33,10 @@ export class TradeTable {
   readonly investorIds: string[] = [];
   readonly investorIndex = new Map<string, number>();
   readonly accountIds: string[] = [];
+  /** Investor index + NUL + account id → account, only for investors with more than 16 accounts. */
   readonly accountIndex = new Map<string, number>();
+  readonly accountInvestor: number[] = [];
+  private readonly investorAccounts: number[][] = [];
   readonly channels: string[] = [];
   readonly channelIndex = new Map<string, number>();
   readonly securities = new Set<string>();
@@ -84,18 +87,41 @@ export class TradeTable {
     return i;
   }
 
-  accountOf(id: string): number {
-    let i = this.accountIndex.get(id);
-    if (i === undefined) {
-      i = this.accountIds.length;
-      this.accountIds.push(id);
-      this.accountIndex.set(id, i);
-      if (i >= this.lastDay.length) {
-        this.lastDay = grow(this.lastDay, i * 2);
-        this.lastSeq = grow(this.lastSeq, i * 2);
-      }
-      this.lastDay[i] = -2147483648;
+  /**
+   * The account `id` of an investor. An investor has few accounts, so a short linear search over its own
+   * list is much cheaper than a lookup in one map of every account of the case.
+   */
+  accountOf(id: string, investor = -1): number {
+    let list: number[] | null = null;
+    if (investor >= 0) {
+      list = this.investorAccounts[investor] ?? [];
+      this.investorAccounts[investor] = list;
     }
+    if (list && list.length <= 16) {
+      for (let k = 0; k < list.length; k++) {
+        const a = list[k]!;
+        if (this.accountIds[a] === id) return a;
+      }
+    }
+    const key = investor >= 0 && list && list.length > 16 ? `${investor}\u0000${id}` : null;
+    if (key !== null) {
+      const found = this.accountIndex.get(key);
+      if (found !== undefined) return found;
+    }
+    const i = this.accountIds.length;
+    this.accountIds.push(id);
+    this.accountInvestor.push(investor);
+    if (list) {
+      list.push(i);
+      if (list.length === 17)
+        for (const a of list) this.accountIndex.set(`${investor}\u0000${this.accountIds[a]}`, a);
+      else if (key !== null) this.accountIndex.set(key, i);
+    }
+    if (i >= this.lastDay.length) {
+      this.lastDay = grow(this.lastDay, i * 2);
+      this.lastSeq = grow(this.lastSeq, i * 2);
+    }
+    this.lastDay[i] = -2147483648;
     return i;
   }
 
@@ -196,6 +222,7 @@ export class TradeTable {
       security: share(this.security),
       investorIds: this.investorIds,
       accountIds: this.accountIds,
+      accountInvestor: this.accountInvestor,
       channels: this.channels,
       securityIds: this.securityIds,
     };
@@ -216,7 +243,9 @@ export class TradeTable {
     t.line = s.line;
     t.security = s.security;
     for (const id of s.investorIds) t.investorOf(id);
-    for (const id of s.accountIds) t.accountOf(id);
+    s.accountIds.forEach((id, i) => {
+      t.accountOf(id, s.accountInvestor[i] ?? -1);
+    });
     for (const c of s.channels) t.channelOf(c);
     for (const c of s.securityIds) t.securityOf(c);
     return t;
@@ -252,6 +281,7 @@ export interface TableSnapshot {
   security: Uint16Array;
   investorIds: string[];
   accountIds: string[];
+  accountInvestor: number[];
   channels: string[];
   securityIds: string[];
 }

@@ -206,7 +206,7 @@ export class TradeRowParser {
         inv,
       );
     const sec = p[I_SEC]! >= 0 ? t.securityOf(f[p[I_SEC]!]!) : 0;
-    return t.push(inv, t.accountOf(accId), day, seq, side, t.channelOf(ch), qty, price, line, sec);
+    return t.push(inv, t.accountOf(accId, inv), day, seq, side, t.channelOf(ch), qty, price, line, sec);
   }
 
   private fail(
