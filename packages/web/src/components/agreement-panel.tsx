@@ -46,7 +46,7 @@ export function AgreementPanel({ detail }: { detail: CaseDetail }) {
           </Descriptions.Item>
         ) : null}
       </Descriptions>
-      <h3 style={{ fontSize: 16 }}>{t('agreement.signatures')}</h3>
+      <h2 style={{ fontSize: 16 }}>{t('agreement.signatures')}</h2>
       <Table<AgreementSignature>
         rowKey={(row) => `${row.role}-${row.name ?? ''}`}
         size="small"
@@ -78,12 +78,12 @@ export function AgreementPanel({ detail }: { detail: CaseDetail }) {
       />
       {payments.length > 0 || (agreement.paidFen ?? 0) > 0 ? (
         <>
-          <h3 style={{ fontSize: 16, marginTop: 24 }}>
+          <h2 style={{ fontSize: 16, marginTop: 24 }}>
             {t('agreement.payments', {
               paid: formatFen(agreement.paidFen ?? 0),
               total: formatFen(agreement.amountFen),
             })}
-          </h3>
+          </h2>
           <Table<AgreementPayment>
             rowKey={(row) => `${row.recordedAt}-${row.amountFen}`}
             size="small"

@@ -1,9 +1,10 @@
-import { Divider, Empty, List } from 'antd';
+import { Divider, Empty } from 'antd';
 import { postCaseMessage } from '../api/client.ts';
 import type { CaseMessage } from '../api/types.ts';
 import { labelOf, ROLE } from '../domain-labels.ts';
 import { formatDateTime } from '../format.ts';
 import { useI18n } from '../i18n/index.ts';
+import { EntryList } from './entry-list.tsx';
 import { PostForm } from './post-form.tsx';
 
 export function CaseMessages({
@@ -21,28 +22,19 @@ export function CaseMessages({
       {messages.length === 0 ? (
         <Empty description={t('case.messagesEmpty')} />
       ) : (
-        <List
-          dataSource={messages}
-          renderItem={(item) => (
-            <List.Item key={item.id}>
-              <List.Item.Meta
-                title={
-                  <span>
-                    {item.authorName}
-                    {item.authorRole ? `（${labelOf(ROLE, item.authorRole, lang)}）` : ''}
-                    <span style={{ fontWeight: 400, marginInlineStart: 12, color: 'rgba(0,0,0,0.65)' }}>
-                      {formatDateTime(item.createdAt)}
-                    </span>
-                  </span>
-                }
-                description={
-                  <div className="pre-wrap" style={{ color: 'rgba(0,0,0,0.85)' }}>
-                    {item.body}
-                  </div>
-                }
-              />
-            </List.Item>
-          )}
+        <EntryList
+          label={t('case.tab.messages')}
+          entries={messages.map((item) => ({
+            key: item.id,
+            meta: (
+              <>
+                {item.authorName}
+                {item.authorRole ? `（${labelOf(ROLE, item.authorRole, lang)}）` : ''}
+                <span className="entry-time">{formatDateTime(item.createdAt)}</span>
+              </>
+            ),
+            body: item.body,
+          }))}
         />
       )}
       <Divider />

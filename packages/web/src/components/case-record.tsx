@@ -1,9 +1,10 @@
-import { Divider, Empty, List } from 'antd';
+import { Divider, Empty } from 'antd';
 import { postCaseRecord } from '../api/client.ts';
 import type { RecordEntry } from '../api/types.ts';
 import { formatDateTime } from '../format.ts';
 import { useI18n } from '../i18n/index.ts';
-import { hasRole, useMe } from '../session.tsx';
+import { hasPermission, hasRole, useMe } from '../session.tsx';
+import { EntryList } from './entry-list.tsx';
 import { PostForm } from './post-form.tsx';
 
 /** 笔录: the mediator's running record of the sessions. */
@@ -23,30 +24,21 @@ export function CaseRecord({
       {record.length === 0 ? (
         <Empty description={t('case.recordEmpty')} />
       ) : (
-        <List
-          dataSource={record}
-          renderItem={(item) => (
-            <List.Item key={item.id}>
-              <List.Item.Meta
-                title={
-                  <span>
-                    {item.authorName ?? t('role.mediator')}
-                    <span style={{ fontWeight: 400, marginInlineStart: 12, color: 'rgba(0,0,0,0.65)' }}>
-                      {formatDateTime(item.createdAt)}
-                    </span>
-                  </span>
-                }
-                description={
-                  <div className="pre-wrap" style={{ color: 'rgba(0,0,0,0.85)' }}>
-                    {item.body}
-                  </div>
-                }
-              />
-            </List.Item>
-          )}
+        <EntryList
+          label={t('case.tab.record')}
+          entries={record.map((item) => ({
+            key: item.id,
+            meta: (
+              <>
+                {item.authorName ?? t('role.mediator')}
+                <span className="entry-time">{formatDateTime(item.createdAt)}</span>
+              </>
+            ),
+            body: item.body,
+          }))}
         />
       )}
-      {hasRole(me, 'mediator') ? (
+      {hasPermission(me, 'case.record') || hasRole(me, 'mediator') ? (
         <>
           <Divider />
           <PostForm

@@ -1,8 +1,9 @@
-import { Button, Card, Empty, List, Space } from 'antd';
+import { Button, Card, Empty, Space, Spin } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { getInbox, markInboxRead } from '../api/client.ts';
 import type { InboxItem } from '../api/types.ts';
+import { EntryList } from '../components/entry-list.tsx';
 import { announceInboxChanged } from '../components/inbox-bell.tsx';
 import { PageHeading } from '../components/page-title.tsx';
 import { ToneTag } from '../components/status-tag.tsx';
@@ -44,47 +45,40 @@ export default function InboxPage() {
     <>
       <PageHeading title={t('nav.inbox')} sub={t('inbox.unreadCount', { count: unread })} />
       <Card>
-        <List<InboxItem>
-          loading={loading}
-          dataSource={items}
-          locale={{ emptyText: <Empty description={t('inbox.empty')} /> }}
-          renderItem={(item) => (
-            <List.Item
-              key={item.id}
-              actions={[
-                item.caseId ? (
-                  <Link
-                    key="case"
-                    to={`/cases/${item.caseId}`}
-                    onClick={() => !item.readAt && void markRead(item.id)}
-                  >
-                    {t('inbox.openCase')}
-                  </Link>
-                ) : null,
-                item.readAt ? null : (
-                  <Button key="read" size="small" onClick={() => void markRead(item.id)}>
-                    {t('inbox.markRead')}
-                  </Button>
-                ),
-              ].filter(Boolean)}
-            >
-              <List.Item.Meta
-                title={
-                  <Space>
-                    {item.readAt ? null : <ToneTag tone="info">{t('inbox.unread')}</ToneTag>}
-                    <span style={{ fontWeight: item.readAt ? 400 : 600 }}>{item.title}</span>
-                  </Space>
-                }
-                description={
-                  <div style={{ color: 'rgba(0,0,0,0.75)' }}>
-                    <div className="pre-wrap">{item.body}</div>
-                    <div style={{ fontSize: 12, marginTop: 4 }}>{formatDateTime(item.createdAt)}</div>
-                  </div>
-                }
-              />
-            </List.Item>
-          )}
-        />
+        {loading && items.length === 0 ? (
+          <Spin />
+        ) : items.length === 0 ? (
+          <Empty description={t('inbox.empty')} />
+        ) : (
+          <EntryList
+            label={t('nav.inbox')}
+            entries={items.map((item) => ({
+              key: item.id,
+              meta: (
+                <Space>
+                  {item.readAt ? null : <ToneTag tone="info">{t('inbox.unread')}</ToneTag>}
+                  <span style={{ fontWeight: item.readAt ? 400 : 600 }}>{item.title}</span>
+                  <span className="entry-time">{formatDateTime(item.createdAt)}</span>
+                </Space>
+              ),
+              body: item.body,
+              actions: (
+                <>
+                  {item.caseId ? (
+                    <Link to={`/cases/${item.caseId}`} onClick={() => !item.readAt && void markRead(item.id)}>
+                      {t('inbox.openCase')}
+                    </Link>
+                  ) : null}
+                  {item.readAt ? null : (
+                    <Button size="small" onClick={() => void markRead(item.id)}>
+                      {t('inbox.markRead')}
+                    </Button>
+                  )}
+                </>
+              ),
+            }))}
+          />
+        )}
       </Card>
     </>
   );
