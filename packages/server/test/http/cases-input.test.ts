@@ -170,6 +170,19 @@ describe.each(ENGINES)('bad input on the case endpoints on %s', (engine) => {
     expect(download.rawPayload.equals(PDF_BYTES)).toBe(true);
   });
 
+  it('documents every case endpoint in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    for (const path of [
+      '/api/cases',
+      '/api/cases/{id}',
+      '/api/cases/{id}/accept',
+      '/api/uploads',
+      '/api/mediators',
+    ]) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+  });
+
   it('serves the directory: firms, mediation organizations, roster, consents', async () => {
     const firms = (await api.get(a.investor, '/api/organizations?kind=firm')).json().items;
     expect(firms.every((o: { kind: string }) => o.kind === 'firm')).toBe(true);
