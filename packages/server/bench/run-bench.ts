@@ -1,0 +1,132 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchDatabaseUrl, connectBench, serverVersion } from './bench-database.ts';
+import { BENCH_SHAPE } from './bench-shape.ts';
+import { checkIntegrity } from './check-integrity.ts';
+import { busiestMediator, runListScenarios } from './list-scenarios.ts';
+import { measureThroughput } from './measure-throughput.ts';
+import { prepareBench } from './prepare-bench.ts';
+import type { BenchResults } from './report.ts';
+import { writeReport } from './write-report.ts';
+import { startServer } from './server-process.ts';
+import { signIn, signInAll } from './sign-in.ts';
+
+// `npm run bench` (issue 2): seeds `sutiao_bench` on the local PostgreSQL server, then measures the case lists and
+// application submissions through HTTP against the real server process. Flags: --reuse (keep the seeded database),
+// --no-report (do not touch docs/performance.md).
+const { values: flags } = parseArgs({
+  options: {
+    reuse: { type: 'boolean' },
+    'no-report': { type: 'boolean' },
+    seconds: { type: 'string', default: '20' },
+    connections: { type: 'string', default: '32' },
+  },
+});
+const log = (line: string) => console.log(line);
+const dataDir = join(tmpdir(), 'sutiao-bench');
+const config = {
+  platform: 'mediation' as const,
+  host: '127.0.0.1',
+  port: 3290,
+  databaseUrl: benchDatabaseUrl(),
+  dataDir,
+  publicUrl: 'http://127.0.0.1:3290',
+  webDist: undefined,
+  seedDemo: false,
+  logger: false,
+};
+
+async function main() {
+  const started = performance.now();
+  const loadBefore = loadavg();
+  const client0 = await connectBench().catch(() => null);
+  const pgVersion = client0 ? await serverVersion(client0) : 'unknown';
+  await client0?.end();
+  log(`Sutiao platform benchmark — ${cpus().length} cores (${cpus()[0]?.model}), Node ${process.version}`);
+  log(
+    `Load average before: ${loadBefore.map((v) => v.toFixed(1)).join(' ')} (other work on the machine skews every figure)`,
+  );
+  let seed: BenchResults['seed'] = null;
+  if (!flags.reuse) {
+    await rm(dataDir, { recursive: true, force: true });
+    await mkdir(dataDir, { recursive: true });
+    log(`Seeding ${BENCH_SHAPE.cases.toLocaleString('en')} cases into sutiao_bench:`);
+    seed = await prepareBench(config, log);
+    log(`  seeding total: ${((seed.seed.totalMs + seed.demoMs) / 1000).toFixed(1)} s`);
+  }
+  const client = await connectBench();
+  const server = await startServer({ port: config.port, databaseUrl: config.databaseUrl, dataDir });
+  try {
+    const busy = await busiestMediator(client);
+    const actors = {
+      mediator: await signIn(server.url, busy.username),
+      mediatorCases: busy.cases,
+      orgAdmin: await signIn(server.url, 'center_admin'),
+    };
+    log(`Case lists (GET /api/cases; mediator ${busy.username} with ${busy.cases} cases; center_admin):`);
+    const lists = await runListScenarios(
+      server.url,
+      actors,
+      { warmup: 50, count: 500, budgetMs: 40_000 },
+      log,
+    );
+
+    const investors = Array.from(
+      { length: 200 },
+      (_, i) => `bench_investor_${String(i + 1).padStart(5, '0')}`,
+    );
+    const sessions = await signInAll(server.url, investors);
+    const seconds = Number(flags.seconds);
+    const connections = Number(flags.connections);
+    log(`Submissions (POST /api/cases submit:true; autocannon, ${connections} connections, ${seconds} s):`);
+    const submit = await measureThroughput({
+      baseUrl: server.url,
+      sessions,
+      workDir: dataDir,
+      seconds,
+      connections,
+      warmupSeconds: 5,
+    });
+    log(
+      `  ${submit.perSecond.toFixed(0)} submissions/s; ${submit.ok2xx} 2xx, ${submit.non2xx} non-2xx, ${submit.errors} errors; latency p50 ${submit.latency.p50} ms, p99 ${submit.latency.p99} ms`,
+    );
+    await server.stop();
+    const integrity = await checkIntegrity(client, config.databaseUrl);
+    log(
+      `Integrity: ${integrity.sequences} sequences, ${integrity.gaps.length === 0 ? 'all gapless' : `GAPS ${JSON.stringify(integrity.gaps)}`}; audit chain ${integrity.audit.ok ? `intact (${integrity.audit.records} records)` : `BROKEN ${JSON.stringify(integrity.audit)}`}`,
+    );
+    const results: BenchResults = {
+      at: new Date().toISOString(),
+      machine: {
+        cores: cpus().length,
+        cpu: cpus()[0]?.model ?? '',
+        node: process.version,
+        postgres: pgVersion,
+      },
+      loadBefore: loadBefore.map((v) => Number(v.toFixed(1))),
+      loadAfter: loadavg().map((v) => Number(v.toFixed(1))),
+      shape: { ...BENCH_SHAPE },
+      seed,
+      mediatorCases: busy.cases,
+      lists,
+      submit,
+      integrity: { sequences: integrity.sequences, gaps: integrity.gaps.length, audit: integrity.audit },
+      elapsedSeconds: (performance.now() - started) / 1000,
+    };
+    await writeFile(join(dataDir, 'last-run.json'), JSON.stringify(results, null, 2));
+    if (!flags['no-report']) await writeReport(results);
+    log(`Done in ${results.elapsedSeconds.toFixed(0)} s (results: ${join(dataDir, 'last-run.json')}).`);
+    const failed = !integrity.audit.ok || integrity.gaps.length > 0 || submit.non2xx > 0 || submit.errors > 0;
+    process.exitCode = failed ? 1 : 0;
+  } finally {
+    await server.stop();
+    await client.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
