@@ -78,6 +78,24 @@ describe.each(ENGINES)('an investor never sees another investor’s case on %s',
     for (const item of own.json().items) expect(item.applicantName).toMatch(/^\S\*+$/);
   });
 
+  it('reveals the applicant’s personal data only to handling staff, and audits each reveal', async () => {
+    const url = `/api/cases/${caseId}/applicant/reveal`;
+    expect((await api.post(other, url, {})).statusCode).toBe(404);
+    expect((await api.post(a.firm, url, {})).statusCode).toBe(403);
+    const revealed = await api.post(a.admin, url, {});
+    expect(revealed.statusCode).toBe(200);
+    expect(revealed.json()).toEqual({ name: '张伟', idNumber: '310101198001011234', phone: '13812345678' });
+    expect((await api.post(a.mediator, url, {})).statusCode).toBe(200);
+    const audits = await t.deps.db
+      .selectFrom('audit_log')
+      .select(['actor_user_id', 'details'])
+      .where('action', '=', 'pii.reveal')
+      .where('target_id', '=', caseId)
+      .execute();
+    expect(audits).toHaveLength(2);
+    expect(audits[0]?.details).toMatchObject({ fields: ['name', 'idNumber', 'phone'] });
+  });
+
   it('refuses another investor’s upload as evidence', async () => {
     const res = await api.apply(other, { evidenceIds: [uploadId] });
     expect(res.statusCode).toBe(400);

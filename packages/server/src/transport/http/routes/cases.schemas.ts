@@ -161,3 +161,9 @@ export const ConsentList = Type.Object({
     Type.Object({ kind: Type.String(), version: Type.String(), title: Type.String(), text: Type.String() }),
   ),
 });
+
+export const RevealedApplicant = Type.Object({
+  name: Type.String(),
+  idNumber: Nullable(Type.String()),
+  phone: Nullable(Type.String()),
+});

@@ -17,6 +17,7 @@ import { refuseApplication } from '../../../use-cases/cases/refuse-application.t
 import { registerApplication } from '../../../use-cases/cases/register-application.ts';
 import { replyAsRespondent } from '../../../use-cases/cases/reply-as-respondent.ts';
 import { requestSupplement } from '../../../use-cases/cases/request-supplement.ts';
+import { revealApplicant } from '../../../use-cases/cases/reveal-applicant.ts';
 import { setTrack } from '../../../use-cases/cases/set-track.ts';
 import { submitApplication } from '../../../use-cases/cases/submit-application.ts';
 import { submitDraft } from '../../../use-cases/cases/submit-draft.ts';
@@ -34,6 +35,7 @@ import {
   ListCasesQuery,
   PostBody,
   RecordEntry,
+  RevealedApplicant,
 } from './cases.schemas.ts';
 
 type EventName = keyof typeof EventBodies;
@@ -161,5 +163,19 @@ export function caseRoutes(app: FastifyInstance, deps: Deps) {
     },
     async (request) =>
       addRecordEntry(deps, signedIn(request), { caseId: request.params.id, body: request.body.body }),
+  );
+
+  app.post<{ Params: Static<typeof CaseIdParams> }>(
+    '/api/cases/:id/applicant/reveal',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['cases'],
+        summary: "Reveal the applicant's full name, ID number and phone (pii.reveal; audited)",
+        params: CaseIdParams,
+        response: { 200: RevealedApplicant },
+      },
+    },
+    async (request) => revealApplicant(deps, signedIn(request), { caseId: request.params.id }),
   );
 }
