@@ -150,4 +150,8 @@ export const FIRM_TYPE: LabelMap = {
   listed: { zh: '上市公司', en: 'Listed company' },
 };
 
-export const INBOX_KIND: LabelMap = {};
+/** CaseDetail.respondentReply. */
+export const RESPONDENT_REPLY: LabelMap = {
+  willing: { zh: '同意调解', en: 'Willing to mediate' },
+  unwilling: { zh: '不同意调解', en: 'Not willing to mediate' },
+};

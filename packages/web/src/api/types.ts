@@ -205,7 +205,7 @@ export interface CaseDetail extends CaseSummary {
   messages: CaseMessage[];
   record: RecordEntry[];
   supplementRequest?: string | null;
-  respondentReply?: string | null;
+  respondentReply?: 'willing' | 'unwilling' | null;
   /** Refusal reason code. */
   notAcceptedReason?: string | null;
   notAcceptedNote?: string | null;

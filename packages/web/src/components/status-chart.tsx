@@ -56,11 +56,18 @@ export default function StatusChart({ title }: { title: string }) {
   }, [counts, lang]);
 
   const summary = counts
-    ? counts.map((item) => `${labelOf(CASE_STATUS, item.status, lang)} ${item.total}`).join('，')
+    ? counts
+        .map((item) => `${labelOf(CASE_STATUS, item.status, lang)} ${item.total}`)
+        .join(lang === 'en' ? ', ' : '，')
     : t('chart.loading');
   return (
     <figure style={{ margin: 0 }}>
-      <div ref={ref} role="img" aria-label={`${title}：${summary}`} style={{ width: '100%', height: 360 }} />
+      <div
+        ref={ref}
+        role="img"
+        aria-label={`${title}${t('sep.colon')}${summary}`}
+        style={{ width: '100%', height: 360 }}
+      />
       <figcaption className="visually-hidden">{summary}</figcaption>
     </figure>
   );

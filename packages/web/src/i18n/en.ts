@@ -240,6 +240,7 @@ export const en: Record<MessageKey, string> = {
   'agreement.viewProof': 'View proof',
   'agreement.recordedAt': 'Recorded at',
   'verify.seal': 'Organization seal',
+  'sep.colon': ': ',
   'notFound.title': 'Page not found',
   'chart.loading': 'Loading statistics…',
   'workbench.chart.title': 'Cases by status',

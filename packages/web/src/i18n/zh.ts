@@ -232,6 +232,7 @@ export const zh = {
   'agreement.viewProof': '查看凭证',
   'agreement.recordedAt': '登记时间',
   'verify.seal': '组织印章',
+  'sep.colon': '：',
   'notFound.title': '页面不存在',
   'chart.loading': '统计加载中……',
   'workbench.chart.title': '案件状态分布',

@@ -10,8 +10,8 @@ import { CaseRecord } from '../components/case-record.tsx';
 import { CaseTimeline } from '../components/case-timeline.tsx';
 import { DeadlineText } from '../components/deadline-text.tsx';
 import { PageHeading, usePageTitle } from '../components/page-title.tsx';
-import { StatusTag } from '../components/status-tag.tsx';
-import { FAILURE_REASON, labelOf, REFUSAL_REASON, TRACK } from '../domain-labels.ts';
+import { StatusTag, ToneTag } from '../components/status-tag.tsx';
+import { FAILURE_REASON, labelOf, REFUSAL_REASON, RESPONDENT_REPLY, TRACK } from '../domain-labels.ts';
 import { formatBytes, formatDateTime, formatFen } from '../format.ts';
 import { useI18n } from '../i18n/index.ts';
 
@@ -37,7 +37,7 @@ function Overview({ detail }: { detail: CaseDetail }) {
           type="error"
           showIcon
           style={{ marginBottom: 16 }}
-          title={`${t('case.notAcceptedReason')}：${labelOf(REFUSAL_REASON, detail.notAcceptedReason, lang)}`}
+          title={`${t('case.notAcceptedReason')}${t('sep.colon')}${labelOf(REFUSAL_REASON, detail.notAcceptedReason, lang)}`}
           description={
             detail.notAcceptedNote ? <span className="pre-wrap">{detail.notAcceptedNote}</span> : null
           }
@@ -48,7 +48,7 @@ function Overview({ detail }: { detail: CaseDetail }) {
           type="error"
           showIcon
           style={{ marginBottom: 16 }}
-          title={`${t('case.failureReason')}：${labelOf(FAILURE_REASON, detail.failureReason, lang)}`}
+          title={`${t('case.failureReason')}${t('sep.colon')}${labelOf(FAILURE_REASON, detail.failureReason, lang)}`}
         />
       ) : null}
       {detail.closingReason ? (
@@ -69,7 +69,9 @@ function Overview({ detail }: { detail: CaseDetail }) {
         </Descriptions.Item>
         {detail.respondentReply ? (
           <Descriptions.Item label={t('case.respondentReply')}>
-            <div className="pre-wrap">{detail.respondentReply}</div>
+            <ToneTag tone={detail.respondentReply === 'unwilling' ? 'warning' : 'success'}>
+              {labelOf(RESPONDENT_REPLY, detail.respondentReply, lang)}
+            </ToneTag>
           </Descriptions.Item>
         ) : null}
         {detail.undisputedFacts ? (
@@ -154,7 +156,9 @@ export default function CaseDetailPage() {
             <StatusTag status={detail.status} />
             {detail.track ? (
               <span style={{ marginInlineStart: 12 }}>
-                {t('case.track')}：{labelOf(TRACK, detail.track, lang)}
+                {t('case.track')}
+                {t('sep.colon')}
+                {labelOf(TRACK, detail.track, lang)}
               </span>
             ) : null}
           </span>

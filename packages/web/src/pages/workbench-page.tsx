@@ -19,16 +19,16 @@ export const ORG_ADMIN_QUEUES: { key: string; labelKey: MessageKey; statuses: st
 ];
 
 function QueueTables({ statuses, caption }: { statuses: string[]; caption: string }) {
-  const { lang } = useI18n();
+  const { t, lang } = useI18n();
   if (statuses.length === 1) return <CaseTable status={statuses[0]} caption={caption} />;
   return (
     <>
       {statuses.map((status) => (
-        <section key={status} aria-label={`${caption}：${labelOf(CASE_STATUS, status, lang)}`}>
+        <section key={status} aria-label={`${caption}${t('sep.colon')}${labelOf(CASE_STATUS, status, lang)}`}>
           <h3 style={{ fontSize: 15, marginTop: 8 }}>{labelOf(CASE_STATUS, status, lang)}</h3>
           <CaseTable
             status={status}
-            caption={`${caption}：${labelOf(CASE_STATUS, status, lang)}`}
+            caption={`${caption}${t('sep.colon')}${labelOf(CASE_STATUS, status, lang)}`}
             pageSize={5}
           />
         </section>
