@@ -45,8 +45,7 @@ export const en: Record<MessageKey, string> = {
   'workbench.respondent.title': 'Our cases',
   'workbench.regulator.title': 'Oversight (read-only)',
   'workbench.other.title': 'Workbench',
-  'workbench.other.body':
-    'The modules for your role are being built. Meanwhile you can read your inbox or the mediator roster.',
+  'workbench.other.body': 'The modules for your role are being built. Available now:',
   'workbench.court.title': 'Court workbench',
   'workbench.court.court': 'Court',
   'workbench.court.intro': 'These court–mediation docking modules are coming soon and will be handled here:',

@@ -44,7 +44,7 @@ export const zh = {
   'workbench.respondent.title': '我方案件',
   'workbench.regulator.title': '案件监督（只读）',
   'workbench.other.title': '工作台',
-  'workbench.other.body': '您的角色对应的功能模块正在建设中。您可以先查看消息或调解员名册。',
+  'workbench.other.body': '您的角色对应的功能模块正在建设中，目前可先查看：',
   'workbench.court.title': '法院工作台',
   'workbench.court.court': '所在法院',
   'workbench.court.intro': '以下诉调对接模块即将上线，届时可在此处办理：',

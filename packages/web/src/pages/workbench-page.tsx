@@ -91,12 +91,13 @@ function CourtWorkbench() {
 
 function OtherRoleNotice() {
   const { t } = useI18n();
+  const me = useMe();
   return (
     <Section title={t('workbench.other.title')}>
       <p>{t('workbench.other.body')}</p>
       <Space wrap>
         <Link to="/inbox">{t('nav.inbox')}</Link>
-        <Link to="/mediators">{t('nav.mediators')}</Link>
+        {hasPermission(me, 'roster.read') ? <Link to="/mediators">{t('nav.mediators')}</Link> : null}
       </Space>
     </Section>
   );
