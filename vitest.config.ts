@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Unit, database and in-process HTTP tiers. The browser tier runs from e2e/vitest.config.ts.
 export default defineConfig({
   test: {
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -19,8 +20,6 @@ export default defineConfig({
           include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: true,
-          maxWorkers: 2,
         },
       },
     ],

@@ -17,7 +17,7 @@ const runCli = (dataDir: string) =>
   );
 
 describe('npm run audit:verify', () => {
-  it('reports an intact chain, then names the first tampered record', async () => {
+  it('reports an intact chain, then names the first tampered record', { timeout: 180_000 }, async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'sutiao-audit-'));
     const db = await openPglite({ dataDir: join(dataDir, 'pgdata') });
     await migrate(db.db);
