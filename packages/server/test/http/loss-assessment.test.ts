@@ -19,6 +19,13 @@ import { ENGINES } from '../support/test-databases.ts';
 import { createTestApp, type TestApp } from '../support/test-platform.ts';
 
 type Headers = Record<string, string>;
+
+async function csvToXlsx(csv: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('investors');
+  for (const line of csv.trim().split('\n')) ws.addRow(line.split(','));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
 const dir = mkdtempSync(join(tmpdir(), 'sutiao-loss-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -36,8 +43,8 @@ describe.each(ENGINES)('loss assessment workbench on %s', (engine) => {
 
   const call = (method: 'GET' | 'POST' | 'PUT', url: string, headers: Headers, payload?: object) =>
     t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
-  const upload = (kind: string, name: string, text: string) => {
-    const { payload, contentType } = multipart(name, Buffer.from(text), 'text/csv');
+  const upload = (kind: string, name: string, content: string | Buffer) => {
+    const { payload, contentType } = multipart(name, Buffer.from(content), 'text/csv');
     return t.app.inject({
       method: 'POST',
       url: `/api/loss-assessments/${id}/files/${kind}`,
@@ -77,6 +84,17 @@ describe.each(ENGINES)('loss assessment workbench on %s', (engine) => {
       [5, 'NEGATIVE_QUANTITY'],
     ]);
     expect(body.problems[0]).toMatchObject({ file: 'bad.csv', column: 6, columnName: 'side' });
+    const badList = await upload(
+      'investors',
+      'list.csv',
+      'investor_id,name,id_number\nA001,张伟,12345\nA001,李娜,440301199002023456\n',
+    );
+    expect(badList.statusCode).toBe(422);
+    expect(badList.json().problems.map((p: { line: number; code: string }) => [p.line, p.code])).toEqual([
+      [2, 'BAD_ID_NUMBER'],
+      [3, 'DUPLICATE_INVESTOR'],
+    ]);
+    expect(JSON.stringify(badList.json())).not.toContain('440301199002023456');
     const detail = await call('GET', `/api/loss-assessments/${id}`, analyst);
     expect(detail.json().files).toEqual([]);
   });
@@ -84,7 +102,8 @@ describe.each(ENGINES)('loss assessment workbench on %s', (engine) => {
   it('accepts trades, investors and market data, and suggests the base date', async () => {
     expect((await upload('trades', 'trades.csv', TRADES_CSV)).statusCode).toBe(200);
     expect((await upload('market', 'market.csv', marketCsv())).statusCode).toBe(200);
-    const done = await upload('investors', 'investors.csv', INVESTORS_CSV);
+    // The investor list as XLSX: same parser after conversion, same per-line problems.
+    const done = await upload('investors', 'investors.xlsx', await csvToXlsx(INVESTORS_CSV));
     expect(done.statusCode).toBe(200);
     expect(done.json().status).toBe('data_ready');
     expect(done.json().abilities).toContain('run');
