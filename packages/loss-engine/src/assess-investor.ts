@@ -7,7 +7,7 @@ import {
   type TradeCode,
   type TradeNote,
 } from './explain';
-import { exactField, type Field, fastField, OVERFLOW } from './field';
+import { exactField, type Field, hybridField, hybridPromotions } from './field';
 import type { CasePlan } from './plan';
 import { constantsFor, prepareTrades, sortRows } from './prepare';
 import { formatCents, toYuan } from './rounding';
@@ -63,7 +63,7 @@ export interface InvestorResult {
   money: MoneyCents;
   /** The same components before rounding, exact, in yuan (lazy, non-enumerable). */
   readonly exact: { L: Exact; deducted: Exact; commission: Exact; stampDuty: Exact; interest: Exact };
-  /** Which arithmetic produced it: the safe-integer fast path, or the BigInt fallback. */
+  /** 'fast': safe integers only; 'exact': some values needed BigInt (or `forceExact`). */
   path: 'fast' | 'exact';
   trades?: TradeExplanation[];
 }
@@ -77,14 +77,11 @@ export function assessInvestorRows(
   forceExact = false,
 ): InvestorResult {
   sortRows(table, rows);
-  if (!forceExact) {
-    try {
-      return run(fastField, plan, table, investor, rows);
-    } catch (e) {
-      if (e !== OVERFLOW) throw e;
-    }
-  }
-  return run(exactField, plan, table, investor, rows);
+  if (forceExact) return run(exactField, plan, table, investor, rows);
+  const before = hybridPromotions();
+  const r = run(hybridField, plan, table, investor, rows);
+  if (hybridPromotions() !== before) r.path = 'exact';
+  return r;
 }
 
 function run<T>(
@@ -171,7 +168,7 @@ function combine<T>(
     inRange,
     segments,
     money,
-    path: F.name,
+    path: F.name === 'exact' ? 'exact' : 'fast',
   } as InvestorResult;
   // Exact unrounded components, computed on demand (not cloned to/from worker threads).
   Object.defineProperty(result, 'exact', {

@@ -6,7 +6,7 @@ import { type Exact, eSign, exact, formatDecimal, roundHalfUp } from './exact';
  * rounding, so the caller reruns the investor on the exact field).
  */
 export interface Field<T> {
-  readonly name: 'fast' | 'exact';
+  readonly name: 'fast' | 'exact' | 'hybrid';
   readonly zero: T;
   readonly one: T;
   int(k: number): T;
@@ -206,3 +206,65 @@ function roundedUnits(
   if (ip > MAX) return null;
   return [neg, ip, frac, places];
 }
+
+/** A value of the hybrid field: safe-integer fraction while it fits, BigInt fraction once it does not. */
+export type Hybrid = FastRat | Exact;
+
+const toBig = (x: Hybrid): Exact => (x instanceof FastRat ? { n: BigInt(x.n), d: BigInt(x.d) } : x);
+let promotions = 0;
+/** How many hybrid operations have had to use BigInt so far (a counter, for statistics). */
+export const hybridPromotions = (): number => promotions;
+
+function hybrid2(fast: (a: FastRat, b: FastRat) => FastRat, big: (a: Exact, b: Exact) => Exact) {
+  return (a: Hybrid, b: Hybrid): Hybrid => {
+    if (a instanceof FastRat && b instanceof FastRat) {
+      try {
+        return fast(a, b);
+      } catch (e) {
+        if (e !== OVERFLOW) throw e;
+      }
+    }
+    promotions++;
+    return big(toBig(a), toBig(b));
+  };
+}
+
+/**
+ * The field the engine runs on: every operation is tried on safe integers (`fastField`, which never
+ * rounds) and, only for the values that would overflow, done on BigInt (`exactField`). So an overflow
+ * costs BigInt arithmetic only where the numbers are large, not a recomputation of the investor.
+ */
+export const hybridField: Field<Hybrid> = {
+  name: 'hybrid',
+  zero: F_ZERO,
+  one: F_ONE,
+  int: (k) => (Number.isSafeInteger(k) ? new FastRat(k, 1) : exactField.int(k)),
+  fromExact: (x) => {
+    try {
+      return fastField.fromExact(x);
+    } catch {
+      return x;
+    }
+  },
+  toExact: (x) => (x instanceof FastRat ? fastField.toExact(x) : exactField.toExact(x)),
+  add: hybrid2(fastField.add, exactField.add),
+  sub: hybrid2(fastField.sub, exactField.sub),
+  mul: hybrid2(fastField.mul, exactField.mul),
+  div: hybrid2(fastField.div, exactField.div),
+  cmp: (a, b) => {
+    if (a instanceof FastRat && b instanceof FastRat) {
+      try {
+        return fastField.cmp(a, b);
+      } catch (e) {
+        if (e !== OVERFLOW) throw e;
+      }
+    }
+    return exactField.cmp(toBig(a), toBig(b));
+  },
+  sign: (a) => (a instanceof FastRat ? fastField.sign(a) : exactField.sign(a)),
+  decimal: (x, divisor, minPlaces, maxPlaces) =>
+    x instanceof FastRat
+      ? fastField.decimal(x, divisor, minPlaces, maxPlaces)
+      : exactField.decimal(x, divisor, minPlaces, maxPlaces),
+  cents: (x, divisor) => (x instanceof FastRat ? fastField.cents(x, divisor) : exactField.cents(x, divisor)),
+};
