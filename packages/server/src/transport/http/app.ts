@@ -56,9 +56,11 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
 
   if (options.webDist && existsSync(options.webDist)) {
     await app.register(fastifyStatic, { root: resolve(options.webDist), wildcard: false });
-    // Client-side routes: anything that is not an API call or a file gets the single-page app.
+    // Client-side routes get the single-page app. A missing file (e.g. an asset of an older build) must be a
+    // 404, not index.html, or the browser reports a MIME error instead of reloading.
     app.get('/*', { schema: { hide: true } }, (request, reply) => {
-      if (request.url.startsWith('/api/')) return reply.callNotFound();
+      const path = request.url.split('?')[0] ?? '';
+      if (path.startsWith('/api/') || /\.[a-z0-9]+$/i.test(path)) return reply.callNotFound();
       return reply.sendFile('index.html');
     });
   }
