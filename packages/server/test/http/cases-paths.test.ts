@@ -239,6 +239,35 @@ describe.each(ENGINES)('lifecycle A paths through the API on %s', (engine) => {
     expect(submitted.json().caseNumber).toMatch(/中证调字第\d{6}号/);
   });
 
+  it('offers only abilities that have an endpoint, and none to read-only staff', async () => {
+    const regulator = await t.login('regulator1');
+    for (const state of ['submitted', 'registered', 'consulting', 'accepted', 'mediating'] as const) {
+      const c = await caseIn(t, a, state);
+      for (const who of [a.investor, a.admin, a.firm, a.mediator]) {
+        const res = await api.get(who, `/api/cases/${c.id}`);
+        if (res.statusCode === 404) continue;
+        for (const event of res.json().abilities as string[]) {
+          expect(
+            t.app.hasRoute({ method: 'POST', url: `/api/cases/:id/${event}` }),
+            `${state}: ${event}`,
+          ).toBe(true);
+        }
+      }
+      expect((await api.get(regulator, `/api/cases/${c.id}`)).json().abilities).toEqual([]);
+    }
+  });
+
+  it('lets an agent apply and act for the applicant side', async () => {
+    const agent = await t.login('agent1');
+    const created = await api.apply(agent);
+    expect(created.statusCode).toBe(200);
+    expect(created.json().abilities).toContain('withdraw');
+    const list = await api.get(agent, '/api/cases');
+    expect(list.json().items.map((c: { id: string }) => c.id)).toContain(created.json().id);
+    const withdrawn = await api.fire(agent, created.json().id, 'withdraw', { reason: '委托人撤回' });
+    expect(withdrawn.json().status).toBe('withdrawn');
+  });
+
   it('answers two concurrent accepts with exactly one 200 and one 409', async () => {
     const c = await caseIn(t, a, 'consulting');
     const replied = await api.fire(a.firm, c.id, 'respondent-reply', { willing: true });
