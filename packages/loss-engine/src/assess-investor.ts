@@ -68,7 +68,7 @@ export interface InvestorResult {
   trades?: TradeExplanation[];
 }
 
-/** Assesses one investor's rows (all accounts); fast path first, exact BigInt path on overflow. */
+/** Assesses one investor's rows (all accounts) on the hybrid field, or entirely on BigInt with `forceExact`. */
 export function assessInvestorRows(
   plan: CasePlan,
   table: TradeTable,
