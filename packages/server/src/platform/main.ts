@@ -1,4 +1,8 @@
 import { buildApp } from '../transport/http/app.ts';
+import {
+  resumeInterruptedRuns,
+  waitForRunningAssessments,
+} from '../use-cases/loss/resume-interrupted-runs.ts';
 import { composePlatform } from './compose.ts';
 import { readConfig } from './config.ts';
 import { seedDemo } from './seed/seed-demo.ts';
@@ -19,12 +23,24 @@ async function main() {
       : '中国投资者网在线调解平台 (mediation platform)';
   console.log(`[${config.platform}] ${name} ready at ${config.publicUrl} — database: ${database.engine}`);
 
+  // Loss runs whose process died are taken over by any live instance (see run-lease.ts).
+  const resume = () =>
+    resumeInterruptedRuns(deps).catch((error: unknown) =>
+      console.error(`[${config.platform}] resume failed`, error),
+    );
+  const resumeTimer = config.platform === 'mediation' ? setInterval(resume, 60_000) : undefined;
+  resumeTimer?.unref();
+  if (resumeTimer) await resume();
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     console.log(`[${config.platform}] ${signal}: closing`);
+    clearInterval(resumeTimer);
     await app.close();
+    // Give running loss assessments a moment; an unfinished one is resumed by the next instance to start.
+    await Promise.race([waitForRunningAssessments(), new Promise((r) => setTimeout(r, 5000))]);
     await database.close();
     process.exit(0);
   };

@@ -26,6 +26,7 @@ export interface LossAssessmentsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   calculated_at: Timestamp | null;
+  run_lease_until: Timestamp | null;
 }
 
 export interface LossAssessmentFilesTable {

@@ -15,6 +15,7 @@ import type { Deps, RequestContext } from '../../deps.ts';
 import { applyLossTransition } from './apply-loss-transition.ts';
 import { loadAssessment } from './loss-access.ts';
 import { toProblem } from './loss-problems.ts';
+import { renewRunLease } from './run-lease.ts';
 import { loadInputText } from './stored-input.ts';
 import { rowsByLine, storeResults } from './store-results.ts';
 
@@ -74,12 +75,7 @@ export async function runAssessmentJob(deps: Deps, id: string, requestId: string
       for (const result of r.results) kept.push({ ...result, trades: undefined });
       errors.push(...r.errors);
       done += chunkTrades;
-      await deps.db
-        .updateTable('loss_assessments')
-        .set({ progress_done: done })
-        .where('id', '=', id)
-        .where('status', '=', 'calculating')
-        .execute();
+      if (!(await renewRunLease(deps.db, id, deps.now(), done))) return; // cancelled or claimed elsewhere
       await yieldToEventLoop();
     }
     const summary = {

@@ -5,6 +5,7 @@ import { runAssessmentJob } from './assessment-job.ts';
 import { getAssessment } from './get-assessment.ts';
 import { inputsComplete } from './inputs-complete.ts';
 import { loadAssessment } from './loss-access.ts';
+import { leaseUntil } from './run-lease.ts';
 import type { AssessmentDetail } from './present-assessment.ts';
 
 /** Runs still going in this process; awaited on shutdown (and by tests) so none writes to a closed database. */
@@ -36,7 +37,13 @@ export async function runAssessment(
       {
         event: 'run',
         inputsComplete: await inputsComplete(trx, row.id, row.params),
-        changes: { progress_done: 0, progress_total: trades?.rows ?? 0, run_error: null, summary: null },
+        changes: {
+          progress_done: 0,
+          progress_total: trades?.rows ?? 0,
+          run_error: null,
+          summary: null,
+          run_lease_until: leaseUntil(now),
+        },
       },
       now,
     );
