@@ -37,9 +37,12 @@ export function canReadCase(actor: Actor, c: CaseScope): boolean {
   return holds(actor, 'org_admin') && (c.organization_id === org || c.organization_parent_id === org);
 }
 
-/** The same rule as a SQL filter over `cases` joined with `organizations as handling`, for lists. */
+/**
+ * The same rule as a SQL filter over `cases` alone, for lists: it reads only columns that the list indexes carry,
+ * so a page's ids can be found by an index-only scan (migration 005).
+ */
 export function readableCasesFilter(actor: Actor) {
-  return (eb: ExpressionBuilder<DB & { handling: DB['organizations'] }, 'cases' | 'handling'>) => {
+  return (eb: ExpressionBuilder<DB, 'cases'>) => {
     const submitted = eb('cases.status', '<>', 'draft');
     const ors = [];
     if (isAuthorized(actor, 'case.read.own')) {
@@ -54,12 +57,12 @@ export function readableCasesFilter(actor: Actor) {
     if (org && isAuthorized(actor, 'case.read.org')) {
       if (holds(actor, 'respondent')) ors.push(eb.and([submitted, eb('cases.respondent_org_id', '=', org)]));
       if (holds(actor, 'org_admin')) {
-        ors.push(
-          eb.and([
-            submitted,
-            eb.or([eb('cases.organization_id', '=', org), eb('handling.parent_id', '=', org)]),
-          ]),
-        );
+        // The organization itself and, for a center, its workstations.
+        const family = eb
+          .selectFrom('organizations')
+          .select('organizations.id')
+          .where((o) => o.or([o('organizations.id', '=', org), o('organizations.parent_id', '=', org)]));
+        ors.push(eb.and([submitted, eb('cases.organization_id', 'in', family)]));
       }
     }
     return ors.length > 0 ? eb.or(ors) : eb.lit(false);

@@ -26,7 +26,15 @@ export const CaseSummary = Type.Object({
   updatedAt: Type.String(),
 });
 
-export const CaseList = Type.Object({ items: Type.Array(CaseSummary), total: Type.Integer() });
+export const CaseList = Type.Object({
+  items: Type.Array(CaseSummary),
+  total: Type.Integer({
+    description: 'Exact up to 10,000 (or the end of the requested page); a lower bound when capped',
+  }),
+  totalCapped: Type.Boolean({
+    description: 'true when counting stopped at the cap: there are more than `total`',
+  }),
+});
 
 export const CaseMessage = Type.Object({
   id: Type.String(),
