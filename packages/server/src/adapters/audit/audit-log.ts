@@ -36,15 +36,50 @@ export function auditHash(fields: ChainedFields): string {
   return sm3Hex(canonicalJson(fields));
 }
 
+interface PendingAudit {
+  entry: AuditEntry;
+  at: Date;
+}
+
+const batches = new WeakMap<Kysely<DB>, PendingAudit[]>();
+
 /**
  * Appends one record inside the caller's transaction, so the record exists exactly when the change it
  * describes does. The advisory lock serializes appenders so the chain stays linear across instances.
+ * Inside `withAuditBatch` the record is written at the end of the batch instead, and 0 is returned.
  */
 export async function appendAudit(
   trx: Kysely<DB>,
   entry: AuditEntry,
   at: Date = new Date(),
 ): Promise<number> {
+  const batch = batches.get(trx);
+  if (batch) {
+    batch.push({ entry, at });
+    return 0;
+  }
+  return writeAudit(trx, [{ entry, at }]);
+}
+
+/**
+ * Runs `work` with the audit records it appends on `trx` collected, then writes them in order with one lock
+ * acquisition and one statement at its end: the chain's lock, held until commit, is then held only for the end
+ * of the transaction instead of most of it. Same records, same order, same transaction.
+ */
+export async function withAuditBatch<T>(trx: Kysely<DB>, work: () => Promise<T>): Promise<T> {
+  const batch: PendingAudit[] = [];
+  batches.set(trx, batch);
+  try {
+    const result = await work();
+    batches.delete(trx);
+    if (batch.length > 0) await writeAudit(trx, batch);
+    return result;
+  } finally {
+    batches.delete(trx);
+  }
+}
+
+async function writeAudit(trx: Kysely<DB>, pending: readonly PendingAudit[]): Promise<number> {
   await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(trx);
   const last = await trx
     .selectFrom('audit_log')
@@ -52,22 +87,25 @@ export async function appendAudit(
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
-  const fields: ChainedFields = {
-    seq: (last?.seq ?? 0) + 1,
-    at: at.toISOString(),
-    requestId: entry.requestId ?? null,
-    actorUserId: entry.actorUserId ?? null,
-    actorRole: entry.actorRole ?? null,
-    action: entry.action,
-    targetType: entry.targetType ?? null,
-    targetId: entry.targetId ?? null,
-    outcome: entry.outcome,
-    details: entry.details ?? {},
-    prevHash: last?.hash ?? GENESIS_HASH,
-  };
-  await trx
-    .insertInto('audit_log')
-    .values({
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const rows = pending.map(({ entry, at }) => {
+    seq += 1;
+    const fields: ChainedFields = {
+      seq,
+      at: at.toISOString(),
+      requestId: entry.requestId ?? null,
+      actorUserId: entry.actorUserId ?? null,
+      actorRole: entry.actorRole ?? null,
+      action: entry.action,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId ?? null,
+      outcome: entry.outcome,
+      details: entry.details ?? {},
+      prevHash,
+    };
+    prevHash = auditHash(fields);
+    return {
       seq: fields.seq,
       at: fields.at,
       request_id: fields.requestId,
@@ -79,10 +117,11 @@ export async function appendAudit(
       outcome: entry.outcome,
       details: JSON.stringify(fields.details),
       prev_hash: fields.prevHash,
-      hash: auditHash(fields),
-    })
-    .execute();
-  return fields.seq;
+      hash: prevHash,
+    };
+  });
+  await trx.insertInto('audit_log').values(rows).execute();
+  return seq;
 }
 
 /** Appends in a transaction of its own: for events with no state change (sign-in failures, denials). */

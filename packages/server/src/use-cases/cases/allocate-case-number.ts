@@ -35,16 +35,15 @@ export async function allocateCaseNumber(
     });
   }
   const year = yearOf(today);
-  await trx
-    .insertInto('case_number_sequences')
-    .values({ organization_id: numbering, year, last: 0 })
-    .onConflict((oc) => oc.columns(['organization_id', 'year']).doNothing())
-    .execute();
+  // One statement: the row lock taken here is held until commit (concurrent submissions queue on it).
   const { last } = await trx
-    .updateTable('case_number_sequences')
-    .set((eb) => ({ last: eb('last', '+', 1) }))
-    .where('organization_id', '=', numbering)
-    .where('year', '=', year)
+    .insertInto('case_number_sequences')
+    .values({ organization_id: numbering, year, last: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(['organization_id', 'year'])
+        .doUpdateSet((eb) => ({ last: eb('case_number_sequences.last', '+', 1) })),
+    )
     .returning('last')
     .executeTakeFirstOrThrow();
   return formatMediationCaseNumber({ year, orgPrefix: prefix, seq: last });

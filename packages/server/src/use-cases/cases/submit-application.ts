@@ -1,4 +1,7 @@
-import { appendAudit } from '../../adapters/audit/audit-log.ts';
+import type { Kysely } from 'kysely';
+import { appendAudit, withAuditBatch } from '../../adapters/audit/audit-log.ts';
+import { awaitDurable, releaseLocksAtCommit } from '../../adapters/db/durable-commit.ts';
+import type { DB } from '../../adapters/db/schema.ts';
 import type { Deps, SignedInContext } from '../../deps.ts';
 import { todayInShanghai } from '../../domain/calendar/dates.ts';
 import { appError } from '../../domain/errors.ts';
@@ -57,6 +60,18 @@ export async function submitApplication(
   const caseId = newId();
   const now = deps.now();
   const outcome = await deps.db.transaction().execute(async (trx) => {
+    // The audit lock and the case-number row are held until commit: take the audit lock only at the end (batch)
+    // and release both before the WAL flush (awaitDurable below).
+    await releaseLocksAtCommit(trx);
+    return withAuditBatch(trx, () => createInTrx(trx));
+  });
+  await awaitDurable(deps.db);
+  if (outcome) await sendAfterCommit(deps, outcome.emails);
+  const created = await loadCase(deps.db, caseId);
+  if (!created) throw appError('INTERNAL');
+  return presentCaseDetail(deps.db, actor, created);
+
+  async function createInTrx(trx: Kysely<DB>) {
     await trx
       .insertInto('cases')
       .values({
@@ -134,11 +149,7 @@ export async function submitApplication(
     );
     if (!input.submit) return null;
     return applyCaseTransitionInTrx(deps, ctx, trx, submitRequest(deps, caseId, 1));
-  });
-  if (outcome) await sendAfterCommit(deps, outcome.emails);
-  const created = await loadCase(deps.db, caseId);
-  if (!created) throw appError('INTERNAL');
-  return presentCaseDetail(deps.db, actor, created);
+  }
 }
 
 /** The `submit` transition: allocates the case number in the same compare-and-set update. */
