@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps.ts';
-import { type ActorProfile, loadActor } from './load-actor.ts';
+import { type ActorProfile, profileFromRow, rolesOfUser } from './load-actor.ts';
 import { hashToken } from './sign-in.ts';
 
 export type SessionLookup =
@@ -11,13 +11,29 @@ export type SessionLookup =
 // for a 15-minute idle timeout.
 const TOUCH_AFTER_MS = 60_000;
 
-/** Finds the session behind a cookie token, enforcing the idle and absolute timeouts. */
+/** Finds the session behind a cookie token, enforcing the idle and absolute timeouts; one query per request. */
 export async function resolveSession(deps: Deps, token: string | undefined): Promise<SessionLookup> {
   if (!token) return { status: 'none' };
   const session = await deps.db
     .selectFrom('sessions')
-    .selectAll()
-    .where('token_hash', '=', hashToken(token))
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('organizations', 'organizations.id', 'users.organization_id')
+    .select((eb) => [
+      'sessions.token_hash',
+      'sessions.csrf_token',
+      'sessions.idle_timeout_seconds',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'sessions.revoked_at',
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.organization_id',
+      'users.disabled',
+      'organizations.name as organization_name',
+      rolesOfUser(eb).as('roles'),
+    ])
+    .where('sessions.token_hash', '=', hashToken(token))
     .executeTakeFirst();
   if (!session || session.revoked_at) return { status: 'none' };
   const now = deps.now().getTime();
@@ -25,8 +41,8 @@ export async function resolveSession(deps: Deps, token: string | undefined): Pro
   if (now > new Date(session.expires_at).getTime() || now - lastSeen > session.idle_timeout_seconds * 1000) {
     return { status: 'expired' };
   }
-  const profile = await loadActor(deps.db, session.user_id, deps.platform);
-  if (!profile) return { status: 'none' };
+  if (session.disabled) return { status: 'none' };
+  const profile = profileFromRow(session, deps.platform);
   if (now - lastSeen > TOUCH_AFTER_MS) {
     await deps.db
       .updateTable('sessions')
