@@ -3,7 +3,7 @@ import { agreementText, chineseDate } from '../../src/domain/agreement-template.
 import {
   newVerificationCode,
   normalizeVerificationCode,
-} from '../../src/use-cases/agreements/verification-code.ts';
+} from '../../src/lib/verification-code.ts';
 
 describe('agreement template', () => {
   const input = {

@@ -12,7 +12,7 @@ import { notifyUsers } from '../inbox/notify-user.ts';
 import { type AgreementRow, agreementDigest, SIGNING_PARTIES, sealPayload } from './agreement-content.ts';
 import { renderSealedAgreement, storeAgreementPdf, verifyUrlOf } from './agreement-pdf.ts';
 import { loadCurrentAgreement, loadSignatures } from './load-agreement.ts';
-import { newVerificationCode } from './verification-code.ts';
+import { newVerificationCode } from '../../lib/verification-code.ts';
 
 export interface SealAgreementInput {
   caseId: string;

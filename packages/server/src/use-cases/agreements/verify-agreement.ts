@@ -4,7 +4,7 @@ import { maskName } from '../../domain/masking.ts';
 import type { Deps } from '../../deps.ts';
 import { agreementDigest, SIGNING_PARTIES, type SignatureRow, sealPayload } from './agreement-content.ts';
 import { loadSignatures } from './load-agreement.ts';
-import { normalizeVerificationCode } from './verification-code.ts';
+import { normalizeVerificationCode } from '../../lib/verification-code.ts';
 
 export interface VerificationResult {
   valid: boolean;

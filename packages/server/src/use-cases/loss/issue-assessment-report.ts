@@ -2,7 +2,7 @@ import { putStored } from './stored-files.ts';
 import { renderLossReportPdf } from '../../adapters/pdf/render-loss-report-pdf.ts';
 import type { Deps, SignedInContext } from '../../deps.ts';
 import { newId } from '../../lib/ids.ts';
-import { newVerificationCode } from '../agreements/verification-code.ts';
+import { newVerificationCode } from '../../lib/verification-code.ts';
 import { requirePermission } from '../require-permission.ts';
 import { applyLossTransition } from './apply-loss-transition.ts';
 import { getAssessment } from './get-assessment.ts';
