@@ -27,7 +27,13 @@ export async function connectBench(): Promise<pg.Client> {
   return client;
 }
 
-export async function serverVersion(client: pg.Client): Promise<string> {
-  const { rows } = await client.query<{ v: string }>('show server_version');
-  return rows[0]?.v ?? 'unknown';
+export async function serverVersion(): Promise<string> {
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ v: string }>('show server_version');
+    return rows[0]?.v ?? 'unknown';
+  } finally {
+    await admin.end();
+  }
 }

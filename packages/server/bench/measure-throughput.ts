@@ -27,8 +27,9 @@ export async function measureThroughput(options: {
   seconds: number;
   connections: number;
   warmupSeconds: number;
+  sessionsName?: string;
 }): Promise<ThroughputResult> {
-  const sessionsFile = join(options.workDir, 'bench-sessions.json');
+  const sessionsFile = join(options.workDir, options.sessionsName ?? 'bench-sessions.json');
   await writeFile(sessionsFile, JSON.stringify(options.sessions), { mode: 0o600 });
   const args = [WORKER, options.baseUrl, sessionsFile, String(options.seconds), String(options.connections)];
   args.push(String(options.warmupSeconds));
@@ -43,4 +44,47 @@ export async function measureThroughput(options: {
   clearTimeout(timer);
   if (code !== 0) throw new Error(`load generator exited with ${code}`);
   return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as ThroughputResult;
+}
+
+/** The same load split over several server processes (one load-generator process each); figures summed. */
+export async function measureThroughputSpread(
+  baseUrls: string[],
+  options: Omit<Parameters<typeof measureThroughput>[0], 'baseUrl'>,
+): Promise<ThroughputResult> {
+  const share = Math.ceil(options.connections / baseUrls.length);
+  const parts = await Promise.all(
+    baseUrls.map((baseUrl, i) =>
+      measureThroughput({
+        ...options,
+        baseUrl,
+        connections: share,
+        workDir: options.workDir,
+        sessions: options.sessions.filter((_, j) => j % baseUrls.length === i),
+        sessionsName: `bench-sessions-${i}.json`,
+      }),
+    ),
+  );
+  const sum = (pick: (r: ThroughputResult) => number) => parts.reduce((acc, r) => acc + pick(r), 0);
+  const statuses: Record<string, number> = {};
+  for (const part of parts) {
+    for (const [code, n] of Object.entries(part.statuses)) statuses[code] = (statuses[code] ?? 0) + n;
+  }
+  const worst = (pick: (r: ThroughputResult) => number) => Math.max(...parts.map(pick));
+  return {
+    seconds: options.seconds,
+    connections: sum((r) => r.connections),
+    requests: sum((r) => r.requests),
+    perSecond: sum((r) => r.perSecond),
+    ok2xx: sum((r) => r.ok2xx),
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
+    timeouts: sum((r) => r.timeouts),
+    statuses,
+    latency: {
+      p50: worst((r) => r.latency.p50),
+      p90: worst((r) => r.latency.p90),
+      p99: worst((r) => r.latency.p99),
+      max: worst((r) => r.latency.max),
+    },
+  };
 }

@@ -13,6 +13,8 @@ export interface BenchResults {
   mediatorCases: number;
   lists: LatencyResult[];
   submit: ThroughputResult;
+  /** The same load over two server processes against the one database. */
+  submitTwo: ThroughputResult;
   integrity: { sequences: number; gaps: number; audit: { ok: boolean; records: number } };
   elapsedSeconds: number;
 }

@@ -6,7 +6,7 @@ import { benchDatabaseUrl, connectBench, serverVersion } from './bench-database.
 import { BENCH_SHAPE } from './bench-shape.ts';
 import { checkIntegrity } from './check-integrity.ts';
 import { busiestMediator, runListScenarios } from './list-scenarios.ts';
-import { measureThroughput } from './measure-throughput.ts';
+import { measureThroughput, measureThroughputSpread } from './measure-throughput.ts';
 import { prepareBench } from './prepare-bench.ts';
 import type { BenchResults } from './report.ts';
 import { writeReport } from './write-report.ts';
@@ -15,11 +15,12 @@ import { signIn, signInAll } from './sign-in.ts';
 
 // `npm run bench` (issue 2): seeds `sutiao_bench` on the local PostgreSQL server, then measures the case lists and
 // application submissions through HTTP against the real server process. Flags: --reuse (keep the seeded database),
-// --no-report (do not touch docs/performance.md).
+// --no-report (do not touch docs/performance.md), --lists-only (skip the submission run).
 const { values: flags } = parseArgs({
   options: {
     reuse: { type: 'boolean' },
     'no-report': { type: 'boolean' },
+    'lists-only': { type: 'boolean' },
     seconds: { type: 'string', default: '20' },
     connections: { type: 'string', default: '32' },
   },
@@ -41,9 +42,7 @@ const config = {
 async function main() {
   const started = performance.now();
   const loadBefore = loadavg();
-  const client0 = await connectBench().catch(() => null);
-  const pgVersion = client0 ? await serverVersion(client0) : 'unknown';
-  await client0?.end();
+  const pgVersion = await serverVersion();
   log(`Sutiao platform benchmark — ${cpus().length} cores (${cpus()[0]?.model}), Node ${process.version}`);
   log(
     `Load average before: ${loadBefore.map((v) => v.toFixed(1)).join(' ')} (other work on the machine skews every figure)`,
@@ -73,6 +72,10 @@ async function main() {
       log,
     );
 
+    if (flags['lists-only']) {
+      await writeFile(join(dataDir, 'lists-run.json'), JSON.stringify(lists, null, 2));
+      return;
+    }
     const investors = Array.from(
       { length: 200 },
       (_, i) => `bench_investor_${String(i + 1).padStart(5, '0')}`,
@@ -91,6 +94,18 @@ async function main() {
     });
     log(
       `  ${submit.perSecond.toFixed(0)} submissions/s; ${submit.ok2xx} 2xx, ${submit.non2xx} non-2xx, ${submit.errors} errors; latency p50 ${submit.latency.p50} ms, p99 ${submit.latency.p99} ms`,
+    );
+    const second = await startServer({ port: config.port + 1, databaseUrl: config.databaseUrl, dataDir });
+    log(`Submissions spread over 2 server processes (same database; README: several instances):`);
+    const submitTwo = await measureThroughputSpread([server.url, second.url], {
+      sessions,
+      workDir: dataDir,
+      seconds,
+      connections,
+      warmupSeconds: 5,
+    }).finally(() => second.stop());
+    log(
+      `  ${submitTwo.perSecond.toFixed(0)} submissions/s; ${submitTwo.ok2xx} 2xx, ${submitTwo.non2xx} non-2xx, ${submitTwo.errors} errors; latency p50 ≤ ${submitTwo.latency.p50} ms, p99 ≤ ${submitTwo.latency.p99} ms`,
     );
     await server.stop();
     const integrity = await checkIntegrity(client, config.databaseUrl);
@@ -112,13 +127,17 @@ async function main() {
       mediatorCases: busy.cases,
       lists,
       submit,
+      submitTwo,
       integrity: { sequences: integrity.sequences, gaps: integrity.gaps.length, audit: integrity.audit },
       elapsedSeconds: (performance.now() - started) / 1000,
     };
     await writeFile(join(dataDir, 'last-run.json'), JSON.stringify(results, null, 2));
     if (!flags['no-report']) await writeReport(results);
     log(`Done in ${results.elapsedSeconds.toFixed(0)} s (results: ${join(dataDir, 'last-run.json')}).`);
-    const failed = !integrity.audit.ok || integrity.gaps.length > 0 || submit.non2xx > 0 || submit.errors > 0;
+    const failed =
+      !integrity.audit.ok ||
+      integrity.gaps.length > 0 ||
+      [submit, submitTwo].some((t) => t.non2xx > 0 || t.errors > 0);
     process.exitCode = failed ? 1 : 0;
   } finally {
     await server.stop();
