@@ -28,16 +28,22 @@ async function main() {
     resumeInterruptedRuns(deps).catch((error: unknown) =>
       console.error(`[${config.platform}] resume failed`, error),
     );
-  const resumeTimer = config.platform === 'mediation' ? setInterval(resume, 60_000) : undefined;
-  resumeTimer?.unref();
-  if (resumeTimer) await resume();
+  // Deadline reminders: idempotent per (case, deadline, level), so every instance may run them.
+  const remind = () =>
+    sendDeadlineReminders(deps).catch((error: unknown) =>
+      console.error(`[${config.platform}] reminders failed`, error),
+    );
+  const timers =
+    config.platform === 'mediation' ? [setInterval(resume, 60_000), setInterval(remind, 15 * 60_000)] : [];
+  for (const timer of timers) timer.unref();
+  if (config.platform === 'mediation') await Promise.all([resume(), remind()]);
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     console.log(`[${config.platform}] ${signal}: closing`);
-    clearInterval(resumeTimer);
+    for (const timer of timers) clearInterval(timer);
     await app.close();
     // Give running loss assessments a moment; an unfinished one is resumed by the next instance to start.
     await Promise.race([waitForRunningAssessments(), new Promise((r) => setTimeout(r, 5000))]);

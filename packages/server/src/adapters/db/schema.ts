@@ -276,4 +276,13 @@ export interface DB extends LossTables {
   agreement_signatures: AgreementSignaturesTable;
   user_signing_keys: UserSigningKeysTable;
   case_payments: CasePaymentsTable;
+  deadline_reminders: DeadlineRemindersTable;
+}
+
+export interface DeadlineRemindersTable {
+  case_id: string;
+  deadline_kind: string;
+  due_date: string;
+  level: 'due-soon' | 'overdue';
+  sent_at: Date | string;
 }

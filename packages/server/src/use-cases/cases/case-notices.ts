@@ -14,13 +14,13 @@ import { type InboxMessage, notifyUsers } from '../inbox/notify-user.ts';
 import { abilitiesOf } from './case-abilities.ts';
 import type { LoadedCase } from './load-case.ts';
 
-interface Participant {
+export interface Participant {
   actor: Actor;
   email: string | null;
 }
 
 /** Everyone who might act on the case: applicant side, respondent staff, the mediator, the handling org's admins. */
-async function participantsOf(trx: Kysely<DB>, c: LoadedCase): Promise<Participant[]> {
+export async function participantsOf(trx: Kysely<DB>, c: LoadedCase): Promise<Participant[]> {
   const ids = [c.applicant_user_id, c.agent_user_id, c.mediator_user_id].filter((id): id is string => !!id);
   const rows = await trx
     .selectFrom('users')
@@ -77,7 +77,7 @@ export async function noticeTransition(
   const emails: Notification[] = [];
   for (const { actor, email } of participants) {
     if (actor.userId === actorUserId) continue;
-    const todo = abilitiesOf(actor, after.status, facts).filter((e) => e !== 'withdraw');
+    const todo = todoOf(actor, after, facts);
     const isApplicant = actor.userId === after.applicant_user_id || actor.userId === after.agent_user_id;
     if (todo.length === 0 && !isApplicant) continue;
     const body =
@@ -97,4 +97,9 @@ export async function noticeTransition(
   }
   await notifyUsers(trx, messages);
   return emails;
+}
+
+/** What a participant can move forward now; withdrawing is always open to the applicant and is no to-do. */
+export function todoOf(actor: Actor, c: LoadedCase, facts: DirectCaseFacts): DirectEvent[] {
+  return abilitiesOf(actor, c.status, facts).filter((e) => e !== 'withdraw');
 }
