@@ -1,4 +1,5 @@
 import { buildApp } from '../transport/http/app.ts';
+import { sendDeadlineReminders } from '../use-cases/cases/send-deadline-reminders.ts';
 import {
   resumeInterruptedRuns,
   waitForRunningAssessments,
