@@ -25,6 +25,8 @@ const LossListPage = lazy(() => import('./pages/loss/assessment-list-page.tsx'))
 const LossCreatePage = lazy(() => import('./pages/loss/create-assessment-page.tsx'));
 const LossAssessmentPage = lazy(() => import('./pages/loss/assessment-page.tsx'));
 const MyLossResultsPage = lazy(() => import('./pages/loss/my-loss-results-page.tsx'));
+const UsersPage = lazy(() => import('./pages/admin/users-page.tsx'));
+const AuditPage = lazy(() => import('./pages/admin/audit-page.tsx'));
 
 function PageFallback() {
   return (
@@ -154,6 +156,22 @@ function AppRoutes({ platform }: { platform: Platform }) {
               element={
                 <Lazy>
                   <MyLossResultsPage />
+                </Lazy>
+              }
+            />
+            <Route
+              path="/admin/users"
+              element={
+                <Lazy>
+                  <UsersPage />
+                </Lazy>
+              }
+            />
+            <Route
+              path="/audit"
+              element={
+                <Lazy>
+                  <AuditPage />
                 </Lazy>
               }
             />

@@ -23,14 +23,7 @@ export const NAV_ITEMS: NavItem[] = [
   {
     path: '/cases',
     labelKey: 'nav.cases',
-    permissions: [
-      'case:read',
-      'case.read',
-      'case:list',
-      'case:read-own',
-      'case:read-org',
-      'case:read-assigned',
-    ],
+    permissions: ['case.read.own', 'case.read.org', 'case.read.assigned', 'case.read.all'],
     roles: ['investor', 'agent', 'respondent', 'mediator', 'org_admin', 'regulator'],
     platform: 'mediation',
   },
@@ -46,6 +39,8 @@ export const NAV_ITEMS: NavItem[] = [
     permissions: ['loss.read.own'],
     platform: 'mediation',
   },
+  { path: '/admin/users', labelKey: 'nav.users', permissions: ['user.manage', 'role.grant'] },
+  { path: '/audit', labelKey: 'nav.audit', permissions: ['audit.read'] },
   { path: '/inbox', labelKey: 'nav.inbox', permissions: [] },
   {
     path: '/mediators',

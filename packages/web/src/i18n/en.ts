@@ -17,6 +17,8 @@ export const en: Record<MessageKey, string> = {
   'nav.mediators': 'Mediator roster',
   'nav.loss': 'Loss assessment',
   'nav.myLoss': 'My loss results',
+  'nav.users': 'Users and roles',
+  'nav.audit': 'Audit trail',
   'nav.signOut': 'Sign out',
 
   'login.title': 'Sign in',

@@ -16,6 +16,8 @@ export const zh = {
   'nav.mediators': '调解员名册',
   'nav.loss': '损失核定',
   'nav.myLoss': '我的损失核定结果',
+  'nav.users': '用户与角色',
+  'nav.audit': '审计日志',
   'nav.signOut': '退出登录',
 
   'login.title': '登录',

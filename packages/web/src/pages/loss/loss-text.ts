@@ -1,5 +1,4 @@
-import { useCallback } from 'react';
-import { useLang } from '../../i18n/index.ts';
+import { usePageText } from '../../i18n/page-text.ts';
 
 /** Strings of the loss workbench, kept beside its pages (zh-CN default, English). */
 const zh = {
@@ -306,13 +305,6 @@ export function reasonLabel(lt: LossText, code: string): string {
 
 /** `const { lt, lang } = useLossText();` */
 export function useLossText(): { lt: LossText; lang: 'zh' | 'en' } {
-  const lang = useLang();
-  const lt = useCallback<LossText>(
-    (key, params) => {
-      const template: string = (lang === 'en' ? en : zh)[key];
-      return params ? template.replace(/\{(\w+)\}/g, (w, n: string) => String(params[n] ?? w)) : template;
-    },
-    [lang],
-  );
-  return { lt, lang };
+  const { pt, lang } = usePageText(zh, en);
+  return { lt: pt, lang };
 }
