@@ -8,6 +8,7 @@ import {
   type TradeNote,
 } from './explain';
 import { exactField, type Field, hybridField, hybridPromotions } from './field';
+import { kernelApplies, kernelInvestor } from './kernel';
 import type { CasePlan } from './plan';
 import { constantsFor, prepareTrades, sortRows } from './prepare';
 import { formatCents, toYuan } from './rounding';
@@ -78,6 +79,10 @@ export function assessInvestorRows(
 ): InvestorResult {
   sortRows(table, rows);
   if (forceExact) return run(exactField, plan, table, investor, rows);
+  if (kernelApplies(plan)) {
+    const k = kernelInvestor(plan, table, investor, rows);
+    if (k) return k;
+  }
   const before = hybridPromotions();
   const r = run(hybridField, plan, table, investor, rows);
   if (hybridPromotions() !== before) r.path = 'exact';
@@ -102,7 +107,7 @@ function run<T>(
 
 const AVG = [6, 12] as const;
 
-function combine<T>(
+export function combine<T>(
   F: Field<T>,
   plan: CasePlan,
   table: TradeTable,

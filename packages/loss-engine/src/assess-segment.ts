@@ -120,6 +120,33 @@ export function assessSegment<T>(
     N = pos.qty();
     avg = F.sign(N) > 0 ? pos.averages() : [];
   }
+  return finishSegment(F, plan, k, consts, { hadOpen, N, avg, Ns, closeAmount });
+}
+
+/** What a segment's trade loop leaves: the compensable position at disclosure and what W2 sold of it. */
+export interface SegmentState<T> {
+  hadOpen: boolean;
+  N: T;
+  /** Averages over the position at disclosure (price first); unused when N = 0. */
+  avg: T[];
+  Ns: T;
+  /** Σ W2 compensable shares sold × each averaged value (price first). */
+  closeAmount: T[];
+}
+
+/**
+ * LOSS-SPEC §2 steps 8–12 from a segment's state: C, Nh, L, r, L′, fees, interest. Shared by the generic
+ * path and the integer kernel (`kernel.ts`), so both finish identically.
+ */
+export function finishSegment<T>(
+  F: Field<T>,
+  plan: CasePlan,
+  k: number,
+  consts: FieldConstants<T>,
+  s: SegmentState<T>,
+): SegmentOutcome<T> {
+  const { hadOpen, N, avg, Ns, closeAmount } = s;
+  const inflation = plan.opensAreBuys;
   const zero = F.zero;
   const B = consts.basePriceMilli[k]!;
   if (F.sign(N) <= 0) {

@@ -1,0 +1,205 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { kernelCount } from '../src/kernel';
+import { assessCase, type CaseResult, parseActionsCsv, resultRow, type TradeInput } from '../src/index';
+
+// The integer kernel (src/kernel.ts) against the generic path on BigInt (`forceExact`): every field of every
+// result, the CSV row, and the unrounded exact components, on heavy partial-sell histories that overflow 2^53.
+const SEGMENTS = [
+  {
+    implementationDate: '2020-01-10',
+    disclosureDate: '2020-03-01',
+    baseDate: '2020-03-31',
+    basePrice: '7.123',
+  },
+  {
+    implementationDate: '2020-04-01',
+    disclosureDate: '2020-06-01',
+    baseDate: '2020-06-30',
+    basePrice: '5.004',
+  },
+];
+const DAYS = [
+  '2019-12-02',
+  '2020-01-13',
+  '2020-02-03',
+  '2020-02-20',
+  '2020-03-10',
+  '2020-04-06',
+  '2020-05-06',
+  '2020-05-25',
+  '2020-06-03',
+  '2020-06-29',
+  '2020-07-08',
+];
+
+interface Op {
+  day: number;
+  buy: boolean;
+  qty: number;
+  priceMilli: number;
+  channel: string;
+  account: number;
+  security: string;
+}
+const op = fc.record({
+  day: fc.integer({ min: 0, max: DAYS.length - 1 }),
+  buy: fc.boolean(),
+  qty: fc.oneof(
+    fc.integer({ min: 1, max: 9_999 }),
+    fc.integer({ min: 1, max: 40 }).map((x) => x * 100),
+  ),
+  priceMilli: fc.integer({ min: 0, max: 99_999 }),
+  channel: fc.constantFrom('auction', 'auction', 'auction', 'ipo', 'block', 'transfer'),
+  account: fc.integer({ min: 0, max: 2 }),
+  security: fc.constantFrom('600518', '600518', '600518', '000001'),
+});
+
+/** A valid stream (per security, sells never exceed the holding), ordered by date. */
+function trades(id: string, ops: Op[]): TradeInput[] {
+  const holding = new Map<string, number>();
+  return [...ops]
+    .sort((a, b) => a.day - b.day)
+    .map((o, i): TradeInput => {
+      const h = holding.get(o.security) ?? 0;
+      const buy = o.buy || h === 0;
+      const quantity = buy ? o.qty : Math.max(1, Math.min(o.qty, h));
+      holding.set(o.security, h + (buy ? quantity : -quantity));
+      return {
+        investorId: id,
+        accountId: `${id}-${o.account}`,
+        security: o.security,
+        tradeDate: DAYS[o.day]!,
+        seq: i,
+        side: buy ? 'B' : 'S',
+        channel: o.channel,
+        quantity,
+        price: `${Math.floor(o.priceMilli / 1000)}.${String(o.priceMilli % 1000).padStart(3, '0')}`,
+      };
+    });
+}
+
+const rows = (r: CaseResult) =>
+  r.results.map((x) => ({
+    ...x,
+    path: undefined,
+    row: resultRow(x),
+    exact: Object.values(x.exact).map((e) => `${e.n}/${e.d}`),
+  }));
+
+describe('integer kernel', () => {
+  it('equals the generic exact path on every column, incl. overflowing partial-sell sequences', () => {
+    let big = 0;
+    const before = kernelCount();
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(op, { minLength: 1, maxLength: 80 }), { minLength: 1, maxLength: 4 }),
+        fc.record({
+          buyAverage: fc.constantFrom('mwa', 'mwa', 'actual-cost', 'weighted-buys', 'fifo'),
+          direction: fc.constantFrom('inflation', 'inflation', 'deflation'),
+          ruleVersion: fc.constantFrom('2022', '2022', '2003'),
+          interest: fc.boolean(),
+          risk: fc.constantFrom('none', 'ratio', 'ratio1'),
+          apd: fc.constantFrom(null, null, 0, 2, 3),
+          action: fc.constantFrom(null, null, null, null, '0.3', '1.0'),
+          twoSegments: fc.boolean(),
+          security: fc.constantFrom(null, '600518'),
+          fees: fc.boolean(),
+        }),
+        (all, o) => {
+          const params = {
+            segments: o.twoSegments ? SEGMENTS : [SEGMENTS[1]],
+            buyAverage: o.buyAverage,
+            direction: o.direction,
+            ruleVersion: o.ruleVersion,
+            interestRate: o.ruleVersion === '2003' && o.interest ? '0.0035' : undefined,
+            commissionRate: o.fees ? '0.0003' : undefined,
+            stampDutyRate: o.fees ? '0.001' : undefined,
+            averagePriceDecimals: o.apd,
+            security: o.security ?? undefined,
+            systemicRisk:
+              o.risk === 'none'
+                ? { method: 'none' }
+                : { method: 'ratio', ratio: o.risk === 'ratio' ? '0.3333' : '1' },
+          };
+          const ts = all
+            .flatMap((s, i) => trades(`I${i}`, s))
+            .filter((t) => o.security !== null || t.security === '600518');
+          if (ts.length === 0) return;
+          const actions = o.action
+            ? parseActionsCsv(`ex_date,shares_per_share\n2020-02-15,${o.action}\n`)
+            : [];
+          const fast = assessCase(params, ts, null, actions);
+          const exact = assessCase(params, ts, null, actions, { forceExact: true });
+          big += fast.results.filter((r) => r.path === 'exact').length;
+          expect(rows(fast)).toEqual(rows(exact));
+          expect(fast.summary.totals).toEqual(exact.summary.totals);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // The kernel really ran, and often on its BigInt representation.
+    expect(kernelCount() - before).toBeGreaterThan(100);
+    expect(big).toBeGreaterThan(0);
+  });
+
+  it('equals it on long mwa histories of odd lots (the BigInt representation of the cost)', () => {
+    let big = 0;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            day: fc.integer({ min: 5, max: 8 }),
+            buy: fc.boolean(),
+            qty: fc.integer({ min: 1, max: 999 }),
+            priceMilli: fc.integer({ min: 1, max: 99_999 }),
+            channel: fc.constant('auction'),
+            account: fc.integer({ min: 0, max: 1 }),
+            security: fc.constant('600518'),
+          }),
+          { minLength: 40, maxLength: 200 },
+        ),
+        fc.constantFrom('none', 'ratio'),
+        (ops, risk) => {
+          const params = {
+            segments: [SEGMENTS[1]],
+            commissionRate: '0.0003',
+            stampDutyRate: '0.001',
+            systemicRisk: risk === 'none' ? { method: 'none' } : { method: 'ratio', ratio: '0.2' },
+          };
+          const ts = trades('H', ops);
+          const fast = assessCase(params, ts);
+          const exact = assessCase(params, ts, null, [], { forceExact: true });
+          if (fast.results[0]!.path === 'exact') big++;
+          expect(rows(fast)).toEqual(rows(exact));
+        },
+      ),
+      { numRuns: 100 },
+    );
+    expect(big).toBeGreaterThan(30);
+  });
+
+  it('a sell exceeding the holding still raises the generic error', () => {
+    const t: TradeInput[] = [
+      {
+        investorId: 'X',
+        accountId: 'a',
+        tradeDate: '2020-04-06',
+        side: 'B',
+        quantity: 100,
+        price: '5',
+        line: 2,
+      },
+      {
+        investorId: 'X',
+        accountId: 'a',
+        tradeDate: '2020-04-07',
+        side: 'S',
+        quantity: 300,
+        price: '5',
+        line: 3,
+      },
+    ];
+    expect(() => assessCase({ segments: [SEGMENTS[1]] }, t)).toThrow(/SELL_EXCEEDS_HOLDINGS|持仓/);
+  });
+});
