@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agreementText, chineseDate } from '../../src/domain/agreement-template.ts';
-import {
-  newVerificationCode,
-  normalizeVerificationCode,
-} from '../../src/lib/verification-code.ts';
+import { newVerificationCode, normalizeVerificationCode } from '../../src/lib/verification-code.ts';
 
 describe('agreement template', () => {
   const input = {

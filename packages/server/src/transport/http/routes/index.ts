@@ -18,6 +18,13 @@ export const commonRoutes: RouteModule[] = [healthRoutes, authRoutes, inboxRoute
 
 /** Route modules that exist only on one platform. */
 export const platformRoutes: Record<Deps['platform'], RouteModule[]> = {
-  mediation: [directoryRoutes, uploadRoutes, caseRoutes, agreementRoutes, lossAssessmentRoutes, lossResultRoutes],
+  mediation: [
+    directoryRoutes,
+    uploadRoutes,
+    caseRoutes,
+    agreementRoutes,
+    lossAssessmentRoutes,
+    lossResultRoutes,
+  ],
   court: [],
 };
