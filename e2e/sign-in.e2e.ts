@@ -26,12 +26,11 @@ describe('both platforms: sign-in and workbench', () => {
   it('shows the mediation platform to an investor, with the apply action', async () => {
     const page = await signInAs(browser, system.urls.mediation, 'investor1');
     await expect.poll(() => page.textContent('body')).toContain('中国投资者网在线调解平台');
-    await expect(
-      page
-        .getByRole('button', { name: /申请调解/ })
-        .first()
-        .isVisible(),
-    ).resolves.toBe(true);
+    // The workbench is a lazily loaded page: wait for it rather than sampling visibility once.
+    await page
+      .getByRole('button', { name: /申请调解/ })
+      .first()
+      .waitFor({ state: 'visible' });
     await expectAccessible(page, 'investor workbench');
     await page.context().close();
   });
