@@ -37,6 +37,7 @@ const config = {
   webDist: undefined,
   seedDemo: false,
   logger: false,
+  rateLimits: false,
 };
 
 async function main() {

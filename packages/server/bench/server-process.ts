@@ -20,7 +20,7 @@ export async function startServer(options: {
   const args = ['--import', 'tsx', ...(options.extraArgs ?? []), MAIN, '--platform', 'mediation'];
   args.push('--port', String(options.port), '--data-dir', options.dataDir, '--quiet');
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, DATABASE_URL: options.databaseUrl, ...options.env },
+    env: { ...process.env, DATABASE_URL: options.databaseUrl, SUTIAO_RATE_LIMITS: 'off', ...options.env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = `http://127.0.0.1:${options.port}`;

@@ -12,6 +12,7 @@ export interface PlatformConfig {
   webDist: string | undefined;
   seedDemo: boolean;
   logger: boolean;
+  rateLimits: boolean;
 }
 
 const DEFAULT_PORTS: Record<Platform, number> = { court: 3100, mediation: 3200 };
@@ -52,5 +53,6 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): PlatformConf
     webDist: values['web-dist'] ?? env.SUTIAO_WEB_DIST,
     seedDemo: values['seed-demo'] ?? env.SUTIAO_SEED_DEMO === '1',
     logger: !values.quiet,
+    rateLimits: env.SUTIAO_RATE_LIMITS !== 'off',
   };
 }

@@ -16,6 +16,7 @@ async function main() {
   const app = await buildApp(deps, {
     ...(config.webDist ? { webDist: config.webDist } : {}),
     logger: config.logger,
+    rateLimits: config.rateLimits,
   });
   await app.listen({ host: config.host, port: config.port });
   const name =

@@ -77,9 +77,14 @@ export interface TestApp extends TestPlatform {
   login(username: string, password?: string): Promise<{ cookie: string; 'x-csrf-token': string }>;
 }
 
-export async function createTestApp(engine: Engine, platform: Platform = 'mediation'): Promise<TestApp> {
+export async function createTestApp(
+  engine: Engine,
+  platform: Platform = 'mediation',
+  options: { rateLimits?: boolean } = {},
+): Promise<TestApp> {
   const test = await createTestPlatform(engine, platform);
-  const app = await buildApp(test.deps);
+  // Tests sign in dozens of times a minute from one address; the limiter has its own test.
+  const app = await buildApp(test.deps, { rateLimits: options.rateLimits ?? false });
   return {
     ...test,
     app,

@@ -9,6 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import { installErrorHandler } from './error-handler.ts';
+import { installRateLimits } from './rate-limit.ts';
 import { commonRoutes, platformRoutes } from './routes/index.ts';
 import { installSessionHooks } from './session-hooks.ts';
 
@@ -18,6 +19,8 @@ export interface AppOptions {
   /** Built web client to serve at `/` (packages/web/dist); omitted in API-only tests. */
   webDist?: string;
   logger?: boolean;
+  /** Per-address limits on sign-in and verification (default on; off for automated tests from one address). */
+  rateLimits?: boolean;
 }
 
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -49,6 +52,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installErrorHandler(app, deps);
+  if (options.rateLimits !== false) installRateLimits(app, deps);
   installSessionHooks(app, deps);
 
   for (const register of [...commonRoutes, ...platformRoutes[deps.platform]]) register(app, deps);

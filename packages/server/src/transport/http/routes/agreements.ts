@@ -113,7 +113,7 @@ export function agreementRoutes(app: FastifyInstance, deps: Deps) {
   app.get<{ Params: Static<typeof VerifyParams> }>(
     '/api/verify/:code',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: { max: 60, windowSeconds: 60 } },
       schema: {
         tags: ['agreements'],
         summary: 'Verify a sealed agreement by its code (no sign-in); 404 VERIFY_NOT_FOUND',

@@ -15,7 +15,7 @@ export function authRoutes(app: FastifyInstance, deps: Deps) {
   app.post<{ Body: Static<typeof LoginBody> }>(
     '/api/auth/login',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: { max: 30, windowSeconds: 60 } },
       schema: {
         tags: ['auth'],
         summary: 'Sign in with username and password',

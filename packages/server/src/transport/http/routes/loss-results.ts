@@ -77,7 +77,7 @@ export function lossResultRoutes(app: FastifyInstance, deps: Deps) {
   app.get<{ Params: Static<typeof CodeParams> }>(
     '/api/loss-reports/verify/:code',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: { max: 60, windowSeconds: 60 } },
       schema: {
         tags,
         summary: 'Verify an issued report by its code (public, no personal data)',
