@@ -55,7 +55,7 @@ describe('two instances of the mediation platform on one PostgreSQL database', (
       }),
     );
     await seedDemo(deps[0]!);
-    const apps = await Promise.all(deps.map((d) => buildApp(d)));
+    const apps = await Promise.all(deps.map((d) => buildApp(d, { rateLimits: false })));
     for (const app of apps) closers.push(() => app.close());
 
     // A session made on instance A is valid on instance B.
