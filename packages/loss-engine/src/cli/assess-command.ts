@@ -14,7 +14,9 @@ import {
 } from '../io/format-results';
 import { csvLine } from '../io/csv';
 import { parseActionsCsv, parseMarketCsv } from '../io/parse-market';
+import { parseTradesFileFast } from '../io/fast-trades';
 import { TradeRowParser } from '../io/parse-trades';
+import type { TradeTable } from '../trade-table';
 import { validateParams } from '../params';
 import { isXlsx, readRecords, readSmallAsCsv, writeAtomically, writeXlsx } from './files';
 import { Progress } from './progress';
@@ -56,21 +58,14 @@ export async function assessCommand(a: AssessArgs): Promise<number> {
 
   const size = (await stat(a.trades).catch(() => ({ size: 0 }))).size;
   const show = a.progress ?? (process.stderr.isTTY === true || size > LARGE);
-  const parser = new TradeRowParser(a.trades, Math.max(1024, Math.ceil(size / 48)));
-  let header = true;
   const parseBar = new Progress('parse  ', show);
-  await readRecords(
-    a.trades,
-    (fields, line) => {
-      if (header) {
-        header = false;
-        parser.header(fields, line);
-      } else parser.row(fields, line);
-    },
-    (read, total) => parseBar.update(read, total, ' bytes'),
-  );
+  const onBytes = (read: number, total: number) => parseBar.update(read, total, ' bytes');
+  // The fast byte parser, or — for XLSX, quotes, or any row it does not accept — the generic one (which
+  // also produces the error messages).
+  const table =
+    (isXlsx(a.trades) ? null : parseTradesFileFast(a.trades, size, onBytes)) ??
+    (await parseGeneric(a.trades, size, onBytes));
   parseBar.done();
-  const table = parser.table;
   if (table.fileErrors.length > 0) return report(table.fileErrors);
   if (!a.keepGoing && table.investorErrors.size > 0) return report([...table.investorErrors.values()]);
 
@@ -155,6 +150,26 @@ async function writeResults(out: string, results: InvestorResult[]): Promise<voi
     for (const r of results) parts.push(resultCsvLine(r));
     await writeFile(tmp, parts.join(''));
   });
+}
+
+async function parseGeneric(
+  path: string,
+  size: number,
+  onBytes: (read: number, total: number) => void,
+): Promise<TradeTable> {
+  const parser = new TradeRowParser(path, Math.max(1024, Math.ceil(size / 48)));
+  let header = true;
+  await readRecords(
+    path,
+    (fields, line) => {
+      if (header) {
+        header = false;
+        parser.header(fields, line);
+      } else parser.row(fields, line);
+    },
+    onBytes,
+  );
+  return parser.table;
 }
 
 /** Prints input errors (at most 50) in Chinese and English; exit code 2. */

@@ -64,6 +64,11 @@ export class TradeRowParser {
     this.table = new TradeTable(file, capacity);
   }
 
+  /** Field position per logical column of `TRADE_COLUMNS` (-1 = absent) and the header width. */
+  layout(): { pos: readonly number[]; width: number; ok: boolean } {
+    return { pos: this.pos, width: this.width, ok: this.headerOk };
+  }
+
   header(fields: string[], line = 1): boolean {
     const t = this.table;
     t.columns = fields.map((f) => f.trim());

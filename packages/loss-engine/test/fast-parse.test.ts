@@ -1,0 +1,131 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseTradesFileFast } from '../src/io/fast-trades';
+import { parseTradesCsv } from '../src/io/parse-trades';
+import type { TradeTable } from '../src/trade-table';
+
+// The fast byte parser either gives up (null) or builds exactly the table of the generic parser; on valid
+// plain files it never gives up.
+const dir = mkdtempSync(join(tmpdir(), 'loss-fast-parse-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function view(t: TradeTable) {
+  const n = t.count;
+  return {
+    count: n,
+    cols: [
+      t.investor,
+      t.account,
+      t.day,
+      t.seq,
+      t.side,
+      t.channel,
+      t.qty,
+      t.priceMilli,
+      t.line,
+      t.security,
+    ].map((c) => Array.from(c.subarray(0, n))),
+    ids: [
+      t.investorIds,
+      t.accountIds,
+      t.accountInvestor,
+      t.channels,
+      t.securityIds,
+      t.columns,
+      [...t.securities],
+    ],
+    errors: t.fileErrors.length + t.investorErrors.size,
+  };
+}
+
+const good = fc.record({
+  inv: fc.constantFrom('I1', 'I2', 'I3', '投资者4', 'I55326'),
+  acc: fc.constantFrom('a', 'b', 'A1-0', '账户'),
+  sec: fc.constantFrom('600518', '000001', ''),
+  date: fc.constantFrom('2020-01-02', '2020-02-29', '2020-03-01', '2021-12-31'),
+  seq: fc.integer({ min: 0, max: 20 }).map(String),
+  side: fc.constantFrom('B', 'S', 'b', 's'),
+  ch: fc.constantFrom('auction', 'block', 'ipo'),
+  qty: fc.integer({ min: 1, max: 99_999 }).map(String),
+  price: fc.constantFrom('10', '10.5', '9.99', '0.001', '7.', '12.340'),
+});
+const bad = fc.constantFrom(
+  '2020-02-30',
+  '2020-1-02',
+  '-5',
+  '1.2345',
+  'X',
+  '',
+  '"q,uoted"',
+  ' 7',
+  '99999999999999999',
+  '.5',
+  '3000000',
+);
+const COLS = [
+  'investor_id',
+  'account_id',
+  'security',
+  'trade_date',
+  'seq',
+  'side',
+  'channel',
+  'quantity',
+  'price',
+];
+
+describe('fast trades parser', () => {
+  it('builds the generic parser’s table, or gives up', () => {
+    let n = 0;
+    let accepted = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(good, fc.option(fc.tuple(fc.integer({ min: 0, max: 8 }), bad), { freq: 8 })), {
+          maxLength: 40,
+        }),
+        fc.shuffledSubarray(COLS, { minLength: 6 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: 5, max: 200 }),
+        (rows, cols, eol, bom, blank, block) => {
+          const ordered = COLS.filter((c) => cols.includes(c) || !['security', 'seq', 'channel'].includes(c));
+          const sorted = [...rows].sort(
+            (x, y) => x[0].date.localeCompare(y[0].date) || Number(x[0].seq) - Number(y[0].seq),
+          );
+          const lines = sorted.map(([g, b]) => {
+            const f: Record<string, string> = {
+              investor_id: g.inv,
+              account_id: g.acc,
+              security: g.sec,
+              trade_date: g.date,
+              seq: g.seq,
+              side: g.side,
+              channel: g.ch,
+              quantity: g.qty,
+              price: g.price,
+            };
+            if (b) f[COLS[b[0]]!] = b[1];
+            return ordered.map((c) => f[c]).join(',');
+          });
+          if (blank && lines.length > 1) lines.splice(1, 0, '');
+          const text = `${bom ? '\ufeff' : ''}${ordered.join(',')}${eol}${lines.join(eol)}${rows.length % 2 ? eol : ''}`;
+          const file = join(dir, `t${n++}.csv`);
+          writeFileSync(file, text);
+          const slow = parseTradesCsv(text, file);
+          const fast = parseTradesFileFast(file, text.length, undefined, block);
+          if (fast) {
+            accepted++;
+            expect(view(fast)).toEqual(view(slow));
+          }
+          if (rows.every(([, b]) => !b) && view(slow).errors === 0) expect(fast).not.toBeNull();
+        },
+      ),
+      { numRuns: 400 },
+    );
+    expect(accepted).toBeGreaterThan(50);
+  });
+});
