@@ -15,12 +15,14 @@ import { signIn, signInAll } from './sign-in.ts';
 
 // `npm run bench` (issue 2): seeds `sutiao_bench` on the local PostgreSQL server, then measures the case lists and
 // application submissions through HTTP against the real server process. Flags: --reuse (keep the seeded database),
-// --no-report (do not touch docs/performance.md), --lists-only (skip the submission run).
+// --no-report (do not touch docs/performance.md), --lists-only (skip the submission run), --submit-only (one-process
+// submission run and integrity check only, no report), --seconds, --connections.
 const { values: flags } = parseArgs({
   options: {
     reuse: { type: 'boolean' },
     'no-report': { type: 'boolean' },
     'lists-only': { type: 'boolean' },
+    'submit-only': { type: 'boolean' },
     seconds: { type: 'string', default: '20' },
     connections: { type: 'string', default: '32' },
   },
@@ -65,6 +67,7 @@ async function main() {
       mediatorCases: busy.cases,
       orgAdmin: await signIn(server.url, 'center_admin'),
     };
+    if (flags['submit-only']) return await submitOnly(client, server.url);
     log(`Case lists (GET /api/cases; mediator ${busy.username} with ${busy.cases} cases; center_admin):`);
     const lists = await runListScenarios(
       server.url,
@@ -144,6 +147,36 @@ async function main() {
     await server.stop();
     await client.end();
   }
+}
+
+/** `--submit-only`: the one-process submission run and the integrity check, for quick before/after comparisons. */
+async function submitOnly(client: Awaited<ReturnType<typeof connectBench>>, url: string) {
+  const investors = Array.from({ length: 200 }, (_, i) => `bench_investor_${String(i + 1).padStart(5, '0')}`);
+  const sessions = await signInAll(url, investors);
+  const seconds = Number(flags.seconds);
+  const connections = Number(flags.connections);
+  log(`Submissions (POST /api/cases submit:true; autocannon, ${connections} connections, ${seconds} s):`);
+  const submit = await measureThroughput({
+    baseUrl: url,
+    sessions,
+    workDir: dataDir,
+    seconds,
+    connections,
+    warmupSeconds: 5,
+  });
+  log(
+    `  ${submit.perSecond.toFixed(0)} submissions/s; ${submit.ok2xx} 2xx, ${submit.non2xx} non-2xx, ${submit.errors} errors; latency p50 ${submit.latency.p50} ms, p90 ${submit.latency.p90} ms, p99 ${submit.latency.p99} ms`,
+  );
+  const integrity = await checkIntegrity(client, config.databaseUrl);
+  log(
+    `Integrity: ${integrity.sequences} sequences, ${integrity.gaps.length === 0 ? 'all gapless' : `GAPS ${JSON.stringify(integrity.gaps)}`}; audit chain ${integrity.audit.ok ? `intact (${integrity.audit.records} records)` : `BROKEN ${JSON.stringify(integrity.audit)}`}`,
+  );
+  log(
+    `Load average after: ${loadavg()
+      .map((v) => v.toFixed(1))
+      .join(' ')}`,
+  );
+  process.exitCode = integrity.gaps.length === 0 && integrity.audit.ok && submit.non2xx === 0 ? 0 : 1;
 }
 
 main().catch((error: unknown) => {

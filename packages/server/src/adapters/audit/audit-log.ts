@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { CompiledQuery, type Compilable, type Kysely, sql } from 'kysely';
 import { canonicalJson } from '../../lib/canonical-json.ts';
 import { sm3Hex } from '../crypto/sm3.ts';
 import type { DB } from '../db/schema.ts';
@@ -41,7 +41,32 @@ interface PendingAudit {
   at: Date;
 }
 
-const batches = new WeakMap<Kysely<DB>, PendingAudit[]>();
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * Work that must happen while the chain's lock is held (a case number: serialized anyway, so it is serialized once).
+ * `step` runs right after the lock is taken, as one statement that also reads the chain head through `head` (it is
+ * then read after the lock, as it must be); the statements it returns are written in the same statement as the
+ * audit records (data-modifying CTEs). Inside `withAuditBatch` the records it has collected may still be completed
+ * by `step` (their details are hashed only afterwards).
+ */
+export type ChainLockedStep = (
+  trx: Kysely<DB>,
+  head: ReturnType<typeof chainHeadQuery>,
+) => Promise<{ head: ChainHead | undefined; writes: Compilable[] }>;
+
+interface Batch {
+  pending: PendingAudit[];
+  steps: ChainLockedStep[];
+}
+
+const batches = new WeakMap<Kysely<DB>, Batch>();
+
+const chainHeadQuery = (trx: Kysely<DB>) =>
+  trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1);
 
 /**
  * Appends one record inside the caller's transaction, so the record exists exactly when the change it
@@ -55,10 +80,25 @@ export async function appendAudit(
 ): Promise<number> {
   const batch = batches.get(trx);
   if (batch) {
-    batch.push({ entry, at });
+    batch.pending.push({ entry, at });
     return 0;
   }
-  return writeAudit(trx, [{ entry, at }]);
+  return writeAudit(trx, [{ entry, at }], []);
+}
+
+/**
+ * Runs `step` with the chain's lock held: at the end of the enclosing `withAuditBatch`, in the statements that write
+ * its records, or at once (taking the lock) outside a batch.
+ */
+export async function whenChainLocked(trx: Kysely<DB>, step: ChainLockedStep): Promise<void> {
+  const batch = batches.get(trx);
+  if (batch) {
+    batch.steps.push(step);
+    return;
+  }
+  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(trx);
+  const { writes } = await step(trx, chainHeadQuery(trx));
+  for (const write of writes) await trx.executeQuery(write.compile());
 }
 
 /**
@@ -67,26 +107,32 @@ export async function appendAudit(
  * of the transaction instead of most of it. Same records, same order, same transaction.
  */
 export async function withAuditBatch<T>(trx: Kysely<DB>, work: () => Promise<T>): Promise<T> {
-  const batch: PendingAudit[] = [];
+  const batch: Batch = { pending: [], steps: [] };
   batches.set(trx, batch);
   try {
     const result = await work();
     batches.delete(trx);
-    if (batch.length > 0) await writeAudit(trx, batch);
+    if (batch.pending.length > 0 || batch.steps.length > 0) await writeAudit(trx, batch.pending, batch.steps);
     return result;
   } finally {
     batches.delete(trx);
   }
 }
 
-async function writeAudit(trx: Kysely<DB>, pending: readonly PendingAudit[]): Promise<number> {
+async function writeAudit(
+  trx: Kysely<DB>,
+  pending: readonly PendingAudit[],
+  steps: readonly ChainLockedStep[],
+): Promise<number> {
   await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(trx);
-  const last = await trx
-    .selectFrom('audit_log')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const writes: Compilable[] = [];
+  let last: ChainHead | undefined;
+  if (steps.length === 0) last = await chainHeadQuery(trx).executeTakeFirst();
+  for (const step of steps) {
+    const done = await step(trx, chainHeadQuery(trx));
+    last = done.head;
+    writes.push(...done.writes);
+  }
   let seq = last?.seq ?? 0;
   let prevHash = last?.hash ?? GENESIS_HASH;
   const rows = pending.map(({ entry, at }) => {
@@ -120,8 +166,24 @@ async function writeAudit(trx: Kysely<DB>, pending: readonly PendingAudit[]): Pr
       hash: prevHash,
     };
   });
-  await trx.insertInto('audit_log').values(rows).execute();
+  const insert = rows.length > 0 ? [trx.insertInto('audit_log').values(rows)] : [];
+  if (writes.length + insert.length > 0) await trx.executeQuery(oneStatement([...writes, ...insert]));
   return seq;
+}
+
+/** Several data-modifying statements as one (CTEs; Postgres runs every one of them), parameters renumbered. */
+export function oneStatement(parts: readonly Compilable[]): CompiledQuery {
+  const compiled = parts.map((part) => part.compile());
+  if (compiled.length === 1) return compiled[0]!;
+  const parameters: unknown[] = [];
+  const texts = compiled.map((query) => {
+    const offset = parameters.length;
+    parameters.push(...query.parameters);
+    return query.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+  });
+  const last = texts.pop();
+  const ctes = texts.map((text, i) => `w${i} as (${text})`).join(', ');
+  return CompiledQuery.raw(`with ${ctes} ${last}`, parameters);
 }
 
 /** Appends in a transaction of its own: for events with no state change (sign-in failures, denials). */

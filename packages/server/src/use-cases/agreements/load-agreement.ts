@@ -41,17 +41,20 @@ export async function paidFenOf(db: Kysely<DB>, agreementId: string): Promise<nu
   return Number(row?.paid ?? 0);
 }
 
+/** The agreement facts of a case with no agreement (a new application). */
+export function noAgreementFacts(): AgreementFacts {
+  return {
+    signatures: { investor: false, respondent: false, mediator: false },
+    agreementAmountFen: null,
+    agreementDueDate: null,
+    paidFen: 0,
+  };
+}
+
 /** What lifecycle A's guards need to know about the agreement: who signed, the amount, the due date, what is paid. */
 export async function loadAgreementFacts(db: Kysely<DB>, caseId: string): Promise<AgreementFacts> {
   const agreement = await loadCurrentAgreement(db, caseId);
-  if (!agreement) {
-    return {
-      signatures: { investor: false, respondent: false, mediator: false },
-      agreementAmountFen: null,
-      agreementDueDate: null,
-      paidFen: 0,
-    };
-  }
+  if (!agreement) return noAgreementFacts();
   const [signatures, paidFen] = await Promise.all([
     loadSignatures(db, agreement.id),
     paidFenOf(db, agreement.id),

@@ -13,19 +13,26 @@ export async function allocateCaseNumber(
   organizationId: string,
   today: string,
 ): Promise<string> {
+  const { numbering, prefix } = await numberingOf(trx, organizationId);
+  const year = yearOf(today);
+  // One statement: the row lock taken here is held until commit (concurrent submissions queue on it).
+  const { last } = await nextNumberQuery(trx, numbering, year).executeTakeFirstOrThrow();
+  return formatMediationCaseNumber({ year, orgPrefix: prefix, seq: last });
+}
+
+/** The sequence a case of the organization is numbered in, and its prefix: workstations number under their center. */
+export async function numberingOf(
+  trx: Kysely<DB>,
+  organizationId: string,
+): Promise<{ numbering: string; prefix: string }> {
   const org = await trx
-    .selectFrom('organizations')
-    .select(['code', 'parent_id'])
-    .where('id', '=', organizationId)
+    .selectFrom('organizations as o')
+    .leftJoin('organizations as parent', 'parent.id', 'o.parent_id')
+    .select(['o.code', 'o.parent_id', 'parent.code as parent_code'])
+    .where('o.id', '=', organizationId)
     .executeTakeFirst();
-  // Workstations number under their center's prefix and sequence.
   const numbering = org?.code ? organizationId : org?.parent_id;
-  const prefix = org?.code
-    ? org.code
-    : numbering
-      ? (await trx.selectFrom('organizations').select('code').where('id', '=', numbering).executeTakeFirst())
-          ?.code
-      : null;
+  const prefix = org?.code ? org.code : numbering ? org?.parent_code : null;
   if (!numbering || !prefix) {
     throw appError('VALIDATION_FAILED', {
       reason: {
@@ -34,9 +41,12 @@ export async function allocateCaseNumber(
       },
     });
   }
-  const year = yearOf(today);
-  // One statement: the row lock taken here is held until commit (concurrent submissions queue on it).
-  const { last } = await trx
+  return { numbering, prefix };
+}
+
+/** Upsert…returning of the sequence row: takes the row's lock until commit; a rollback gives the number back. */
+export function nextNumberQuery(trx: Kysely<DB>, numbering: string, year: number) {
+  return trx
     .insertInto('case_number_sequences')
     .values({ organization_id: numbering, year, last: 1 })
     .onConflict((oc) =>
@@ -44,7 +54,5 @@ export async function allocateCaseNumber(
         .columns(['organization_id', 'year'])
         .doUpdateSet((eb) => ({ last: eb('case_number_sequences.last', '+', 1) })),
     )
-    .returning('last')
-    .executeTakeFirstOrThrow();
-  return formatMediationCaseNumber({ year, orgPrefix: prefix, seq: last });
+    .returning('last');
 }

@@ -28,7 +28,7 @@ export function requirePositiveFen(field: string, value: number): number {
 export async function requireFirm(db: Kysely<DB>, orgId: string) {
   const firm = await db
     .selectFrom('organizations')
-    .select(['id', 'firm_type'])
+    .select(['id', 'name', 'firm_type'])
     .where('id', '=', orgId)
     .where('kind', '=', 'firm')
     .executeTakeFirst();

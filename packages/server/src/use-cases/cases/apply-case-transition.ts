@@ -18,10 +18,12 @@ import { dueDate } from '../../domain/lifecycles/deadline-rules.ts';
 import { type FireResult, fire, isTerminal } from '../../domain/lifecycles/state-machine.ts';
 import { mayFire } from './case-abilities.ts';
 import { loadReadableCase } from './case-access.ts';
-import { loadCaseFacts } from './case-facts.ts';
-import { noticeTransition } from './case-notices.ts';
+import { caseFactsOf, type FactInputs, loadFactInputs } from './case-facts.ts';
+import { composeNotices } from './case-notices.ts';
 import { presentCaseDetail } from './get-case.ts';
 import { type LoadedCase, loadCase } from './load-case.ts';
+import { numberCaseAtEnd, PENDING_CASE_NUMBER } from './number-case-at-end.ts';
+import { notifyUsers } from '../inbox/notify-user.ts';
 import type { CaseDetail } from './present-case.ts';
 
 export type CaseChanges = Omit<Updateable<CasesTable>, 'id' | 'status' | 'version'>;
@@ -41,6 +43,15 @@ export interface CaseTransitionRequest {
   changes?: (trx: Kysely<DB>, before: LoadedCase, to: DirectState) => CaseChanges | Promise<CaseChanges>;
   /** Further writes in the same transaction once the case row has moved (evidence links, agreement rows). */
   afterUpdate?: (trx: Kysely<DB>, before: LoadedCase, to: DirectState) => Promise<void>;
+  /** Give the case its number at the very end of the transaction (number-case-at-end.ts): the `submit` event. */
+  numberCase?: boolean;
+  /**
+   * The case as the caller has just created it in this transaction (so its row is already locked), with what its
+   * facts read: saves reading back what was just written.
+   */
+  created?: { case: LoadedCase; inputs: FactInputs };
+  /** The actor's display name for the timeline, when the caller already has it. */
+  actorName?: string;
 }
 
 export interface TransitionOutcome {
@@ -80,11 +91,14 @@ export async function applyCaseTransitionInTrx(
   request: CaseTransitionRequest,
 ): Promise<TransitionOutcome> {
   const { actor } = ctx;
-  const before = await loadReadableCase(trx, actor, request.caseId, { forUpdate: true });
+  const before = request.created
+    ? request.created.case
+    : await loadReadableCase(trx, actor, request.caseId, { forUpdate: true });
   if (!mayFire(actor, request.event)) throw appError('FORBIDDEN');
   if (before.version !== request.expectedVersion) throw appError('CASE_STATE_CONFLICT');
   const state = before.status as DirectState;
-  const facts = await loadCaseFacts(trx, before);
+  const inputs = request.created?.inputs ?? (await loadFactInputs(trx, before.id));
+  const facts = caseFactsOf(before, inputs);
   const result = fire(DIRECT_APPLICATION, state, request.event, {
     actor,
     case: facts,
@@ -115,25 +129,26 @@ export async function applyCaseTransitionInTrx(
     .where('id', '=', before.id)
     .where('status', '=', before.status)
     .where('version', '=', request.expectedVersion)
+    .returningAll()
     .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) throw appError('CASE_STATE_CONFLICT');
+  if (!updated) throw appError('CASE_STATE_CONFLICT');
   if (request.afterUpdate) await request.afterUpdate(trx, before, result.to);
 
-  const after = (await loadCase(trx, before.id)) as LoadedCase;
-  const actorRow = await trx
-    .selectFrom('users')
-    .select('display_name')
-    .where('id', '=', actor.userId)
-    .executeTakeFirstOrThrow();
-  const details = {
-    event: request.event,
-    from: before.status,
-    to: result.to,
-    version: after.version,
-    caseNumber: after.case_number,
-    ...(deadline.date ? { deadline } : {}),
-    ...request.payload,
-  };
+  // The organizations' columns are the before's unless the transition moved the case to another organization.
+  const after: LoadedCase =
+    updated.organization_id === before.organization_id &&
+    updated.respondent_org_id === before.respondent_org_id
+      ? { ...before, ...updated }
+      : ((await loadCase(trx, before.id)) as LoadedCase);
+  const actorName =
+    request.actorName ??
+    (
+      await trx
+        .selectFrom('users')
+        .select('display_name')
+        .where('id', '=', actor.userId)
+        .executeTakeFirstOrThrow()
+    ).display_name;
   await trx
     .insertInto('case_events')
     .values({
@@ -143,12 +158,31 @@ export async function applyCaseTransitionInTrx(
       to_status: result.to,
       actor_user_id: actor.userId,
       actor_role: ctx.actorRole ?? null,
-      actor_name: actorRow.display_name,
+      actor_name: actorName,
       at: now,
       note: request.note ?? null,
       payload: JSON.stringify(request.payload ?? {}),
     })
     .execute();
+  // Only `afterUpdate` writes what the facts read besides the case row (agreement rows, …).
+  const afterFacts = caseFactsOf(after, request.afterUpdate ? await loadFactInputs(trx, after.id) : inputs);
+  if (request.numberCase) after.case_number = PENDING_CASE_NUMBER;
+  const notices = await composeNotices(trx, after, afterFacts, request.event, actor.userId);
+  const details: Record<string, unknown> = {
+    event: request.event,
+    from: before.status,
+    to: result.to,
+    version: after.version,
+    caseNumber: after.case_number,
+    ...(deadline.date ? { deadline } : {}),
+    ...request.payload,
+  };
+  if (request.numberCase) {
+    await numberCaseAtEnd(trx, after, todayInShanghai(now), notices, details);
+  } else {
+    await notifyUsers(trx, notices.messages);
+  }
+  // Inside `withAuditBatch` this record is written last, after the number (details are hashed then).
   await appendAudit(
     trx,
     {
@@ -163,14 +197,7 @@ export async function applyCaseTransitionInTrx(
     },
     now,
   );
-  const emails = await noticeTransition(
-    trx,
-    after,
-    await loadCaseFacts(trx, after),
-    request.event,
-    actor.userId,
-  );
-  return { before, after, emails };
+  return { before, after, emails: notices.emails };
 }
 
 /** Sends notifications after commit; a failing mail gateway must not undo a recorded transition. */

@@ -29,12 +29,27 @@ export function isApplicationComplete(c: LoadedCase, consentsGiven: boolean): bo
   );
 }
 
+export interface FactInputs {
+  consentsGiven: boolean;
+  agreement: Awaited<ReturnType<typeof loadAgreementFacts>>;
+}
+
+/** What the facts read besides the case row: the consents and the current agreement. */
+export async function loadFactInputs(db: Kysely<DB>, caseId: string): Promise<FactInputs> {
+  const [consentsGiven, agreement] = await Promise.all([
+    hasCurrentConsents(db, caseId),
+    loadAgreementFacts(db, caseId),
+  ]);
+  return { consentsGiven, agreement };
+}
+
 /** What lifecycle A needs to know about a case, read inside the caller's transaction. */
 export async function loadCaseFacts(db: Kysely<DB>, c: LoadedCase): Promise<DirectCaseFacts> {
-  const [consentsGiven, agreement] = await Promise.all([
-    hasCurrentConsents(db, c.id),
-    loadAgreementFacts(db, c.id),
-  ]);
+  return caseFactsOf(c, await loadFactInputs(db, c.id));
+}
+
+/** Pure part of `loadCaseFacts`: the facts of a case row given its consents and agreement. */
+export function caseFactsOf(c: LoadedCase, { consentsGiven, agreement }: FactInputs): DirectCaseFacts {
   return {
     applicantUserId: c.applicant_user_id,
     agentUserId: c.agent_user_id,

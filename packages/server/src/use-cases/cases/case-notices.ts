@@ -70,6 +70,19 @@ export async function noticeTransition(
   event: DirectEvent,
   actorUserId: string,
 ): Promise<Notification[]> {
+  const { messages, emails } = await composeNotices(trx, after, facts, event, actorUserId);
+  await notifyUsers(trx, messages);
+  return emails;
+}
+
+/** The inbox notices and e-mails of `noticeTransition`, not yet written. */
+export async function composeNotices(
+  trx: Kysely<DB>,
+  after: LoadedCase,
+  facts: DirectCaseFacts,
+  event: DirectEvent,
+  actorUserId: string,
+): Promise<{ messages: InboxMessage[]; emails: Notification[] }> {
   const participants = await participantsOf(trx, after);
   const label = DIRECT_STATE_LABELS[after.status as DirectState]?.zh ?? after.status;
   const ref = after.case_number ?? '调解申请';
@@ -95,8 +108,7 @@ export async function noticeTransition(
       emails.push({ channel: 'email', to: email, subject: `【在线调解】${ref}：${label}`, body });
     }
   }
-  await notifyUsers(trx, messages);
-  return emails;
+  return { messages, emails };
 }
 
 /** What a participant can move forward now; withdrawing is always open to the applicant and is no to-do. */

@@ -3,11 +3,10 @@ import { appendAudit, withAuditBatch } from '../../adapters/audit/audit-log.ts';
 import { awaitDurable, releaseLocksAtCommit } from '../../adapters/db/durable-commit.ts';
 import type { DB } from '../../adapters/db/schema.ts';
 import type { Deps, SignedInContext } from '../../deps.ts';
-import { todayInShanghai } from '../../domain/calendar/dates.ts';
+import { CONSENT_KINDS } from '../../domain/consents.ts';
 import { appError } from '../../domain/errors.ts';
 import { isAuthorized } from '../../domain/permissions.ts';
 import { newId } from '../../lib/ids.ts';
-import { allocateCaseNumber } from './allocate-case-number.ts';
 import {
   requireConsents,
   requireFirm,
@@ -18,7 +17,8 @@ import {
 } from './application-input.ts';
 import { applyCaseTransitionInTrx, sendAfterCommit } from './apply-case-transition.ts';
 import { presentCaseDetail } from './get-case.ts';
-import { loadCase } from './load-case.ts';
+import { type LoadedCase, loadCase } from './load-case.ts';
+import { noAgreementFacts } from '../agreements/load-agreement.ts';
 import type { CaseDetail } from './present-case.ts';
 
 /** Applications go to the national center unless an organization is chosen (a later option of the form). */
@@ -47,32 +47,42 @@ export async function submitApplication(
   const requests = requireText('requests', input.requests, TEXT_LIMITS.requests);
   const claimAmountFen = requirePositiveFen('claimAmountFen', input.claimAmountFen);
   const consentKinds = requireConsents(input.consents, input.submit);
-  await requireFirm(deps.db, input.respondentOrgId);
-  const evidenceIds = await requireOwnUploads(deps.db, actor.userId, input.evidenceIds);
-  const applicant = await deps.db
-    .selectFrom('users')
-    .select(['display_name', 'investor_kind'])
-    .where('id', '=', actor.userId)
-    .executeTakeFirstOrThrow();
+  const [firm, evidenceIds, applicant, handling] = await Promise.all([
+    requireFirm(deps.db, input.respondentOrgId),
+    requireOwnUploads(deps.db, actor.userId, input.evidenceIds),
+    deps.db
+      .selectFrom('users')
+      .select(['display_name', 'investor_kind'])
+      .where('id', '=', actor.userId)
+      .executeTakeFirstOrThrow(),
+    deps.db
+      .selectFrom('organizations')
+      .select(['name', 'parent_id'])
+      .where('id', '=', DEFAULT_HANDLING_ORGANIZATION_ID)
+      .executeTakeFirstOrThrow(),
+  ]);
   // An agent applying with no principal on file applies in their own name; the agent slot lets them act.
   const isAgent = !actor.roles.includes('investor') && actor.roles.includes('agent');
 
   const caseId = newId();
   const now = deps.now();
   const outcome = await deps.db.transaction().execute(async (trx) => {
-    // The audit lock and the case-number row are held until commit: take the audit lock only at the end (batch)
-    // and release both before the WAL flush (awaitDurable below).
+    // The audit lock and the case-number row are taken at the very end (batch, number-case-at-end.ts) and released
+    // before the WAL flush (awaitDurable below).
     await releaseLocksAtCommit(trx);
     return withAuditBatch(trx, () => createInTrx(trx));
   });
-  await awaitDurable(deps.db);
-  if (outcome) await sendAfterCommit(deps, outcome.emails);
-  const created = await loadCase(deps.db, caseId);
+  // Nobody is answered before the submission is on disk; reading it back meanwhile is harmless.
+  const [created] = await Promise.all([
+    outcome ? outcome.after : loadCase(deps.db, caseId),
+    awaitDurable(deps.db),
+  ]);
   if (!created) throw appError('INTERNAL');
+  if (outcome) await sendAfterCommit(deps, outcome.emails);
   return presentCaseDetail(deps.db, actor, created);
 
   async function createInTrx(trx: Kysely<DB>) {
-    await trx
+    const row = await trx
       .insertInto('cases')
       .values({
         id: caseId,
@@ -89,7 +99,8 @@ export async function submitApplication(
         created_at: now,
         updated_at: now,
       })
-      .execute();
+      .returningAll()
+      .executeTakeFirstOrThrow();
     if (consentKinds.length > 0) {
       await trx
         .insertInto('consents')
@@ -148,22 +159,33 @@ export async function submitApplication(
       now,
     );
     if (!input.submit) return null;
-    return applyCaseTransitionInTrx(deps, ctx, trx, submitRequest(deps, caseId, 1));
+    const created: LoadedCase = {
+      ...row,
+      organization_name: handling.name,
+      organization_parent_id: handling.parent_id,
+      respondent_name: firm.name,
+      respondent_firm_type: firm.firm_type,
+    };
+    // Given at their current versions (requireConsents); a new case has no agreement.
+    const inputs = {
+      consentsGiven: CONSENT_KINDS.every((kind) => consentKinds.includes(kind)),
+      agreement: noAgreementFacts(),
+    };
+    return applyCaseTransitionInTrx(deps, ctx, trx, {
+      ...submitRequest(deps, caseId, row.version),
+      created: { case: created, inputs },
+      actorName: applicant.display_name,
+    });
   }
 }
 
-/** The `submit` transition: allocates the case number in the same compare-and-set update. */
+/** The `submit` transition: the case gets its number at the very end of the transaction (number-case-at-end.ts). */
 export function submitRequest(deps: Deps, caseId: string, expectedVersion: number) {
   return {
     caseId,
     event: 'submit' as const,
     expectedVersion,
-    changes: async (trx: Parameters<typeof allocateCaseNumber>[0], before: { organization_id: string }) => {
-      const now = deps.now();
-      return {
-        case_number: await allocateCaseNumber(trx, before.organization_id, todayInShanghai(now)),
-        submitted_at: now,
-      };
-    },
+    numberCase: true,
+    changes: () => ({ submitted_at: deps.now() }),
   };
 }

@@ -13,17 +13,19 @@ export interface InboxMessage {
 /** Puts items in people's in-app inboxes, inside the caller's transaction (no notice for a change that rolled back). */
 export async function notifyUsers(trx: Kysely<DB>, messages: readonly InboxMessage[]): Promise<void> {
   if (messages.length === 0) return;
-  await trx
-    .insertInto('inbox')
-    .values(
-      messages.map((m) => ({
-        id: newId(),
-        user_id: m.userId,
-        kind: m.kind,
-        title: m.title,
-        body: m.body ?? '',
-        case_id: m.caseId ?? null,
-      })),
-    )
-    .execute();
+  await inboxInsert(trx, messages).execute();
+}
+
+/** The insert statement of `notifyUsers` (messages must not be empty), to be run as part of a larger statement. */
+export function inboxInsert(trx: Kysely<DB>, messages: readonly InboxMessage[]) {
+  return trx.insertInto('inbox').values(
+    messages.map((m) => ({
+      id: newId(),
+      user_id: m.userId,
+      kind: m.kind,
+      title: m.title,
+      body: m.body ?? '',
+      case_id: m.caseId ?? null,
+    })),
+  );
 }
