@@ -3,6 +3,7 @@ import { LossInputError, inputError } from './errors';
 import { tradeTableFrom, type TradeInput } from './io/parse-trades';
 import type { CorporateAction, MarketData } from './market';
 import { isValidatedParams, type LossParams, validateParams } from './params';
+import { gatherColumns, inDateOrder, kernelApplies, kernelInvestor } from './kernel';
 import { buildPlan } from './plan';
 import { formatCents } from './rounding';
 import { groupByInvestor, TradeTable } from './trade-table';
@@ -86,6 +87,12 @@ export function assessCase(
   const [from, to] = options.investorRange ?? [0, table.investorIds.length];
   const results: InvestorResult[] = [];
   const errors: InvestorError[] = [];
+  // The integer kernel reads each investor's trades from contiguous copies of the columns.
+  const off = start[from] ?? 0;
+  const cols =
+    options.forceExact !== true && kernelApplies(plan) && to > from
+      ? gatherColumns(table, start, from, to)
+      : null;
   let done = 0;
   let nextReport = 0;
   for (let inv = from; inv < to; inv++) {
@@ -95,9 +102,16 @@ export function assessCase(
     const rowError = table.investorErrors.get(inv);
     try {
       if (rowError) throw rowError;
-      const rows: number[] = new Array<number>(e - s);
-      for (let i = s; i < e; i++) rows[i - s] = order[i]!;
-      results.push(assessInvestorRows(plan, table, inv, rows, options.forceExact === true));
+      const k =
+        cols && inDateOrder(cols, s - off, e - off)
+          ? kernelInvestor(plan, table, inv, cols, null, s - off, e - off)
+          : null;
+      if (k) results.push(k);
+      else {
+        const rows: number[] = new Array<number>(e - s);
+        for (let i = s; i < e; i++) rows[i - s] = order[i]!;
+        results.push(assessInvestorRows(plan, table, inv, rows, options.forceExact === true));
+      }
     } catch (err) {
       if (!(err instanceof LossInputError) || !options.keepGoing) throw err;
       errors.push({ investorId, error: err });

@@ -80,7 +80,7 @@ export function assessInvestorRows(
   sortRows(table, rows);
   if (forceExact) return run(exactField, plan, table, investor, rows);
   if (kernelApplies(plan)) {
-    const k = kernelInvestor(plan, table, investor, rows);
+    const k = kernelInvestor(plan, table, investor, table, rows, 0, rows.length);
     if (k) return k;
   }
   const before = hybridPromotions();

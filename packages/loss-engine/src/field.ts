@@ -1,4 +1,4 @@
-import { type Exact, eSign, exact, formatDecimal, roundHalfUp } from './exact';
+import { type Exact, eSign, exact, formatDecimal } from './exact';
 
 /**
  * The arithmetic the engine is written against. Two implementations: `exactField` (BigInt rationals,
@@ -24,11 +24,15 @@ export interface Field<T> {
   cents(x: T, divisor: number): bigint;
 }
 
+// Printing and cent rounding only divide n·scale by d (floor, remainder = 0, half-up), which give the same
+// answer for n/d and gn/gd, so they run on the unreduced fraction: no gcd of large numbers (d > 0 always).
 const exactDecimal = (x: Exact, divisor: number, minPlaces: number, maxPlaces: number): string =>
-  formatDecimal(exact(x.n, x.d * BigInt(divisor)), minPlaces, maxPlaces);
+  formatDecimal({ n: x.n, d: x.d * BigInt(divisor) }, minPlaces, maxPlaces);
 const exactCents = (x: Exact, divisor: number): bigint => {
-  const r = roundHalfUp(exact(x.n, x.d * BigInt(divisor)), 2);
-  return (r.n * 100n) / r.d;
+  const d = x.d * BigInt(divisor);
+  const scaled = x.n * 100n;
+  const q = ((scaled < 0n ? -scaled : scaled) * 2n + d) / (2n * d);
+  return scaled < 0n ? -q : q;
 };
 
 // Reducing by gcd is the expensive BigInt operation, so the exact field keeps fractions unreduced until

@@ -1,4 +1,4 @@
-import type { Exact } from './exact';
+import { exact } from './exact';
 import { FastRat, type Hybrid } from './field';
 
 /**
@@ -23,6 +23,7 @@ export interface Mwa {
 }
 
 const MAX = Number.MAX_SAFE_INTEGER;
+const REDUCE_ABOVE = 1n << 160n;
 
 export const newMwa = (): Mwa => ({ n: 0, d: 1, isBig: false, big: false, bn: 0n, bd: 1n, pa: 1, pb: 1 });
 
@@ -116,6 +117,8 @@ export function mwaSell(m: Mwa, q: number, s: number): void {
 /** T exactly: a reduced safe-integer fraction, or an (unreduced) BigInt fraction. */
 export function mwaValue(m: Mwa): Hybrid {
   if (!m.isBig) return new FastRat(m.n, m.d);
-  const x: Exact = { n: m.bn * BigInt(m.pa), d: m.bd * BigInt(m.pb) };
-  return x;
+  const n = m.bn * BigInt(m.pa);
+  const d = m.bd * BigInt(m.pb);
+  // Reduce once here (the exact field would otherwise reduce in every finishing operation above 2^160).
+  return d > REDUCE_ABOVE ? exact(n, d) : { n, d };
 }

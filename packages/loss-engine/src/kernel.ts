@@ -25,18 +25,129 @@ let kernelInvestors = 0;
 /** How many investors the kernel has assessed so far (a counter, for tests). */
 export const kernelCount = (): number => kernelInvestors;
 
+/** The trade columns the kernel reads: the table's own, or copies in investor order (`gatherColumns`). */
+export interface KernelColumns {
+  day: Int32Array;
+  seq: Int32Array;
+  side: Uint8Array;
+  qty: Float64Array;
+  priceMilli: Int32Array;
+  channel: Uint8Array;
+  security: Uint16Array;
+}
+
+/**
+ * Copies the columns of the trades of investors [fromInv, toInv) into contiguous arrays in investor order
+ * (file order within an investor, as `groupByInvestor`), so the kernel reads each investor's trades
+ * sequentially. Trades are interleaved by date in the file, so a plain gather misses the cache on every row
+ * and column; instead a two-pass radix scatter: rows are packed into records in file order and scattered into
+ * ≤ 1024 buckets of investors (few write streams), then each bucket, small enough to stay in cache, is
+ * scattered to its investors' places. Stable, so file order within an investor is kept.
+ */
+export function gatherColumns(
+  t: TradeTable,
+  start: Int32Array,
+  fromInv: number,
+  toInv: number,
+): KernelColumns {
+  const off = start[fromInv]!;
+  const n = start[toInv]! - off;
+  const c: KernelColumns = {
+    day: new Int32Array(n),
+    seq: new Int32Array(n),
+    side: new Uint8Array(n),
+    qty: new Float64Array(n),
+    priceMilli: new Int32Array(n),
+    channel: new Uint8Array(n),
+    security: new Uint16Array(n),
+  };
+  const span = toInv - fromInv;
+  let shift = 0;
+  while (span >>> shift > 1024) shift++;
+  const buckets = (span >>> shift) + 1;
+  const pos = new Int32Array(buckets + 1);
+  for (let b = 0; b < buckets; b++) pos[b] = start[Math.min(toInv, fromInv + (b << shift))]! - off;
+  pos[buckets] = n;
+  const R = 6;
+  const tmp = new Int32Array(n * R);
+  const fill = pos.slice();
+  for (let r = 0; r < t.count; r++) {
+    const inv = t.investor[r]!;
+    if (inv < fromInv || inv >= toInv) continue;
+    const q = t.qty[r]!;
+    if (q > 2147483647) return gatherSlow(t, start, fromInv, toInv, c);
+    const p = fill[(inv - fromInv) >>> shift]!++ * R;
+    tmp[p] = inv;
+    tmp[p + 1] = t.day[r]!;
+    tmp[p + 2] = t.seq[r]!;
+    tmp[p + 3] = t.priceMilli[r]!;
+    tmp[p + 4] = q;
+    tmp[p + 5] = t.side[r]! | (t.channel[r]! << 1) | (t.security[r]! << 9);
+  }
+  const at = start.slice(fromInv, toInv);
+  for (let i = 0; i < n; i++) {
+    const p = i * R;
+    const j = at[tmp[p]! - fromInv]!++ - off;
+    c.day[j] = tmp[p + 1]!;
+    c.seq[j] = tmp[p + 2]!;
+    c.priceMilli[j] = tmp[p + 3]!;
+    c.qty[j] = tmp[p + 4]!;
+    const x = tmp[p + 5]!;
+    c.side[j] = x & 1;
+    c.channel[j] = (x >>> 1) & 255;
+    c.security[j] = x >>> 9;
+  }
+  return c;
+}
+
+/** The plain stable gather (when a quantity needs more than 31 bits). */
+function gatherSlow(t: TradeTable, start: Int32Array, fromInv: number, toInv: number, c: KernelColumns) {
+  const off = start[fromInv]!;
+  const at = start.slice(fromInv, toInv);
+  for (let r = 0; r < t.count; r++) {
+    const inv = t.investor[r]!;
+    if (inv < fromInv || inv >= toInv) continue;
+    const j = at[inv - fromInv]!++ - off;
+    c.day[j] = t.day[r]!;
+    c.seq[j] = t.seq[r]!;
+    c.side[j] = t.side[r]!;
+    c.qty[j] = t.qty[r]!;
+    c.priceMilli[j] = t.priceMilli[r]!;
+    c.channel[j] = t.channel[r]!;
+    c.security[j] = t.security[r]!;
+  }
+  return c;
+}
+
+/** Whether cols[from, to) are already in (date, seq) order, as `sortRows` would leave them. */
+export function inDateOrder(c: KernelColumns, from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) {
+    const a = c.day[i - 1]!;
+    const b = c.day[i]!;
+    if (a > b || (a === b && c.seq[i - 1]! > c.seq[i]!)) return false;
+  }
+  return true;
+}
+
+/**
+ * One investor on the kernel: its trades are cols[idx[i]] for i in [from, to) (idx null: cols[i]), sorted
+ * by (date, seq, file order). Null when the generic path must do it (see above).
+ */
 export function kernelInvestor(
   plan: CasePlan,
   table: TradeTable,
   investor: number,
-  rows: number[],
+  cols: KernelColumns,
+  idx: ArrayLike<number> | null,
+  from: number,
+  to: number,
 ): InvestorResult | null {
-  const { day, side, qty: qtyCol, priceMilli, channel, security } = table;
+  const { day, side, qty: qtyCol, priceMilli, channel, security } = cols;
   const sec = plan.security;
   // Holdings never negative (art. 29 restoration is not needed: no corporate actions here).
   let holding = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
+  for (let i = from; i < to; i++) {
+    const row = idx ? idx[i]! : i;
     if (sec !== -1 && security[row] !== sec) continue;
     holding += side[row] === 0 ? qtyCol[row]! : -qtyCol[row]!;
     if (holding < 0 || holding > MAX) return null;
@@ -65,8 +176,8 @@ export function kernelInvestor(
     let remaining = 0;
     let Ns = 0;
     let closeAmount = 0;
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
+    for (let i = from; i < to; i++) {
+      const row = idx ? idx[i]! : i;
       if (sec !== -1 && security[row] !== sec) continue;
       const d = day[row]!;
       if (d >= disc && !disclosed) {
