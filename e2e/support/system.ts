@@ -37,15 +37,19 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
   throw new Error(`platform at ${url} did not become healthy:\n${log()}`);
 }
 
-/** Starts both platforms as separate processes, each with its own fresh embedded database — like `npm start`. */
-export async function startSystem(): Promise<RunningSystem> {
+/**
+ * Starts both platforms as separate processes, each with its own fresh embedded database — like `npm start`.
+ * A journey that needs only one platform may ask for it alone (`only`); the other URL then answers nothing.
+ */
+export async function startSystem(only?: PlatformName): Promise<RunningSystem> {
   const dataRoot = await mkdtemp(join(tmpdir(), 'sutiao-e2e-'));
   const ports = { court: await freePort(), mediation: await freePort() };
   const urls = {
     court: `http://127.0.0.1:${ports.court}`,
     mediation: `http://127.0.0.1:${ports.mediation}`,
   };
-  const children = (['court', 'mediation'] as const).map((platform) => {
+  const platforms: PlatformName[] = only ? [only] : ['court', 'mediation'];
+  const children = platforms.map((platform) => {
     let output = '';
     const child = spawn(
       process.execPath,
