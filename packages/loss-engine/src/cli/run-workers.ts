@@ -34,7 +34,10 @@ export async function assessInWorkers(
   }
   ranges.push([from, perInvestor.length]);
   const rowErrors: [number, PlainError][] = [...table.investorErrors].map(([i, e]) => [i, plain(e)]);
-  const url = new URL('./worker-boot.mjs', import.meta.url);
+  // The bundled worker when the launcher runs the bundled CLI (bin/bundle.mjs), else the tsx boot file.
+  const url =
+    (globalThis as { __sutiaoLossWorker?: URL }).__sutiaoLossWorker ??
+    new URL('./worker-boot.mjs', import.meta.url);
   const parts = await Promise.all(
     ranges.map(
       (range) =>
