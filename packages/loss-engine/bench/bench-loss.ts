@@ -10,6 +10,7 @@ import { assessCase } from '../src/assess-case';
 import { assessInWorkers } from '../src/cli/run-workers';
 import { formatDay, parseDay } from '../src/dates';
 import { parseMarketCsv } from '../src/io/parse-market';
+import { bundled } from '../bin/bundle.mjs';
 import { parseTradesFileFast } from '../src/io/fast-trades';
 import { parseTradesStream } from '../src/io/parse-trades';
 import { readFileSync } from 'node:fs';
@@ -119,6 +120,9 @@ const rate = (n: number, ms: number) => `${(((n / ms) * 1000) / 1e6).toFixed(2)}
 
 /** Runs in a child process: parse + compute for one generated directory; prints one JSON line. */
 async function child(dir: string, workers: number): Promise<void> {
+  // Worker threads start from the bundled worker, as under the CLI (not the tsx loader).
+  const b = await bundled();
+  if (b) (globalThis as { __sutiaoLossWorker?: URL }).__sutiaoLossWorker = b.worker;
   const file = join(dir, 'trades.csv');
   const market = parseMarketCsv(readFileSync(join(dir, 'market.csv'), 'utf8'));
   let t = performance.now();
