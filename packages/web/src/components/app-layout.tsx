@@ -7,14 +7,16 @@ import { useMe, useSession } from '../session.tsx';
 import { ScalesIcon } from './icons.tsx';
 import { InboxBell } from './inbox-bell.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
-import { visibleNavItems } from './nav-items.ts';
+import { NAV_ITEMS, visibleNavItems } from './nav-items.ts';
 
+/** The menu item the page belongs to: the longest menu path that is the page's path or a parent of it. */
 function selectedKey(pathname: string): string {
-  if (pathname.startsWith('/cases')) return '/cases';
-  if (pathname.startsWith('/apply')) return '/apply';
-  if (pathname.startsWith('/inbox')) return '/inbox';
-  if (pathname.startsWith('/mediators')) return '/mediators';
-  return '/';
+  let best = '/';
+  for (const { path } of NAV_ITEMS) {
+    if (path === '/' || path.length <= best.length) continue;
+    if (pathname === path || pathname.startsWith(`${path}/`)) best = path;
+  }
+  return best;
 }
 
 export function AppLayout() {
