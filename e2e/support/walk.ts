@@ -28,8 +28,12 @@ export async function visitEveryMenuItem(
     }
   };
   const onError = (error: Error) => problems.push(`${options.label}: script error ${error.message}`);
+  const onConsole = (message: { type(): string; text(): string }) => {
+    if (message.type() === 'error') problems.push(`${options.label}: console error ${message.text()}`);
+  };
   page.on('response', onResponse);
   page.on('pageerror', onError);
+  page.on('console', onConsole);
   try {
     await page.goto(`${baseUrl}/`);
     const menu = page.getByRole('navigation', { name: '主导航' });
@@ -45,6 +49,20 @@ export async function visitEveryMenuItem(
     for (const item of items) {
       await menu.getByRole('link', { name: item.name, exact: true }).click();
       await page.waitForURL((url) => url.pathname === item.path);
+      // Navigations are transitions: the old page stays until the new one is ready, and the menu then marks it.
+      const marked = menu
+        .locator('.ant-menu-item-selected')
+        .filter({ has: page.getByText(item.name, { exact: true }) });
+      try {
+        await marked.waitFor({ timeout: 15_000 });
+      } catch {
+        const selected = (await menu.locator('.ant-menu-item-selected').allTextContents()).map((t) =>
+          t.trim(),
+        );
+        problems.push(
+          `${options.label}: on ${item.path} the menu marks ${JSON.stringify(selected)}, not ${item.name}`,
+        );
+      }
       const heading = page.locator('#main-content h1').first();
       try {
         await heading.waitFor({ timeout: 15_000 });
@@ -84,5 +102,6 @@ export async function visitEveryMenuItem(
   } finally {
     page.off('response', onResponse);
     page.off('pageerror', onError);
+    page.off('console', onConsole);
   }
 }
