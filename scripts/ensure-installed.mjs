@@ -15,7 +15,11 @@ export function ensureWebBuilt() {
   const dist = 'packages/web/dist/index.html';
   if (existsSync(dist) && !isStale(dist, 'packages/web/src')) return;
   console.log('▶ building the web client…');
-  const r = spawnSync('npm', ['run', 'build', '-w', '@sutiao/web'], { stdio: 'inherit' });
+  // Vitest sets NODE_ENV=test; inherited by the build, it would ship React's development build.
+  const r = spawnSync('npm', ['run', 'build', '-w', '@sutiao/web'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
