@@ -17,7 +17,7 @@ const E1_TRADES = [
   'INV-0001,A-0001,600123,2020-07-10,1,S,auction,900,4',
 ];
 /** investor1 (张伟) is matched by ID number. */
-const INVESTORS = 'investor_id,name,id_number\nINV-0001,张伟,310101198001011234\n';
+const INVESTORS = 'investor_id,name,id_number\nINV-0001,张伟,31010119800101123X\n';
 
 function fileCard(page: Page, title: string): Locator {
   // The page's own card holds the file cards too: the innermost match is the file's.

@@ -56,7 +56,7 @@ export const BAD_TRADES_CSV = `${[
 ].join('\n')}\n`;
 
 export const INVESTORS_CSV = `investor_id,name,id_number
-A001,张伟,310101198001011234
+A001,张伟,31010119800101123X
 A002,李娜,440301199002023456
 A003,王五,11010519491231002X
 `;

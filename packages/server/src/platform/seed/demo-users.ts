@@ -22,7 +22,7 @@ export const DEMO_USERS: Record<Platform, DemoUser[]> = {
       roles: ['investor'],
       organizationId: null,
       investorKind: 'ordinary',
-      idNumber: '310101198001011234',
+      idNumber: '31010119800101123X',
       phone: '13812345678',
       email: 'investor1@example.cn',
     },
@@ -42,7 +42,7 @@ export const DEMO_USERS: Record<Platform, DemoUser[]> = {
       roles: ['investor'],
       organizationId: null,
       investorKind: 'professional',
-      idNumber: '110105198503038765',
+      idNumber: '110105198503038764',
       phone: '13700001111',
     },
     {
