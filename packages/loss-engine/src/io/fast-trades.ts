@@ -48,41 +48,43 @@ export class FastTradeParser {
       this.bomChecked = true;
       if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
     }
-    while (!this.failed) {
-      let nl = buf.indexOf(10, start);
-      if (nl < 0 || nl >= end) {
-        if (!last || start >= end) return start;
-        nl = end;
-      }
-      this.line++;
-      let e = nl;
-      if (e > start && buf[e - 1] === 13) e--;
-      if (e > start && !this.lineOf(buf, start, e)) this.failed = true;
-      start = nl + 1;
-    }
-    return end;
-  }
-
-  private lineOf(buf: Uint8Array, s: number, e: number): boolean {
-    if (this.header) return this.headerOf(buf, s, e);
-    // Split at commas; give up on quotes.
     const fs = this.fs;
     const fe = this.fe;
-    let n = 0;
-    let from = s;
-    for (let i = s; i < e; i++) {
-      const c = buf[i]!;
-      if (c === 44) {
-        if (n >= 63) return false;
-        fs[n] = from;
-        fe[n++] = i;
-        from = i + 1;
-      } else if (c === 34) return false;
+    while (!this.failed) {
+      // One pass over the line: find its end and its commas; give up on quotes or too many fields.
+      let i = start;
+      let n = 0;
+      let from = start;
+      let plain = true;
+      for (; i < end; i++) {
+        const c = buf[i]!;
+        if (c === 10) break;
+        if (c === 44) {
+          if (n < 63) {
+            fs[n] = from;
+            fe[n] = i;
+          } else plain = false;
+          n++;
+          from = i + 1;
+        } else if (c === 34) plain = false;
+      }
+      if (i >= end && (!last || start >= end)) return start;
+      this.line++;
+      let e = i;
+      if (e > start && buf[e - 1] === 13) e--;
+      if (e > start) {
+        if (this.header) {
+          if (!this.headerOf(buf, start, e)) this.failed = true;
+        } else {
+          fs[n] = from;
+          fe[n] = e;
+          n++;
+          if (!plain || n !== this.width || !this.rowOf(buf)) this.failed = true;
+        }
+      }
+      start = i + 1;
     }
-    fs[n] = from;
-    fe[n++] = e;
-    if (n !== this.width) return false;
-    return this.rowOf(buf);
+    return end;
   }
 
   private headerOf(buf: Uint8Array, s: number, e: number): boolean {
