@@ -59,7 +59,9 @@ async function main() {
     log(`  seeding total: ${((seed.seed.totalMs + seed.demoMs) / 1000).toFixed(1)} s`);
   }
   const client = await connectBench();
-  const server = await startServer({ port: config.port, databaseUrl: config.databaseUrl, dataDir });
+  // BENCH_SERVER_ARGS: extra node flags for the (first) server process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const extraArgs = process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? [];
+  const server = await startServer({ port: config.port, databaseUrl: config.databaseUrl, dataDir, extraArgs });
   try {
     const busy = await busiestMediator(client);
     const actors = {

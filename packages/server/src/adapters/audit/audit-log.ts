@@ -1,4 +1,5 @@
-import { CompiledQuery, type Compilable, type Kysely, sql } from 'kysely';
+import { type Compilable, type Kysely, sql } from 'kysely';
+import { oneStatement } from '../db/one-statement.ts';
 import { canonicalJson } from '../../lib/canonical-json.ts';
 import { sm3Hex } from '../crypto/sm3.ts';
 import type { DB } from '../db/schema.ts';
@@ -169,21 +170,6 @@ async function writeAudit(
   const insert = rows.length > 0 ? [trx.insertInto('audit_log').values(rows)] : [];
   if (writes.length + insert.length > 0) await trx.executeQuery(oneStatement([...writes, ...insert]));
   return seq;
-}
-
-/** Several data-modifying statements as one (CTEs; Postgres runs every one of them), parameters renumbered. */
-export function oneStatement(parts: readonly Compilable[]): CompiledQuery {
-  const compiled = parts.map((part) => part.compile());
-  if (compiled.length === 1) return compiled[0]!;
-  const parameters: unknown[] = [];
-  const texts = compiled.map((query) => {
-    const offset = parameters.length;
-    parameters.push(...query.parameters);
-    return query.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
-  });
-  const last = texts.pop();
-  const ctes = texts.map((text, i) => `w${i} as (${text})`).join(', ');
-  return CompiledQuery.raw(`with ${ctes} ${last}`, parameters);
 }
 
 /** Appends in a transaction of its own: for events with no state change (sign-in failures, denials). */

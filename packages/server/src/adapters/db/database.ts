@@ -43,6 +43,8 @@ export function openPostgres(connectionString: string, poolSize = 10): Database 
 }
 
 export async function openDatabase(options: { databaseUrl?: string; dataDir?: string }): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  // DATABASE_POOL_SIZE: connections per server process (default 10), for tuning under load (bench, issue 2).
+  if (options.databaseUrl)
+    return openPostgres(options.databaseUrl, Number(process.env.DATABASE_POOL_SIZE) || 10);
   return openPglite(options.dataDir ? { dataDir: options.dataDir } : {});
 }

@@ -18,8 +18,8 @@ export async function releaseLocksAtCommit(trx: Kysely<DB>): Promise<void> {
  * no table) and commits synchronously flushes the log up to its own commit record. Concurrent callers share flushes.
  */
 export async function awaitDurable(db: Kysely<DB>): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await sql`set local synchronous_commit = on`.execute(trx);
-    await sql`select pg_logical_emit_message(true, 'sutiao.durable', '')`.execute(trx);
-  });
+  // One statement in a transaction of its own (one round trip): the setting holds until that transaction's commit.
+  await sql`select set_config('synchronous_commit', 'on', true), pg_logical_emit_message(true, 'sutiao.durable', '')`.execute(
+    db,
+  );
 }

@@ -1,6 +1,6 @@
-import type { Kysely, Updateable } from 'kysely';
+import type { Kysely, Selectable, Updateable } from 'kysely';
 import { appendAudit } from '../../adapters/audit/audit-log.ts';
-import type { CasesTable, DB } from '../../adapters/db/schema.ts';
+import type { CaseEventsTable, CasesTable, DB } from '../../adapters/db/schema.ts';
 import type { Notification } from '../../adapters/notify/notification-sink.ts';
 import type { Deps, SignedInContext } from '../../deps.ts';
 import { todayInShanghai } from '../../domain/calendar/dates.ts';
@@ -13,7 +13,10 @@ import {
   type DirectEvent,
   type DirectState,
 } from '../../domain/lifecycles/direct-application-codes.ts';
-import type { DirectEventInput } from '../../domain/lifecycles/direct-application-context.ts';
+import type {
+  DirectCaseFacts,
+  DirectEventInput,
+} from '../../domain/lifecycles/direct-application-context.ts';
 import { dueDate } from '../../domain/lifecycles/deadline-rules.ts';
 import { type FireResult, fire, isTerminal } from '../../domain/lifecycles/state-machine.ts';
 import { mayFire } from './case-abilities.ts';
@@ -59,6 +62,9 @@ export interface TransitionOutcome {
   after: LoadedCase;
   /** E-mails to send once the transaction has committed. */
   emails: Notification[];
+  /** The transition's timeline entry and the case's facts afterwards, as written. */
+  event: Selectable<CaseEventsTable>;
+  facts: DirectCaseFacts;
 }
 
 type Refusal = Exclude<FireResult<DirectState, string>, { ok: true }>;
@@ -149,7 +155,7 @@ export async function applyCaseTransitionInTrx(
         .where('id', '=', actor.userId)
         .executeTakeFirstOrThrow()
     ).display_name;
-  await trx
+  const event = await trx
     .insertInto('case_events')
     .values({
       case_id: before.id,
@@ -163,7 +169,8 @@ export async function applyCaseTransitionInTrx(
       note: request.note ?? null,
       payload: JSON.stringify(request.payload ?? {}),
     })
-    .execute();
+    .returningAll()
+    .executeTakeFirstOrThrow();
   // Only `afterUpdate` writes what the facts read besides the case row (agreement rows, …).
   const afterFacts = caseFactsOf(after, request.afterUpdate ? await loadFactInputs(trx, after.id) : inputs);
   if (request.numberCase) after.case_number = PENDING_CASE_NUMBER;
@@ -197,7 +204,7 @@ export async function applyCaseTransitionInTrx(
     },
     now,
   );
-  return { before, after, emails: notices.emails };
+  return { before, after, emails: notices.emails, event, facts: afterFacts };
 }
 
 /** Sends notifications after commit; a failing mail gateway must not undo a recorded transition. */

@@ -7,6 +7,7 @@ import { abilitiesOf } from './case-abilities.ts';
 import { loadReadableCase } from './case-access.ts';
 import { loadCaseFacts } from './case-facts.ts';
 import type { LoadedCase } from './load-case.ts';
+import type { DirectCaseFacts } from '../../domain/lifecycles/direct-application-context.ts';
 import {
   type CaseDetail,
   presentEvidence,
@@ -22,7 +23,22 @@ export async function getCase(deps: Deps, ctx: SignedInContext, caseId: string):
   return presentCaseDetail(deps.db, ctx.actor, c);
 }
 
-export async function presentCaseDetail(db: Kysely<DB>, actor: Actor, c: LoadedCase): Promise<CaseDetail> {
+/**
+ * What the caller already knows of a case it has just created (a new application): its facts and timeline, no
+ * evidence, messages, record or agreement. Saves reading back what was just written.
+ */
+export interface KnownNewCase {
+  facts: DirectCaseFacts;
+  timeline: Parameters<typeof presentTimelineEntry>[0][];
+}
+
+export async function presentCaseDetail(
+  db: Kysely<DB>,
+  actor: Actor,
+  c: LoadedCase,
+  known?: KnownNewCase,
+): Promise<CaseDetail> {
+  if (known) return detailOf(actor, c, { ...known, evidence: [], messages: [], record: [], agreement: null });
   const facts = await loadCaseFacts(db, c);
   const timeline = await db
     .selectFrom('case_events')
@@ -57,6 +73,7 @@ export async function presentCaseDetail(db: Kysely<DB>, actor: Actor, c: LoadedC
     .where('case_id', '=', c.id)
     .orderBy('created_at')
     .execute();
+  const agreement = await presentAgreement(db, c.id);
   const mediator = c.mediator_user_id
     ? await db
         .selectFrom('users')
@@ -65,6 +82,23 @@ export async function presentCaseDetail(db: Kysely<DB>, actor: Actor, c: LoadedC
         .where('users.id', '=', c.mediator_user_id)
         .executeTakeFirst()
     : undefined;
+  return detailOf(actor, c, { facts, timeline, evidence, messages, record, agreement, mediator });
+}
+
+function detailOf(
+  actor: Actor,
+  c: LoadedCase,
+  parts: {
+    facts: DirectCaseFacts;
+    timeline: Parameters<typeof presentTimelineEntry>[0][];
+    evidence: Parameters<typeof presentEvidence>[0][];
+    messages: Parameters<typeof presentMessage>[0][];
+    record: Parameters<typeof presentRecordEntry>[0][];
+    agreement: Awaited<ReturnType<typeof presentAgreement>>;
+    mediator?: { id: string; display_name: string; organization_name: string | null } | undefined;
+  },
+): CaseDetail {
+  const { facts, timeline, evidence, messages, record, agreement, mediator } = parts;
   return {
     ...presentSummary(c),
     version: c.version,
@@ -76,7 +110,7 @@ export async function presentCaseDetail(db: Kysely<DB>, actor: Actor, c: LoadedC
       : null,
     timeline: timeline.map(presentTimelineEntry),
     abilities: abilitiesOf(actor, c.status, facts),
-    agreement: await presentAgreement(db, c.id),
+    agreement,
     messages: messages.map(presentMessage),
     record: record.map(presentRecordEntry),
     supplementRequest: c.supplement_request,

@@ -1,7 +1,8 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import { oneStatement } from '../../adapters/db/one-statement.ts';
 import { appendAudit, withAuditBatch } from '../../adapters/audit/audit-log.ts';
 import { awaitDurable, releaseLocksAtCommit } from '../../adapters/db/durable-commit.ts';
-import type { DB } from '../../adapters/db/schema.ts';
+import type { CasesTable, DB } from '../../adapters/db/schema.ts';
 import type { Deps, SignedInContext } from '../../deps.ts';
 import { CONSENT_KINDS } from '../../domain/consents.ts';
 import { appError } from '../../domain/errors.ts';
@@ -9,7 +10,6 @@ import { isAuthorized } from '../../domain/permissions.ts';
 import { newId } from '../../lib/ids.ts';
 import {
   requireConsents,
-  requireFirm,
   requireOwnUploads,
   requirePositiveFen,
   requireText,
@@ -17,9 +17,10 @@ import {
 } from './application-input.ts';
 import { applyCaseTransitionInTrx, sendAfterCommit } from './apply-case-transition.ts';
 import { presentCaseDetail } from './get-case.ts';
+import { loadApplicantParties } from './load-applicant-parties.ts';
 import { type LoadedCase, loadCase } from './load-case.ts';
 import { noAgreementFacts } from '../agreements/load-agreement.ts';
-import type { CaseDetail } from './present-case.ts';
+import type { CaseDetail, presentTimelineEntry } from './present-case.ts';
 
 /** Applications go to the national center unless an organization is chosen (a later option of the form). */
 export const DEFAULT_HANDLING_ORGANIZATION_ID = 'org-center';
@@ -47,25 +48,19 @@ export async function submitApplication(
   const requests = requireText('requests', input.requests, TEXT_LIMITS.requests);
   const claimAmountFen = requirePositiveFen('claimAmountFen', input.claimAmountFen);
   const consentKinds = requireConsents(input.consents, input.submit);
-  const [firm, evidenceIds, applicant, handling] = await Promise.all([
-    requireFirm(deps.db, input.respondentOrgId),
-    requireOwnUploads(deps.db, actor.userId, input.evidenceIds),
-    deps.db
-      .selectFrom('users')
-      .select(['display_name', 'investor_kind'])
-      .where('id', '=', actor.userId)
-      .executeTakeFirstOrThrow(),
-    deps.db
-      .selectFrom('organizations')
-      .select(['name', 'parent_id'])
-      .where('id', '=', DEFAULT_HANDLING_ORGANIZATION_ID)
-      .executeTakeFirstOrThrow(),
-  ]);
+  const { firm, applicant, handling } = await loadApplicantParties(
+    deps.db,
+    actor.userId,
+    input.respondentOrgId,
+    DEFAULT_HANDLING_ORGANIZATION_ID,
+  );
+  const evidenceIds = await requireOwnUploads(deps.db, actor.userId, input.evidenceIds);
   // An agent applying with no principal on file applies in their own name; the agent slot lets them act.
   const isAgent = !actor.roles.includes('investor') && actor.roles.includes('agent');
 
   const caseId = newId();
   const now = deps.now();
+  let createEvent: Parameters<typeof presentTimelineEntry>[0] | undefined;
   const outcome = await deps.db.transaction().execute(async (trx) => {
     // The audit lock and the case-number row are taken at the very end (batch, number-case-at-end.ts) and released
     // before the WAL flush (awaitDurable below).
@@ -79,71 +74,70 @@ export async function submitApplication(
   ]);
   if (!created) throw appError('INTERNAL');
   if (outcome) await sendAfterCommit(deps, outcome.emails);
-  return presentCaseDetail(deps.db, actor, created);
+  // A new submission without evidence is presented as written; anything else is read back.
+  const known =
+    outcome && createEvent && evidenceIds.length === 0
+      ? { facts: outcome.facts, timeline: [createEvent, outcome.event] }
+      : undefined;
+  return presentCaseDetail(deps.db, actor, created, known);
 
   async function createInTrx(trx: Kysely<DB>) {
-    const row = await trx
-      .insertInto('cases')
-      .values({
-        id: caseId,
-        organization_id: DEFAULT_HANDLING_ORGANIZATION_ID,
-        applicant_user_id: actor.userId,
-        agent_user_id: isAgent ? actor.userId : null,
-        respondent_org_id: input.respondentOrgId,
-        status: 'draft',
-        claim_amount_fen: claimAmountFen,
-        facts,
-        requests,
-        applicant_name: applicant.display_name,
-        applicant_investor_kind: applicant.investor_kind,
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    if (consentKinds.length > 0) {
-      await trx
-        .insertInto('consents')
-        .values(
-          input.consents.map((consent) => ({
-            id: newId(),
-            user_id: actor.userId,
-            case_id: caseId,
-            kind: consent.kind as (typeof consentKinds)[number],
-            version: consent.version,
-            given_at: now,
-          })),
-        )
-        .execute();
-    }
-    if (evidenceIds.length > 0) {
-      await trx
-        .insertInto('case_evidence')
-        .values(
-          evidenceIds.map((uploadId) => ({
-            case_id: caseId,
-            upload_id: uploadId,
-            added_by_user_id: actor.userId,
-            added_at: now,
-          })),
-        )
-        .execute();
-    }
-    await trx
-      .insertInto('case_events')
-      .values({
-        case_id: caseId,
-        event: 'create',
-        from_status: null,
-        to_status: 'draft',
-        actor_user_id: actor.userId,
-        actor_role: ctx.actorRole ?? null,
-        actor_name: applicant.display_name,
-        at: now,
-        note: null,
-        payload: JSON.stringify({ evidence: evidenceIds.length }),
-      })
-      .execute();
+    const consentRows = input.consents.map((consent) => ({
+      id: newId(),
+      user_id: actor.userId,
+      case_id: caseId,
+      kind: consent.kind as (typeof consentKinds)[number],
+      version: consent.version,
+      given_at: now,
+    }));
+    const evidenceRows = evidenceIds.map((uploadId) => ({
+      case_id: caseId,
+      upload_id: uploadId,
+      added_by_user_id: actor.userId,
+      added_at: now,
+    }));
+    createEvent = {
+      event: 'create',
+      from_status: null,
+      to_status: 'draft',
+      actor_name: applicant.display_name,
+      actor_role: ctx.actorRole ?? null,
+      at: now,
+      note: null,
+    };
+    // The case, its consents, evidence links and first timeline entry in one statement (one round trip).
+    const { rows } = await trx.executeQuery<Selectable<CasesTable>>(
+      oneStatement([
+        ...(consentRows.length > 0 ? [trx.insertInto('consents').values(consentRows)] : []),
+        ...(evidenceRows.length > 0 ? [trx.insertInto('case_evidence').values(evidenceRows)] : []),
+        trx.insertInto('case_events').values({
+          ...createEvent,
+          case_id: caseId,
+          actor_user_id: actor.userId,
+          payload: JSON.stringify({ evidence: evidenceIds.length }),
+        }),
+        trx
+          .insertInto('cases')
+          .values({
+            id: caseId,
+            organization_id: DEFAULT_HANDLING_ORGANIZATION_ID,
+            applicant_user_id: actor.userId,
+            agent_user_id: isAgent ? actor.userId : null,
+            respondent_org_id: input.respondentOrgId,
+            status: 'draft',
+            claim_amount_fen: claimAmountFen,
+            facts,
+            requests,
+            applicant_name: applicant.display_name,
+            applicant_investor_kind: applicant.investor_kind,
+            created_at: now,
+            updated_at: now,
+          })
+          .returningAll(),
+      ]),
+    );
+    const row = rows[0];
+    if (!row) throw appError('INTERNAL');
     await appendAudit(
       trx,
       {

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../src/adapters/audit/verify-audit-chain.ts';
+import { PENDING_CASE_NUMBER } from '../../src/use-cases/cases/number-case-at-end.ts';
+import { caseClient, type Headers } from '../support/case-fixtures.ts';
+import { ENGINES } from '../support/test-databases.ts';
+import { createTestApp, type TestApp } from '../support/test-platform.ts';
+
+// The case number is allocated at the very end of the submitting transaction (issue 2); everything that quotes it
+// (inbox notices, audit details) must still quote the real number, and the answer must be the case as read back.
+describe.each(ENGINES)('a submission numbered at the end on %s', (engine) => {
+  let t: TestApp;
+  let investor: Headers;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    investor = await t.login('investor1');
+  });
+  afterAll(async () => t?.close());
+
+  it('quotes the allocated number in every notice and the audit record, and answers the case as stored', async () => {
+    const api = caseClient(t);
+    const answer = await api.apply(investor);
+    expect(answer.statusCode).toBe(200);
+    const created = answer.json();
+    expect(created.caseNumber).toMatch(/^\(\d{4}\).+字第\d{6}号$/);
+
+    const inbox = await t.deps.db
+      .selectFrom('inbox')
+      .select(['title', 'body'])
+      .where('case_id', '=', created.id)
+      .execute();
+    expect(inbox.length).toBeGreaterThan(0);
+    for (const item of inbox) {
+      expect(item.title).toContain(created.caseNumber);
+      expect(`${item.title}${item.body}`).not.toContain(PENDING_CASE_NUMBER);
+    }
+    const submitRecord = await t.deps.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('target_id', '=', created.id)
+      .where('action', '=', 'case.submit')
+      .executeTakeFirstOrThrow();
+    const details =
+      typeof submitRecord.details === 'string' ? JSON.parse(submitRecord.details) : submitRecord.details;
+    expect(details.caseNumber).toBe(created.caseNumber);
+    expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
+
+    // The answer was presented from what was written; reading the case back gives the same.
+    const readBack = (await api.get(investor, `/api/cases/${created.id}`)).json();
+    expect(created).toEqual(readBack);
+  });
+});
