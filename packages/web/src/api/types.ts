@@ -118,6 +118,8 @@ export interface CaseSummary {
 export interface CaseList {
   items: CaseSummary[];
   total: number;
+  /** `total` is a lower bound: the server stops counting at 10,000 (docs/journey-api.md). */
+  totalCapped?: boolean;
 }
 
 export interface Evidence {

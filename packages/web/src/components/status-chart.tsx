@@ -9,11 +9,16 @@ import { useI18n } from '../i18n/index.ts';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, SVGRenderer]);
 
+/** A count as shown: the server stops counting at 10,000, so a capped total reads "10,000+". */
+export function countText(item: { total: number; capped: boolean }): string {
+  return item.capped ? `${item.total.toLocaleString('en-US')}+` : String(item.total);
+}
+
 /** Cases per status (counts from the list endpoint's `total`); loaded lazily so ECharts stays off the first page. */
 export default function StatusChart({ title }: { title: string }) {
   const { t, lang } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
-  const [counts, setCounts] = useState<{ status: string; total: number }[] | null>(null);
+  const [counts, setCounts] = useState<{ status: string; total: number; capped: boolean }[] | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -23,6 +28,7 @@ export default function StatusChart({ title }: { title: string }) {
         listCases({ status, page: 1, pageSize: 1 }, controller.signal).then((result) => ({
           status,
           total: result.total,
+          capped: result.totalCapped === true,
         })),
       ),
     )
@@ -37,7 +43,13 @@ export default function StatusChart({ title }: { title: string }) {
     chart.setOption({
       aria: { enabled: true },
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-      tooltip: { trigger: 'axis' },
+      tooltip: {
+        trigger: 'axis',
+        valueFormatter: (value: unknown, index: number) => {
+          const item = counts[index];
+          return item ? countText(item) : String(value);
+        },
+      },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: {
         type: 'category',
@@ -57,7 +69,7 @@ export default function StatusChart({ title }: { title: string }) {
 
   const summary = counts
     ? counts
-        .map((item) => `${labelOf(CASE_STATUS, item.status, lang)} ${item.total}`)
+        .map((item) => `${labelOf(CASE_STATUS, item.status, lang)} ${countText(item)}`)
         .join(lang === 'en' ? ', ' : '，')
     : t('chart.loading');
   return (
