@@ -42,13 +42,25 @@ function view(t: TradeTable) {
 }
 
 const good = fc.record({
-  inv: fc.constantFrom('I1', 'I2', 'I3', '投资者4', 'I55326'),
-  acc: fc.constantFrom('a', 'b', 'A1-0', '账户'),
+  // ids around the 4-byte word and 16-byte short-record boundaries, keys with the same bytes split differently
+  // (I1 + 2a, I12 + a), and keys too long for any record (string fallback)
+  inv: fc.constantFrom(
+    'I1',
+    'I2',
+    'I3',
+    'I12',
+    '投资者4',
+    'I55326',
+    'I234567890123',
+    'I2345678901234567890',
+    'J'.repeat(45),
+  ),
+  acc: fc.constantFrom('a', 'b', '2a', 'A1-0', '账户', 'A12', 'A234', 'A2345678901234567890123'),
   sec: fc.constantFrom('600518', '000001', ''),
   date: fc.constantFrom('2020-01-02', '2020-02-29', '2020-03-01', '2021-12-31'),
   seq: fc.integer({ min: 0, max: 20 }).map(String),
   side: fc.constantFrom('B', 'S', 'b', 's'),
-  ch: fc.constantFrom('auction', 'block', 'ipo'),
+  ch: fc.constantFrom('auction', 'block', 'ipo', 'block-trade-channel-with-a-long-name-over-44-bytes'),
   qty: fc.integer({ min: 1, max: 99_999 }).map(String),
   price: fc.constantFrom('10', '10.5', '9.99', '0.001', '7.', '12.340'),
 });

@@ -22,9 +22,11 @@ export class FastTradeParser {
   private readonly fs = new Int32Array(64);
   private readonly fe = new Int32Array(64);
   /** (investor id, account id) → (investor, account) */
-  private readonly accounts = new ByteIds();
-  private readonly chan = new ByteIds();
-  private readonly sec = new ByteIds();
+  private readonly accounts = new ByteIds(4);
+  /** the same for keys of 17–44 bytes */
+  private readonly longAccounts = new ByteIds(11);
+  private readonly chan = new ByteIds(11);
+  private readonly sec = new ByteIds(11);
   private lastDateKey = -1;
   private lastDay = 0;
   private readonly days = new Map<number, number>();
@@ -115,7 +117,7 @@ export class FastTradeParser {
 
   /** [investor, account] of a row, registered in the table on first sight (as the generic parser does). */
   private investorAccount(buf: Uint8Array, s1: number, e1: number, s2: number, e2: number): void {
-    const ids = this.accounts;
+    const ids = e1 - s1 + e2 - s2 <= 16 ? this.accounts : this.longAccounts;
     const h = ids.hash(buf, s1, e1, s2, e2);
     const k = h < 0 ? -1 : ids.find(h);
     if (k >= 0) {
