@@ -143,12 +143,15 @@ describe('direct application: from the wizard to a performed agreement', () => {
     });
     const unreadBefore = await unreadCount(investor1);
 
-    // Registered, and the respondent consulted.
+    // Registered (the applicant is told), and the respondent consulted (the firm is told).
     await openCase(admin, url, created.id);
     await fireEvent(admin, '登记', 'registered');
-    await fireEvent(admin, '征询被申请人', 'consulting');
     await expect.poll(() => unreadCount(investor1)).toBeGreaterThan(unreadBefore);
     await expectAccessible(investor1, 'inbox');
+    const firmUnreadBefore = await unreadCount(firm);
+    await openCase(admin, url, created.id);
+    await fireEvent(admin, '征询被申请人', 'consulting');
+    await expect.poll(() => unreadCount(firm)).toBeGreaterThan(firmUnreadBefore);
 
     // The firm replies it is willing.
     await firm.goto(`${url}/`);
