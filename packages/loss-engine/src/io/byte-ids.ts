@@ -99,7 +99,7 @@ export class ByteIds {
 
   /** Stores the key just hashed (and not found) with its values. */
   put(h: number, v1: number, v2: number): void {
-    if ((this.count + 1) * 2 > this.mask + 1) this.grow();
+    if ((this.count + 1) * 4 > (this.mask + 1) * 3) this.grow();
     this.count++;
     this.insert(h + 1, this.lens, v1, v2, this.key, 0);
   }
