@@ -6,7 +6,7 @@ import { isValidatedParams, type LossParams, validateParams } from './params';
 import { gatherColumns, inDateOrder, kernelApplies, kernelInvestor } from './kernel';
 import { buildPlan } from './plan';
 import { formatCents } from './rounding';
-import { groupByInvestor, TradeTable } from './trade-table';
+import { investorOrder, investorStarts, TradeTable } from './trade-table';
 
 export interface AssessOptions {
   /** Attach to every investor the trades used and why each other trade was excluded. */
@@ -83,7 +83,9 @@ export function assessCase(
       { file: table.file, column: table.columnNumber('security'), columnName: 'security' },
     );
   const plan = buildPlan(p, table, market ?? null, actions ?? [], options.explain === true);
-  const { order, start } = groupByInvestor(table);
+  const start = investorStarts(table);
+  // Rows grouped by investor, for investors the kernel does not take: built on first need.
+  let order: Int32Array | null = null;
   const [from, to] = options.investorRange ?? [0, table.investorIds.length];
   const results: InvestorResult[] = [];
   const errors: InvestorError[] = [];
@@ -108,6 +110,7 @@ export function assessCase(
           : null;
       if (k) results.push(k);
       else {
+        order ??= investorOrder(table, start);
         const rows: number[] = new Array<number>(e - s);
         for (let i = s; i < e; i++) rows[i - s] = order[i]!;
         results.push(assessInvestorRows(plan, table, inv, rows, options.forceExact === true));

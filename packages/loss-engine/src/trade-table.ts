@@ -297,15 +297,27 @@ function grow<A extends Typed>(a: A, c: number): A {
  * Trade indices grouped by investor (stable, file order), via counting sort: `order[start[i]..start[i+1])`.
  */
 export function groupByInvestor(t: TradeTable): { order: Int32Array; start: Int32Array } {
+  const start = investorStarts(t);
+  return { order: investorOrder(t, start), start };
+}
+
+/** Where each investor's trades start in investor order (`start[n]` = all trades). */
+export function investorStarts(t: TradeTable): Int32Array {
   const n = t.investorIds.length;
   const start = new Int32Array(n + 1);
   for (let i = 0; i < t.count; i++) start[(t.investor[i] ?? 0) + 1]!++;
   for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  return start;
+}
+
+/** The trade rows grouped by investor (file order within an investor), as `start` places them. */
+export function investorOrder(t: TradeTable, start: Int32Array): Int32Array {
+  const n = t.investorIds.length;
   const fill = start.slice(0, n);
   const order = new Int32Array(t.count);
   for (let i = 0; i < t.count; i++) {
     const inv = t.investor[i]!;
     order[fill[inv]!++] = i;
   }
-  return { order, start };
+  return order;
 }
