@@ -16,6 +16,10 @@ export class ByteIds {
   private readonly key: Int32Array;
   private lens = 0;
   private words = 0;
+  /** For the caller: the bytes, length (-1: none) and value of the last single-range key looked up. */
+  readonly lastKey = new Uint8Array(64);
+  lastLength = -1;
+  lastValue = 0;
 
   constructor(readonly keyWords = 4) {
     this.stride = 4 + keyWords;

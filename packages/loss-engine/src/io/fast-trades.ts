@@ -104,8 +104,34 @@ export class FastTradeParser {
     return this.decoder.decode(buf.subarray(s, e));
   }
 
-  /** A channel's or security's index: by bytes when ASCII, else (rare) by its decoded string. */
+  /**
+   * A channel's or security's index: the last one's when the bytes are the same (they repeat in long runs),
+   * else by bytes when ASCII, else (rare) by its decoded string.
+   */
   private id(ids: ByteIds, buf: Uint8Array, s: number, e: number, make: (x: string) => number): number {
+    const n = e - s;
+    const last = ids.lastKey;
+    if (n === ids.lastLength) {
+      let same = true;
+      for (let i = 0; i < n && same; i++) same = buf[s + i] === last[i];
+      if (same) return ids.lastValue;
+    }
+    const v = this.idByTable(ids, buf, s, e, make);
+    if (n <= last.length) {
+      for (let i = 0; i < n; i++) last[i] = buf[s + i]!;
+      ids.lastLength = n;
+      ids.lastValue = v;
+    }
+    return v;
+  }
+
+  private idByTable(
+    ids: ByteIds,
+    buf: Uint8Array,
+    s: number,
+    e: number,
+    make: (x: string) => number,
+  ): number {
     const h = ids.hash(buf, s, e, 0, 0);
     if (h < 0) return make(this.str(buf, s, e));
     const k = ids.find(h);
