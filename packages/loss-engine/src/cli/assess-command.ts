@@ -1,5 +1,5 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { assessCase, type InvestorError, summarize } from '../assess-case';
+import { assessCase, type CaseSummary, type InvestorError, summarize } from '../assess-case';
 import type { InvestorResult } from '../assess-investor';
 import { inputError, LossInputError } from '../errors';
 import {
@@ -71,6 +71,7 @@ export async function assessCommand(a: AssessArgs): Promise<number> {
 
   let results: InvestorResult[];
   let errors: InvestorError[];
+  let summary: CaseSummary | undefined;
   try {
     if (a.workers > 1 && table.investorIds.length > 1) {
       ({ results, errors } = await assessInWorkers(
@@ -83,7 +84,7 @@ export async function assessCommand(a: AssessArgs): Promise<number> {
       ));
     } else {
       const bar = new Progress('compute', show);
-      ({ results, errors } = assessCase(v.params, table, market, actions, {
+      ({ results, errors, summary } = assessCase(v.params, table, market, actions, {
         keepGoing: true,
         explain: a.explain !== undefined,
         onProgress: (d, t) => bar.update(d, t, ' trades'),
@@ -107,7 +108,7 @@ export async function assessCommand(a: AssessArgs): Promise<number> {
       writeFile(tmp, csvLine(ERROR_COLUMNS) + errors.map(errorCsvLine).join('')),
     );
   }
-  const s = summarize(results, errors.length);
+  const s = summary ?? summarize(results, errors.length);
   process.stdout.write(
     [
       `案件汇总 / case summary`,
