@@ -44,7 +44,13 @@ describe.each(ENGINES)('deadline reminders on %s', (engine) => {
     expect(await remindersOf()).toEqual([]);
 
     t.clock.advance(10 * 24 * 3600_000); // past any 2–3 working-day deadline, holidays included
-    expect(await sendDeadlineReminders(t.deps)).toBeGreaterThanOrEqual(1);
+    // A backlog is worked off a batch at a time; each run picks only cases not yet reminded at this level.
+    let total = 0;
+    for (let n = await sendDeadlineReminders(t.deps, 1); n > 0; n = await sendDeadlineReminders(t.deps, 1)) {
+      expect(n).toBe(1);
+      total += n;
+    }
+    expect(total).toBeGreaterThanOrEqual(1);
     expect(await sendDeadlineReminders(t.deps)).toBe(0);
     expect(await remindersOf()).toEqual([{ level: 'overdue' }]);
     const firmInbox = await inboxOf('firm_huaxin');

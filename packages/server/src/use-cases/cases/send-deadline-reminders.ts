@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { appendAudit } from '../../adapters/audit/audit-log.ts';
 import type { Deps } from '../../deps.ts';
 import { addWorkingDays } from '../../domain/calendar/working-days.ts';
@@ -15,14 +16,38 @@ type Level = 'due-soon' | 'overdue';
  * passed. Each (case, deadline, level) is claimed by an insert that conflicts on repeat, so running the job often,
  * or on several instances, never reminds twice. Returns how many reminders were sent.
  */
-export async function sendDeadlineReminders(deps: Deps): Promise<number> {
+export async function sendDeadlineReminders(deps: Deps, batch = 200): Promise<number> {
   const today = todayInShanghai(deps.now());
   const soon = addWorkingDays(today, 1);
+  // Only cases not yet reminded at their current level, oldest deadline first, a batch at a time: a backlog of
+  // thousands is worked off over several runs instead of stalling one.
   const due = await deps.db
     .selectFrom('cases')
     .selectAll()
     .where('next_deadline_date', 'is not', null)
     .where('next_deadline_date', '<=', soon)
+    .where(({ not, exists, selectFrom, ref, eb }) =>
+      not(
+        exists(
+          selectFrom('deadline_reminders as r')
+            .select('r.case_id')
+            .whereRef('r.case_id', '=', 'cases.id')
+            .whereRef('r.due_date', '=', 'cases.next_deadline_date')
+            .where(
+              'r.deadline_kind',
+              '=',
+              eb.fn.coalesce(ref('cases.next_deadline_kind'), eb.val('deadline')),
+            )
+            .where(
+              'r.level',
+              '=',
+              sql<Level>`case when cases.next_deadline_date < ${today} then 'overdue' else 'due-soon' end`,
+            ),
+        ),
+      ),
+    )
+    .orderBy('next_deadline_date')
+    .limit(batch)
     .execute();
   let sent = 0;
   for (const c of due as LoadedCase[]) {
