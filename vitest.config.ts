@@ -7,6 +7,13 @@ export default defineConfig({
     projects: [
       {
         test: {
+          name: 'domain',
+          root: 'packages/domain',
+          include: ['test/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
           name: 'loss-engine',
           root: 'packages/loss-engine',
           include: ['test/**/*.test.ts', 'src/**/*.test.ts'],

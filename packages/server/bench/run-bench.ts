@@ -61,7 +61,12 @@ async function main() {
   const client = await connectBench();
   // BENCH_SERVER_ARGS: extra node flags for the (first) server process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
   const extraArgs = process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? [];
-  const server = await startServer({ port: config.port, databaseUrl: config.databaseUrl, dataDir, extraArgs });
+  const server = await startServer({
+    port: config.port,
+    databaseUrl: config.databaseUrl,
+    dataDir,
+    extraArgs,
+  });
   try {
     const busy = await busiestMediator(client);
     const actors = {

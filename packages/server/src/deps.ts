@@ -3,8 +3,8 @@ import type { PlatformKeys } from './adapters/crypto/keys.ts';
 import type { Engine } from './adapters/db/database.ts';
 import type { DB } from './adapters/db/schema.ts';
 import type { NotificationSink } from './adapters/notify/notification-sink.ts';
-import type { Actor } from './domain/permissions.ts';
-import type { Platform } from './domain/roles.ts';
+import type { Actor } from '@sutiao/domain/permissions.ts';
+import type { Platform } from '@sutiao/domain/roles.ts';
 
 /** Everything a use case may touch. Built once per platform process (see platform/compose.ts). */
 export interface Deps {

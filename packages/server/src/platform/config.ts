@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { Platform } from '../domain/roles.ts';
+import type { Platform } from '@sutiao/domain/roles.ts';
 
 export interface PlatformConfig {
   platform: Platform;

@@ -9,7 +9,7 @@ import { dataKeyFromHex, type PlatformKeys } from '../../src/adapters/crypto/key
 import type { Database, Engine } from '../../src/adapters/db/database.ts';
 import { memorySink } from '../../src/adapters/notify/notification-sink.ts';
 import type { Deps } from '../../src/deps.ts';
-import type { Platform } from '../../src/domain/roles.ts';
+import type { Platform } from '@sutiao/domain/roles.ts';
 import { DEMO_PASSWORD } from '../../src/platform/seed/demo-users.ts';
 import { seedDemo } from '../../src/platform/seed/seed-demo.ts';
 import { buildApp } from '../../src/transport/http/app.ts';

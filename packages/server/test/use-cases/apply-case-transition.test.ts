@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/adapters/audit/verify-audit-chain.ts';
 import type { SignedInContext } from '../../src/deps.ts';
-import { todayInShanghai } from '../../src/domain/calendar/dates.ts';
-import { prcWorkingDays } from '../../src/domain/calendar/working-days.ts';
-import { AppError } from '../../src/domain/errors.ts';
+import { todayInShanghai } from '@sutiao/domain/calendar/dates.ts';
+import { prcWorkingDays } from '@sutiao/domain/calendar/working-days.ts';
+import { AppError } from '@sutiao/domain/errors.ts';
 import { loadActor } from '../../src/use-cases/auth/load-actor.ts';
 import {
   applyCaseTransition,

@@ -1,4 +1,4 @@
-import type { Platform, Role } from '../../domain/roles.ts';
+import type { Platform, Role } from '@sutiao/domain/roles.ts';
 
 export interface DemoUser {
   username: string;

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { recordAudit } from '../../adapters/audit/audit-log.ts';
 import type { Deps } from '../../deps.ts';
-import { AppError, appError, langFromAcceptLanguage } from '../../domain/errors.ts';
+import { AppError, appError, langFromAcceptLanguage } from '@sutiao/domain/errors.ts';
 
 /** Maps every failure to `{code, message}` in the caller's language; nothing else ever leaves the server. */
 export function installErrorHandler(app: FastifyInstance, deps: Deps) {

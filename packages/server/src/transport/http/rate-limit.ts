@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
-import { appError } from '../../domain/errors.ts';
+import { appError } from '@sutiao/domain/errors.ts';
 
 export interface RateLimit {
   /** Requests allowed per client address within one window. */

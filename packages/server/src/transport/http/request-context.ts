@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { SignedInContext } from '../../deps.ts';
-import { appError } from '../../domain/errors.ts';
+import { appError } from '@sutiao/domain/errors.ts';
 
 /** The request's context, for routes declared `access: 'signed-in'` (the session hook already enforced it). */
 export function signedIn(request: FastifyRequest): SignedInContext {

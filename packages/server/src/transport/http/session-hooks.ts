@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.ts';
-import { appError } from '../../domain/errors.ts';
+import { appError } from '@sutiao/domain/errors.ts';
 import { resolveSession } from '../../use-cases/auth/resolve-session.ts';
 
 // Browsers share cookies across ports of one host, so each platform names its own cookie.

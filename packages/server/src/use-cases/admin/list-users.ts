@@ -1,6 +1,6 @@
 import type { Deps, SignedInContext } from '../../deps.ts';
-import { appError } from '../../domain/errors.ts';
-import { isAuthorized } from '../../domain/permissions.ts';
+import { appError } from '@sutiao/domain/errors.ts';
+import { isAuthorized } from '@sutiao/domain/permissions.ts';
 
 /** Accounts with their roles, for the system administrator (accounts) and security administrator (roles). */
 export async function listUsers(deps: Deps, ctx: SignedInContext) {

@@ -1,13 +1,13 @@
 import { appendAudit } from '../../adapters/audit/audit-log.ts';
 import type { Deps, SignedInContext } from '../../deps.ts';
-import { appError } from '../../domain/errors.ts';
+import { appError } from '@sutiao/domain/errors.ts';
 import {
   assertRolesOnPlatform,
   assertSeparationOfDuties,
   isAdminRole,
   isRole,
   type Role,
-} from '../../domain/roles.ts';
+} from '@sutiao/domain/roles.ts';
 import { requirePermission } from '../require-permission.ts';
 
 /**

@@ -1,5 +1,5 @@
-import { agreementText } from '../../domain/agreement-template.ts';
-import { compareDates, isIsoDate, todayInShanghai } from '../../domain/calendar/dates.ts';
+import { agreementText } from '@sutiao/domain/agreement-template.ts';
+import { compareDates, isIsoDate, todayInShanghai } from '@sutiao/domain/calendar/dates.ts';
 import type { Deps, SignedInContext } from '../../deps.ts';
 import { newId } from '../../lib/ids.ts';
 import { invalid, requirePositiveFen, requireText } from '../cases/application-input.ts';

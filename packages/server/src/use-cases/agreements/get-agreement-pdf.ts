@@ -1,4 +1,4 @@
-import { appError } from '../../domain/errors.ts';
+import { appError } from '@sutiao/domain/errors.ts';
 import type { Deps, SignedInContext } from '../../deps.ts';
 import { loadReadableCase } from '../cases/case-access.ts';
 import { loadAgreementPdf } from './agreement-pdf.ts';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../adapters/db/schema.ts';
-import type { DirectCaseFacts } from '../../domain/lifecycles/direct-application-context.ts';
+import type { DirectCaseFacts } from '@sutiao/domain/lifecycles/direct-application-context.ts';
 import { type AgreementRow, orderedSignatures, type SignatureRow } from './agreement-content.ts';
 
 export type AgreementFacts = Pick<

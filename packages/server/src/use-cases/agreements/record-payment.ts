@@ -1,5 +1,5 @@
-import { compareDates, isIsoDate, todayInShanghai } from '../../domain/calendar/dates.ts';
-import { appError } from '../../domain/errors.ts';
+import { compareDates, isIsoDate, todayInShanghai } from '@sutiao/domain/calendar/dates.ts';
+import { appError } from '@sutiao/domain/errors.ts';
 import type { Deps, SignedInContext } from '../../deps.ts';
 import { newId } from '../../lib/ids.ts';
 import { invalid, requireOwnUploads, requirePositiveFen } from '../cases/application-input.ts';

@@ -3,7 +3,7 @@ import { verifySignature } from '../../adapters/crypto/signer.ts';
 import type { DB } from '../../adapters/db/schema.ts';
 import type { Notification } from '../../adapters/notify/notification-sink.ts';
 import type { Deps, SignedInContext } from '../../deps.ts';
-import { appError } from '../../domain/errors.ts';
+import { appError } from '@sutiao/domain/errors.ts';
 import { confirmPassword } from '../auth/confirm-password.ts';
 import { applyCaseTransition, sendAfterCommit } from '../cases/apply-case-transition.ts';
 import { loadReadableCase } from '../cases/case-access.ts';

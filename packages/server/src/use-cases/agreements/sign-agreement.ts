@@ -1,5 +1,5 @@
-import { signingPartyOf } from '../../domain/lifecycles/direct-application-context.ts';
-import { appError } from '../../domain/errors.ts';
+import { signingPartyOf } from '@sutiao/domain/lifecycles/direct-application-context.ts';
+import { appError } from '@sutiao/domain/errors.ts';
 import type { Deps, SignedInContext } from '../../deps.ts';
 import { confirmPassword } from '../auth/confirm-password.ts';
 import { applyCaseTransition } from '../cases/apply-case-transition.ts';

@@ -1,6 +1,6 @@
 import { verifySignature } from '../../adapters/crypto/signer.ts';
-import { appError } from '../../domain/errors.ts';
-import { maskName } from '../../domain/masking.ts';
+import { appError } from '@sutiao/domain/errors.ts';
+import { maskName } from '@sutiao/domain/masking.ts';
 import type { Deps } from '../../deps.ts';
 import { agreementDigest, SIGNING_PARTIES, type SignatureRow, sealPayload } from './agreement-content.ts';
 import { loadSignatures } from './load-agreement.ts';

@@ -1,6 +1,6 @@
 import { verify } from '@node-rs/argon2';
 import type { Deps, SignedInContext } from '../../deps.ts';
-import { appError } from '../../domain/errors.ts';
+import { appError } from '@sutiao/domain/errors.ts';
 import { registerFailure } from './sign-in.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { permissionsOf } from '../../domain/permissions.ts';
+import { permissionsOf } from '@sutiao/domain/permissions.ts';
 import type { ActorProfile } from './load-actor.ts';
 
 /** The signed-in user's profile and the permissions the screens are built from. */

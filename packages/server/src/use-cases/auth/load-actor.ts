@@ -1,7 +1,7 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { DB } from '../../adapters/db/schema.ts';
-import type { Actor } from '../../domain/permissions.ts';
-import { isRole, type Platform, type Role } from '../../domain/roles.ts';
+import type { Actor } from '@sutiao/domain/permissions.ts';
+import { isRole, type Platform, type Role } from '@sutiao/domain/roles.ts';
 
 export interface ActorProfile {
   actor: Actor;

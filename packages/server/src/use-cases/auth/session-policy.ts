@@ -1,4 +1,4 @@
-import type { Role } from '../../domain/roles.ts';
+import type { Role } from '@sutiao/domain/roles.ts';
 
 export const MAX_CONSECUTIVE_FAILURES = 5;
 export const LOCKOUT_MINUTES = 15;

@@ -3,7 +3,7 @@ import { verify } from '@node-rs/argon2';
 import { sql } from 'kysely';
 import { appendAudit, recordAudit } from '../../adapters/audit/audit-log.ts';
 import type { Deps } from '../../deps.ts';
-import { appError } from '../../domain/errors.ts';
+import { appError } from '@sutiao/domain/errors.ts';
 import { randomToken } from '../../lib/ids.ts';
 import { type ActorProfile, loadActor } from './load-actor.ts';
 import {

@@ -1,7 +1,7 @@
 import { appendAudit } from '../../adapters/audit/audit-log.ts';
 import type { Deps, SignedInContext } from '../../deps.ts';
-import { appError } from '../../domain/errors.ts';
-import { isAuthorized } from '../../domain/permissions.ts';
+import { appError } from '@sutiao/domain/errors.ts';
+import { isAuthorized } from '@sutiao/domain/permissions.ts';
 import { newId } from '../../lib/ids.ts';
 import { requireText } from './application-input.ts';
 import { loadReadableCase } from './case-access.ts';

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../adapters/db/schema.ts';
-import { formatMediationCaseNumber } from '../../domain/case-number.ts';
-import { yearOf } from '../../domain/calendar/dates.ts';
-import { appError } from '../../domain/errors.ts';
+import { formatMediationCaseNumber } from '@sutiao/domain/case-number.ts';
+import { yearOf } from '@sutiao/domain/calendar/dates.ts';
+import { appError } from '@sutiao/domain/errors.ts';
 
 /**
  * Next case number of the organization for the year, e.g. (2026)中证调字第000001号. Runs in the submitting

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../adapters/db/schema.ts';
-import { CONSENT_KINDS, type ConsentKind, isConsentKind, isCurrentConsent } from '../../domain/consents.ts';
-import { appError } from '../../domain/errors.ts';
+import { CONSENT_KINDS, type ConsentKind, isConsentKind, isCurrentConsent } from '@sutiao/domain/consents.ts';
+import { appError } from '@sutiao/domain/errors.ts';
 
 export const TEXT_LIMITS = { facts: 5000, requests: 2000, note: 2000 } as const;
 export const MAX_EVIDENCE = 50;

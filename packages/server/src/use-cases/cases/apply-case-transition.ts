@@ -3,22 +3,22 @@ import { appendAudit } from '../../adapters/audit/audit-log.ts';
 import type { CaseEventsTable, CasesTable, DB } from '../../adapters/db/schema.ts';
 import type { Notification } from '../../adapters/notify/notification-sink.ts';
 import type { Deps, SignedInContext } from '../../deps.ts';
-import { todayInShanghai } from '../../domain/calendar/dates.ts';
-import { prcWorkingDays } from '../../domain/calendar/working-days.ts';
-import { appError } from '../../domain/errors.ts';
-import { DIRECT_APPLICATION } from '../../domain/lifecycles/direct-application.ts';
+import { todayInShanghai } from '@sutiao/domain/calendar/dates.ts';
+import { prcWorkingDays } from '@sutiao/domain/calendar/working-days.ts';
+import { appError } from '@sutiao/domain/errors.ts';
+import { DIRECT_APPLICATION } from '@sutiao/domain/lifecycles/direct-application.ts';
 import {
   DIRECT_EVENT_LABELS,
   DIRECT_STATE_LABELS,
   type DirectEvent,
   type DirectState,
-} from '../../domain/lifecycles/direct-application-codes.ts';
+} from '@sutiao/domain/lifecycles/direct-application-codes.ts';
 import type {
   DirectCaseFacts,
   DirectEventInput,
-} from '../../domain/lifecycles/direct-application-context.ts';
-import { dueDate } from '../../domain/lifecycles/deadline-rules.ts';
-import { type FireResult, fire, isTerminal } from '../../domain/lifecycles/state-machine.ts';
+} from '@sutiao/domain/lifecycles/direct-application-context.ts';
+import { dueDate } from '@sutiao/domain/lifecycles/deadline-rules.ts';
+import { type FireResult, fire, isTerminal } from '@sutiao/domain/lifecycles/state-machine.ts';
 import { mayFire } from './case-abilities.ts';
 import { loadReadableCase } from './case-access.ts';
 import { caseFactsOf, type FactInputs, loadFactInputs } from './case-facts.ts';

@@ -1,9 +1,9 @@
-import { DIRECT_APPLICATION } from '../../domain/lifecycles/direct-application.ts';
-import type { DirectEvent, DirectState } from '../../domain/lifecycles/direct-application-codes.ts';
-import type { DirectCaseFacts } from '../../domain/lifecycles/direct-application-context.ts';
-import { DIRECT_EVENT_PERMISSIONS } from '../../domain/lifecycles/direct-application-permissions.ts';
-import { availableEvents } from '../../domain/lifecycles/state-machine.ts';
-import { type Actor, isAuthorized } from '../../domain/permissions.ts';
+import { DIRECT_APPLICATION } from '@sutiao/domain/lifecycles/direct-application.ts';
+import type { DirectEvent, DirectState } from '@sutiao/domain/lifecycles/direct-application-codes.ts';
+import type { DirectCaseFacts } from '@sutiao/domain/lifecycles/direct-application-context.ts';
+import { DIRECT_EVENT_PERMISSIONS } from '@sutiao/domain/lifecycles/direct-application-permissions.ts';
+import { availableEvents } from '@sutiao/domain/lifecycles/state-machine.ts';
+import { type Actor, isAuthorized } from '@sutiao/domain/permissions.ts';
 
 /** The actor holds at least one of the permissions the event needs. */
 export function mayFire(actor: Actor, event: DirectEvent): boolean {

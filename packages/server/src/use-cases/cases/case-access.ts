@@ -1,7 +1,7 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { DB } from '../../adapters/db/schema.ts';
-import { type Actor, isAuthorized } from '../../domain/permissions.ts';
-import type { Role } from '../../domain/roles.ts';
+import { type Actor, isAuthorized } from '@sutiao/domain/permissions.ts';
+import type { Role } from '@sutiao/domain/roles.ts';
 import { caseNotFound, type LoadedCase, loadCase } from './load-case.ts';
 
 type CaseScope = Pick<

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../adapters/db/schema.ts';
-import { CONSENT_KINDS, isCurrentConsent } from '../../domain/consents.ts';
-import type { DirectCaseFacts } from '../../domain/lifecycles/direct-application-context.ts';
-import { isTrack } from '../../domain/lifecycles/direct-application-codes.ts';
+import { CONSENT_KINDS, isCurrentConsent } from '@sutiao/domain/consents.ts';
+import type { DirectCaseFacts } from '@sutiao/domain/lifecycles/direct-application-context.ts';
+import { isTrack } from '@sutiao/domain/lifecycles/direct-application-codes.ts';
 import { loadAgreementFacts } from '../agreements/load-agreement.ts';
 import type { LoadedCase } from './load-case.ts';
 

@@ -1,15 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../adapters/db/schema.ts';
 import type { Notification } from '../../adapters/notify/notification-sink.ts';
-import type { DirectCaseFacts } from '../../domain/lifecycles/direct-application-context.ts';
+import type { DirectCaseFacts } from '@sutiao/domain/lifecycles/direct-application-context.ts';
 import {
   DIRECT_EVENT_LABELS,
   DIRECT_STATE_LABELS,
   type DirectEvent,
   type DirectState,
-} from '../../domain/lifecycles/direct-application-codes.ts';
-import type { Actor } from '../../domain/permissions.ts';
-import { isRole, type Role } from '../../domain/roles.ts';
+} from '@sutiao/domain/lifecycles/direct-application-codes.ts';
+import type { Actor } from '@sutiao/domain/permissions.ts';
+import { isRole, type Role } from '@sutiao/domain/roles.ts';
 import { type InboxMessage, notifyUsers } from '../inbox/notify-user.ts';
 import { abilitiesOf } from './case-abilities.ts';
 import type { LoadedCase } from './load-case.ts';

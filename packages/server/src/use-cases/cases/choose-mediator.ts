@@ -1,5 +1,5 @@
 import type { Deps, SignedInContext } from '../../deps.ts';
-import { choosingPartyOf } from '../../domain/lifecycles/direct-application-context.ts';
+import { choosingPartyOf } from '@sutiao/domain/lifecycles/direct-application-context.ts';
 import { applyCaseTransition, type CaseChanges } from './apply-case-transition.ts';
 import type { CaseEventInput } from './case-event-input.ts';
 import { loadCaseFacts } from './case-facts.ts';

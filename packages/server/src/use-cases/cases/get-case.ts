@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../adapters/db/schema.ts';
 import type { Deps, SignedInContext } from '../../deps.ts';
-import type { Actor } from '../../domain/permissions.ts';
+import type { Actor } from '@sutiao/domain/permissions.ts';
 import { presentAgreement } from '../agreements/present-agreement.ts';
 import { abilitiesOf } from './case-abilities.ts';
 import { loadReadableCase } from './case-access.ts';
 import { loadCaseFacts } from './case-facts.ts';
 import type { LoadedCase } from './load-case.ts';
-import type { DirectCaseFacts } from '../../domain/lifecycles/direct-application-context.ts';
+import type { DirectCaseFacts } from '@sutiao/domain/lifecycles/direct-application-context.ts';
 import {
   type CaseDetail,
   presentEvidence,

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { CasesTable, DB } from '../../adapters/db/schema.ts';
-import { appError } from '../../domain/errors.ts';
+import { appError } from '@sutiao/domain/errors.ts';
 
 /** A case row with what policies and presenters need from its organizations. */
 export interface LoadedCase extends Selectable<CasesTable> {

@@ -1,7 +1,7 @@
 import type { Deps, SignedInContext } from '../../deps.ts';
-import { appError } from '../../domain/errors.ts';
-import { DIRECT_PARTIES } from '../../domain/lifecycles/direct-application-context.ts';
-import { isAuthorized } from '../../domain/permissions.ts';
+import { appError } from '@sutiao/domain/errors.ts';
+import { DIRECT_PARTIES } from '@sutiao/domain/lifecycles/direct-application-context.ts';
+import { isAuthorized } from '@sutiao/domain/permissions.ts';
 import { newId } from '../../lib/ids.ts';
 import { notifyUsers } from '../inbox/notify-user.ts';
 import { requireText } from './application-input.ts';

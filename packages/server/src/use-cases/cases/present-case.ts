@@ -1,4 +1,4 @@
-import { maskName } from '../../domain/masking.ts';
+import { maskName } from '@sutiao/domain/masking.ts';
 import type { AgreementView } from '../agreements/present-agreement.ts';
 import type { LoadedCase } from './load-case.ts';
 

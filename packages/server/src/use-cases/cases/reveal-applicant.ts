@@ -1,9 +1,9 @@
 import { appendAudit } from '../../adapters/audit/audit-log.ts';
 import { decryptField } from '../../adapters/crypto/sm4.ts';
 import type { Deps, SignedInContext } from '../../deps.ts';
-import { appError } from '../../domain/errors.ts';
-import { DIRECT_PARTIES } from '../../domain/lifecycles/direct-application-context.ts';
-import { isAuthorized } from '../../domain/permissions.ts';
+import { appError } from '@sutiao/domain/errors.ts';
+import { DIRECT_PARTIES } from '@sutiao/domain/lifecycles/direct-application-context.ts';
+import { isAuthorized } from '@sutiao/domain/permissions.ts';
 import { loadReadableCase } from './case-access.ts';
 import { loadCaseFacts } from './case-facts.ts';
 

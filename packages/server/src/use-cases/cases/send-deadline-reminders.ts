@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { appendAudit } from '../../adapters/audit/audit-log.ts';
 import type { Deps } from '../../deps.ts';
-import { addWorkingDays } from '../../domain/calendar/working-days.ts';
-import { todayInShanghai } from '../../domain/calendar/dates.ts';
-import { DEADLINE_KIND_LABELS } from '../../domain/lifecycles/direct-application-deadlines.ts';
+import { addWorkingDays } from '@sutiao/domain/calendar/working-days.ts';
+import { todayInShanghai } from '@sutiao/domain/calendar/dates.ts';
+import { DEADLINE_KIND_LABELS } from '@sutiao/domain/lifecycles/direct-application-deadlines.ts';
 import { type InboxMessage, notifyUsers } from '../inbox/notify-user.ts';
 import { loadCaseFacts } from './case-facts.ts';
 import { participantsOf, todoOf } from './case-notices.ts';

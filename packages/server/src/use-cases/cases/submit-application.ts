@@ -4,9 +4,9 @@ import { appendAudit, withAuditBatch } from '../../adapters/audit/audit-log.ts';
 import { awaitDurable, releaseLocksAtCommit } from '../../adapters/db/durable-commit.ts';
 import type { CasesTable, DB } from '../../adapters/db/schema.ts';
 import type { Deps, SignedInContext } from '../../deps.ts';
-import { CONSENT_KINDS } from '../../domain/consents.ts';
-import { appError } from '../../domain/errors.ts';
-import { isAuthorized } from '../../domain/permissions.ts';
+import { CONSENT_KINDS } from '@sutiao/domain/consents.ts';
+import { appError } from '@sutiao/domain/errors.ts';
+import { isAuthorized } from '@sutiao/domain/permissions.ts';
 import { newId } from '../../lib/ids.ts';
 import {
   requireConsents,

@@ -1,5 +1,5 @@
 import type { Deps, SignedInContext } from '../../deps.ts';
-import { appError } from '../../domain/errors.ts';
+import { appError } from '@sutiao/domain/errors.ts';
 
 /** Only the owner can mark an item read; someone else's item answers as if it did not exist. */
 export async function markInboxRead(deps: Deps, ctx: SignedInContext, itemId: string): Promise<void> {

@@ -3,14 +3,14 @@ import { appendAudit } from '../../adapters/audit/audit-log.ts';
 import type { LossAssessmentsTable } from '../../adapters/db/loss-schema.ts';
 import type { DB } from '../../adapters/db/schema.ts';
 import type { RequestContext } from '../../deps.ts';
-import { appError } from '../../domain/errors.ts';
-import { isAuthorized } from '../../domain/permissions.ts';
+import { appError } from '@sutiao/domain/errors.ts';
+import { isAuthorized } from '@sutiao/domain/permissions.ts';
 import {
   LOSS_ASSESSMENT_LIFECYCLE,
   type LossEvent,
   type LossState,
-} from '../../domain/lifecycles/loss-assessment.ts';
-import { fire } from '../../domain/lifecycles/state-machine.ts';
+} from '@sutiao/domain/lifecycles/loss-assessment.ts';
+import { fire } from '@sutiao/domain/lifecycles/state-machine.ts';
 import type { AssessmentRow } from './loss-access.ts';
 
 export interface LossTransition {

@@ -1,7 +1,7 @@
 import { appendAudit } from '../../adapters/audit/audit-log.ts';
 import type { Deps, SignedInContext } from '../../deps.ts';
-import { formatCaseNumber, parseCaseNumber } from '../../domain/case-number.ts';
-import { appError } from '../../domain/errors.ts';
+import { formatCaseNumber, parseCaseNumber } from '@sutiao/domain/case-number.ts';
+import { appError } from '@sutiao/domain/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { requirePermission } from '../require-permission.ts';
 import { getAssessment } from './get-assessment.ts';

@@ -3,7 +3,7 @@ import { RESULT_COLUMNS } from '@sutiao/loss-engine';
 import ExcelJS from 'exceljs';
 import { recordAudit } from '../../adapters/audit/audit-log.ts';
 import type { Deps, SignedInContext } from '../../deps.ts';
-import { appError } from '../../domain/errors.ts';
+import { appError } from '@sutiao/domain/errors.ts';
 import { type AssessmentRow, loadAssessment, requireLossReader } from './loss-access.ts';
 
 const PAGE = 1000;

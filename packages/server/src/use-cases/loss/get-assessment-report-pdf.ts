@@ -1,6 +1,6 @@
 import { getStored } from './stored-files.ts';
 import type { Deps, SignedInContext } from '../../deps.ts';
-import { appError } from '../../domain/errors.ts';
+import { appError } from '@sutiao/domain/errors.ts';
 import { loadAssessment, requireLossReader } from './loss-access.ts';
 
 /** The issued report's PDF exactly as signed and stored. */

@@ -1,5 +1,5 @@
 import type { Deps, SignedInContext } from '../../deps.ts';
-import { appError } from '../../domain/errors.ts';
+import { appError } from '@sutiao/domain/errors.ts';
 import { loadAssessment, requireLossReader } from './loss-access.ts';
 import { type InvestorResultView, presentResult } from './present-result.ts';
 

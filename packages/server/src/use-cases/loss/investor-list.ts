@@ -1,5 +1,5 @@
 import { CsvSplitter } from '@sutiao/loss-engine';
-import { isValidIdNumber, normalizeIdNumber } from '../../domain/id-number.ts';
+import { isValidIdNumber, normalizeIdNumber } from '@sutiao/domain/id-number.ts';
 import type { LossProblem } from './loss-problems.ts';
 
 export interface InvestorEntry {

@@ -2,8 +2,8 @@ import type { Kysely, Selectable } from 'kysely';
 import type { DB } from '../../adapters/db/schema.ts';
 import type { LossAssessmentsTable } from '../../adapters/db/loss-schema.ts';
 import type { SignedInContext } from '../../deps.ts';
-import { appError } from '../../domain/errors.ts';
-import { isAuthorized } from '../../domain/permissions.ts';
+import { appError } from '@sutiao/domain/errors.ts';
+import { isAuthorized } from '@sutiao/domain/permissions.ts';
 
 export type AssessmentRow = Selectable<LossAssessmentsTable>;
 

@@ -2,9 +2,9 @@ import { validateParams } from '@sutiao/loss-engine';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../adapters/db/schema.ts';
 import type { SignedInContext } from '../../deps.ts';
-import { LOSS_ASSESSMENT_LIFECYCLE, type LossEvent } from '../../domain/lifecycles/loss-assessment.ts';
-import { availableEvents } from '../../domain/lifecycles/state-machine.ts';
-import { isAuthorized } from '../../domain/permissions.ts';
+import { LOSS_ASSESSMENT_LIFECYCLE, type LossEvent } from '@sutiao/domain/lifecycles/loss-assessment.ts';
+import { availableEvents } from '@sutiao/domain/lifecycles/state-machine.ts';
+import { isAuthorized } from '@sutiao/domain/permissions.ts';
 import type { AssessmentRow } from './loss-access.ts';
 import { type LossProblem, toProblem } from './loss-problems.ts';
 

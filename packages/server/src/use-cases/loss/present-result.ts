@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { LossResultsTable } from '../../adapters/db/loss-schema.ts';
-import { maskName } from '../../domain/masking.ts';
+import { maskName } from '@sutiao/domain/masking.ts';
 
 export interface InvestorResultView {
   assessmentId: string;

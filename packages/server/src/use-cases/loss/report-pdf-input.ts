@@ -1,8 +1,8 @@
 import { publicKeyFingerprint } from '../../adapters/crypto/fingerprint.ts';
 import type { SignatureAlgorithm } from '../../adapters/crypto/signer.ts';
 import type { LossReportPdfInput } from '../../adapters/pdf/loss-report-pdf-input.ts';
-import { maskName } from '../../domain/masking.ts';
-import { fenToYuanString, parseYuanToFen, sumFen } from '../../domain/money.ts';
+import { maskName } from '@sutiao/domain/masking.ts';
+import { fenToYuanString, parseYuanToFen, sumFen } from '@sutiao/domain/money.ts';
 import type { ReportContent } from './report-content.ts';
 
 const RULES: Record<string, string> = { '2022': '法释〔2022〕2号', '2003': '法释〔2003〕2号' };

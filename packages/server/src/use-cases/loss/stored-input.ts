@@ -1,7 +1,7 @@
 import type { LossFileKind } from '../../adapters/db/loss-schema.ts';
 import { getStored } from './stored-files.ts';
 import type { Deps } from '../../deps.ts';
-import { appError } from '../../domain/errors.ts';
+import { appError } from '@sutiao/domain/errors.ts';
 import { uploadText } from './parse-upload.ts';
 
 /** The current file of a kind as CSV text with its name, or null when none was uploaded. */

@@ -6,7 +6,7 @@ import {
   type RuleVersion,
 } from '@sutiao/loss-engine';
 import type { Deps, SignedInContext } from '../../deps.ts';
-import { appError } from '../../domain/errors.ts';
+import { appError } from '@sutiao/domain/errors.ts';
 import { requirePermission } from '../require-permission.ts';
 import { loadAssessment } from './loss-access.ts';
 import { loadInputText } from './stored-input.ts';

@@ -1,5 +1,5 @@
 import type { Deps, SignedInContext } from '../../deps.ts';
-import { appError } from '../../domain/errors.ts';
+import { appError } from '@sutiao/domain/errors.ts';
 import { requirePermission } from '../require-permission.ts';
 import { applyLossTransition } from './apply-loss-transition.ts';
 import { getAssessment } from './get-assessment.ts';

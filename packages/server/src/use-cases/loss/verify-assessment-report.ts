@@ -1,6 +1,6 @@
 import { verifySignature } from '../../adapters/crypto/signer.ts';
 import type { Deps } from '../../deps.ts';
-import { appError } from '../../domain/errors.ts';
+import { appError } from '@sutiao/domain/errors.ts';
 import { normalizeVerificationCode } from '../../lib/verification-code.ts';
 import { contentDigest, loadResultRows, type ReportContent, resultsDigest } from './report-content.ts';
 

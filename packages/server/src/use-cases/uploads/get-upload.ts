@@ -1,5 +1,5 @@
 import type { Deps, SignedInContext } from '../../deps.ts';
-import { appError } from '../../domain/errors.ts';
+import { appError } from '@sutiao/domain/errors.ts';
 import { canReadCase } from '../cases/case-access.ts';
 import { storedPath } from './file-store.ts';
 

@@ -3,7 +3,7 @@ import {
   FAILURE_REASONS,
   REFUSAL_REASONS,
   TRACKS,
-} from '../../../domain/lifecycles/direct-application-codes.ts';
+} from '@sutiao/domain/lifecycles/direct-application-codes.ts';
 import { AgreementView } from './agreements.schemas.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);

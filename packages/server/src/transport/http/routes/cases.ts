@@ -1,7 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Deps, SignedInContext } from '../../../deps.ts';
-import { DIRECT_EVENT_LABELS } from '../../../domain/lifecycles/direct-application-codes.ts';
+import { DIRECT_EVENT_LABELS } from '@sutiao/domain/lifecycles/direct-application-codes.ts';
 import { acceptApplication } from '../../../use-cases/cases/accept-application.ts';
 import { addRecordEntry } from '../../../use-cases/cases/add-record-entry.ts';
 import { assignMediator } from '../../../use-cases/cases/assign-mediator.ts';

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../deps.ts';
-import { CONSENT_KINDS, CURRENT_CONSENTS } from '../../../domain/consents.ts';
+import { CONSENT_KINDS, CURRENT_CONSENTS } from '@sutiao/domain/consents.ts';
 import { listMediators } from '../../../use-cases/cases/list-mediators.ts';
 import { listOrganizations } from '../../../use-cases/cases/list-organizations.ts';
 import { ConsentList } from './cases.schemas.ts';

@@ -1,7 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../deps.ts';
-import { appError, langFromAcceptLanguage } from '../../../domain/errors.ts';
+import { appError, langFromAcceptLanguage } from '@sutiao/domain/errors.ts';
 import { createAssessment } from '../../../use-cases/loss/create-assessment.ts';
 import { getAssessment } from '../../../use-cases/loss/get-assessment.ts';
 import { getAssessmentProgress } from '../../../use-cases/loss/get-assessment-progress.ts';

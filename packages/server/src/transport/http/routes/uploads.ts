@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../deps.ts';
-import { appError } from '../../../domain/errors.ts';
+import { appError } from '@sutiao/domain/errors.ts';
 import { getUpload } from '../../../use-cases/uploads/get-upload.ts';
 import { uploadEvidence } from '../../../use-cases/uploads/upload-evidence.ts';
 import { signedIn } from '../request-context.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fenToYuanString, formatFen, parseYuanToFen, sumFen } from '../../src/domain/money.ts';
+import { fenToYuanString, formatFen, parseYuanToFen, sumFen } from '../src/money.ts';
 
 describe('money', () => {
   it.each([

@@ -3,9 +3,9 @@ import type {
   DirectContext,
   DirectEventInput,
   DirectParty,
-} from '../../src/domain/lifecycles/direct-application-context.ts';
-import type { DirectEvent } from '../../src/domain/lifecycles/direct-application-codes.ts';
-import type { Actor } from '../../src/domain/permissions.ts';
+} from '../src/lifecycles/direct-application-context.ts';
+import type { DirectEvent } from '../src/lifecycles/direct-application-codes.ts';
+import type { Actor } from '../src/permissions.ts';
 
 function mediationActor(userId: string, role: Actor['roles'][number], organizationId: string | null): Actor {
   return { userId, roles: [role], organizationId, platform: 'mediation' };

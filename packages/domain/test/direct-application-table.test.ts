@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DIRECT_APPLICATION } from '../../src/domain/lifecycles/direct-application.ts';
+import { DIRECT_APPLICATION } from '../src/lifecycles/direct-application.ts';
 import {
   DIRECT_EVENTS,
   DIRECT_STATES,
   type DirectEvent,
   type DirectState,
-} from '../../src/domain/lifecycles/direct-application-codes.ts';
-import { fire, illegalPairs, transitionsFor } from '../../src/domain/lifecycles/state-machine.ts';
+} from '../src/lifecycles/direct-application-codes.ts';
+import { fire, illegalPairs, transitionsFor } from '../src/lifecycles/state-machine.ts';
 import { ACTORS, context, PARTY_ACTOR, SATISFYING } from './direct-application-fixtures.ts';
 
 const PRE_EFFECTIVE: DirectState[] = [

@@ -7,7 +7,7 @@ import {
   isAppError,
   langFromAcceptLanguage,
   localize,
-} from '../../src/domain/errors.ts';
+} from '../src/errors.ts';
 
 describe('errors', () => {
   it('the catalogue has the statuses the API contract names', () => {

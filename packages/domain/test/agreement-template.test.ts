@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementText, chineseDate } from '../../src/domain/agreement-template.ts';
-import { newVerificationCode, normalizeVerificationCode } from '../../src/lib/verification-code.ts';
+import { agreementText, chineseDate } from '../src/agreement-template.ts';
 
 describe('agreement template', () => {
   const input = {
@@ -27,23 +26,5 @@ describe('agreement template', () => {
   it('formats ISO dates the Chinese way and leaves other text alone', () => {
     expect(chineseDate('2026-01-05')).toBe('2026年1月5日');
     expect(chineseDate('收到协议后十日内')).toBe('收到协议后十日内');
-  });
-});
-
-describe('verification codes', () => {
-  it('are three groups of four from an alphabet without look-alikes', () => {
-    for (let i = 0; i < 200; i++) {
-      const code = newVerificationCode();
-      expect(code).toMatch(/^[34679ACDEFGHJKMNPQRTUVWXY]{4}(-[34679ACDEFGHJKMNPQRTUVWXY]{4}){2}$/);
-      expect(normalizeVerificationCode(code)).toBe(code);
-    }
-  });
-
-  it('normalize case, spaces and dashes; reject anything else', () => {
-    expect(normalizeVerificationCode('7kq4 mxta 93hc')).toBe('7KQ4-MXTA-93HC');
-    expect(normalizeVerificationCode('7KQ4MXTA93HC')).toBe('7KQ4-MXTA-93HC');
-    expect(normalizeVerificationCode('0KQ4-MXTA-93HC')).toBeNull(); // 0 is not in the alphabet
-    expect(normalizeVerificationCode('7KQ4-MXTA')).toBeNull();
-    expect(normalizeVerificationCode("'; drop table--")).toBeNull();
   });
 });

@@ -11,13 +11,13 @@ import {
   REFUSAL_REASONS,
   TRACK_LABELS,
   TRACKS,
-} from '../../src/domain/lifecycles/direct-application-codes.ts';
+} from '../src/lifecycles/direct-application-codes.ts';
 import {
   DEADLINE_KIND_LABELS,
   DIRECT_DEADLINES,
   TRACK_MEDIATION_PERIODS,
-} from '../../src/domain/lifecycles/direct-application-deadlines.ts';
-import { DIRECT_GUARDS } from '../../src/domain/lifecycles/direct-application-guards.ts';
+} from '../src/lifecycles/direct-application-deadlines.ts';
+import { DIRECT_GUARDS } from '../src/lifecycles/direct-application-guards.ts';
 
 const HAN = /[\u4e00-\u9fa5]/;
 

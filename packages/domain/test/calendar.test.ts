@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src/domain/errors.ts';
+import { AppError } from '../src/errors.ts';
 import {
   addCalendarDays,
   calendarDaysBetween,
   dayOfWeek,
   isIsoDate,
   todayInShanghai,
-} from '../../src/domain/calendar/dates.ts';
+} from '../src/calendar/dates.ts';
 import {
   addWorkingDays,
   isWorkingDay,
@@ -14,8 +14,8 @@ import {
   PRC_CALENDAR_YEARS,
   prcWorkingDays,
   workingDaysBetween,
-} from '../../src/domain/calendar/working-days.ts';
-import { exchangeTradingDays } from '../../src/domain/calendar/trading-days.ts';
+} from '../src/calendar/working-days.ts';
+import { exchangeTradingDays } from '../src/calendar/trading-days.ts';
 
 describe('dates', () => {
   it('validates YYYY-MM-DD strictly', () => {

@@ -7,7 +7,7 @@ import {
   permissionsOf,
   ROLE_PERMISSIONS,
   rolesWithPermission,
-} from '../../src/domain/permissions.ts';
+} from '../src/permissions.ts';
 import {
   assertRolesOnPlatform,
   assertSeparationOfDuties,
@@ -19,7 +19,7 @@ import {
   rolesForPlatform,
   satisfiesSeparationOfDuties,
   separationOfDutiesConflicts,
-} from '../../src/domain/roles.ts';
+} from '../src/roles.ts';
 
 const actor = (roles: Actor['roles'], platform: Actor['platform'] = 'mediation'): Actor => ({
   userId: 'u1',

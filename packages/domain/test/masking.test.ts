@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskBankAccount, maskIdNumber, maskName, maskPhone } from '../../src/domain/masking.ts';
+import { maskBankAccount, maskIdNumber, maskName, maskPhone } from '../src/masking.ts';
 
 describe('masking', () => {
   it('ID numbers keep first and last character', () => {

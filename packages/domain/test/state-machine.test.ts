@@ -5,7 +5,7 @@ import {
   illegalPairs,
   isTerminal,
   type Lifecycle,
-} from '../../src/domain/lifecycles/state-machine.ts';
+} from '../src/lifecycles/state-machine.ts';
 
 type Ctx = { role: 'a' | 'b'; ready: boolean; input?: { ok?: boolean } };
 type S = 'open' | 'done' | 'closed';

@@ -8,7 +8,7 @@ import {
   parseCaseNumber,
   parseCaseNumberOrThrow,
   SEED_ORG_PREFIXES,
-} from '../../src/domain/case-number.ts';
+} from '../src/case-number.ts';
 
 describe('case numbers', () => {
   it.each([

@@ -4,8 +4,8 @@ import {
   type LossContext,
   type LossEvent,
   type LossState,
-} from '../../src/domain/lifecycles/loss-assessment.ts';
-import { availableEvents, fire, illegalPairs } from '../../src/domain/lifecycles/state-machine.ts';
+} from '../src/lifecycles/loss-assessment.ts';
+import { availableEvents, fire, illegalPairs } from '../src/lifecycles/state-machine.ts';
 
 const analyst: LossContext = { isAnalyst: true, isSystem: false, inputsComplete: true };
 const system: LossContext = { isAnalyst: false, isSystem: true, inputsComplete: true };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DIRECT_APPLICATION } from '../../src/domain/lifecycles/direct-application.ts';
-import { fire } from '../../src/domain/lifecycles/state-machine.ts';
+import { DIRECT_APPLICATION } from '../src/lifecycles/direct-application.ts';
+import { fire } from '../src/lifecycles/state-machine.ts';
 import { ACTORS, context } from './direct-application-fixtures.ts';
 
 const A = DIRECT_APPLICATION;

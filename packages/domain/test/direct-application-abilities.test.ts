@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dueDate } from '../../src/domain/lifecycles/deadline-rules.ts';
-import { DIRECT_APPLICATION } from '../../src/domain/lifecycles/direct-application.ts';
-import type { DirectCaseFacts } from '../../src/domain/lifecycles/direct-application-context.ts';
-import type { DirectState } from '../../src/domain/lifecycles/direct-application-codes.ts';
-import { TRACK_MEDIATION_PERIODS } from '../../src/domain/lifecycles/direct-application-deadlines.ts';
-import { availableEvents, fire } from '../../src/domain/lifecycles/state-machine.ts';
-import { prcWorkingDays } from '../../src/domain/calendar/working-days.ts';
-import type { Actor } from '../../src/domain/permissions.ts';
+import { dueDate } from '../src/lifecycles/deadline-rules.ts';
+import { DIRECT_APPLICATION } from '../src/lifecycles/direct-application.ts';
+import type { DirectCaseFacts } from '../src/lifecycles/direct-application-context.ts';
+import type { DirectState } from '../src/lifecycles/direct-application-codes.ts';
+import { TRACK_MEDIATION_PERIODS } from '../src/lifecycles/direct-application-deadlines.ts';
+import { availableEvents, fire } from '../src/lifecycles/state-machine.ts';
+import { prcWorkingDays } from '../src/calendar/working-days.ts';
+import type { Actor } from '../src/permissions.ts';
 import { ACTORS, context } from './direct-application-fixtures.ts';
 
 const A = DIRECT_APPLICATION;
