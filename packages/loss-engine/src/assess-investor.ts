@@ -69,6 +69,54 @@ export interface InvestorResult {
   trades?: TradeExplanation[];
 }
 
+type ExactComponents = InvestorResult['exact'];
+
+/**
+ * An investor's result: the same own enumerable properties, in the same order, as the plain object it replaces;
+ * the exact unrounded components are computed on demand by a prototype getter from a private field (not
+ * cloned to/from worker threads). One class, so every result has the same hidden class — a per-object
+ * accessor gave each result its own map (memory, GC and megamorphic property reads when printing).
+ */
+class Result implements InvestorResult {
+  declare readonly investorId: string;
+  declare readonly eligible: boolean;
+  declare readonly reason: InvestorReason;
+  declare readonly reasonZh: string;
+  declare readonly reasonEn: string;
+  declare readonly inRange: boolean;
+  declare readonly segments: SegmentResult[];
+  declare readonly money: MoneyCents;
+  declare path: 'fast' | 'exact';
+  declare trades?: TradeExplanation[];
+  readonly #exact: () => ExactComponents;
+
+  constructor(
+    investorId: string,
+    eligible: boolean,
+    reason: InvestorReason,
+    inRange: boolean,
+    segments: SegmentResult[],
+    money: MoneyCents,
+    path: 'fast' | 'exact',
+    exact: () => ExactComponents,
+  ) {
+    this.investorId = investorId;
+    this.eligible = eligible;
+    this.reason = reason;
+    this.reasonZh = INVESTOR_REASONS[reason][0];
+    this.reasonEn = INVESTOR_REASONS[reason][1];
+    this.inRange = inRange;
+    this.segments = segments;
+    this.money = money;
+    this.path = path;
+    this.#exact = exact;
+  }
+
+  get exact(): ExactComponents {
+    return this.#exact();
+  }
+}
+
 /** Assesses one investor's rows (all accounts) on the hybrid field, or entirely on BigInt with `forceExact`. */
 export function assessInvestorRows(
   plan: CasePlan,
@@ -164,28 +212,23 @@ export function combine<T>(
     : inRange
       ? 'SOLD_OUT_BEFORE_DISCLOSURE'
       : 'NOT_IN_RANGE';
-  const result = {
-    investorId: table.investorIds[investor]!,
+  const exactOf = (): ExactComponents => ({
+    L: toYuan(F.toExact(L)),
+    deducted: toYuan(F.toExact(deducted)),
+    commission: toYuan(F.toExact(commission)),
+    stampDuty: toYuan(F.toExact(stampDuty)),
+    interest: toYuan(F.toExact(interest)),
+  });
+  const result: InvestorResult = new Result(
+    table.investorIds[investor]!,
     eligible,
     reason,
-    reasonZh: INVESTOR_REASONS[reason][0],
-    reasonEn: INVESTOR_REASONS[reason][1],
     inRange,
     segments,
     money,
-    path: F.name === 'exact' ? 'exact' : 'fast',
-  } as InvestorResult;
-  // Exact unrounded components, computed on demand (not cloned to/from worker threads).
-  Object.defineProperty(result, 'exact', {
-    enumerable: false,
-    get: () => ({
-      L: toYuan(F.toExact(L)),
-      deducted: toYuan(F.toExact(deducted)),
-      commission: toYuan(F.toExact(commission)),
-      stampDuty: toYuan(F.toExact(stampDuty)),
-      interest: toYuan(F.toExact(interest)),
-    }),
-  });
+    F.name === 'exact' ? 'exact' : 'fast',
+    exactOf,
+  );
   if (notes) {
     result.trades = notes.map((n) => ({
       line: table.line[n.row]!,

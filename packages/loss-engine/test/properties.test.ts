@@ -276,3 +276,25 @@ describe('properties', () => {
     expect(fast.results[0]!.money.L > 0n).toBe(true);
   });
 });
+
+describe('result objects', () => {
+  it('keep the plain own properties; the exact components come from a getter and are not cloned', () => {
+    const r = assessCase(
+      { segments: [SEGMENT] },
+      toTrades('I', [{ dayOff: 60, buy: true, lots: 1, priceMilli: 10_000, channel: 'auction' }]),
+    ).results[0]!;
+    expect(Object.keys(r)).toEqual([
+      'investorId',
+      'eligible',
+      'reason',
+      'reasonZh',
+      'reasonEn',
+      'inRange',
+      'segments',
+      'money',
+      'path',
+    ]);
+    expect(r.exact.L.n).toBeTypeOf('bigint');
+    expect((structuredClone(r) as Partial<InvestorResult>).exact).toBeUndefined();
+  });
+});
