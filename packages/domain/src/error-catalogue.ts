@@ -67,6 +67,15 @@ export const ERRORS = {
   },
   /** A unique value (username, case number, message id) already exists. */
   DUPLICATE: { status: 409, zh: '{entity}已存在。', en: '{entity} already exists.' },
+  /**
+   * Self-registration with a username or an ID number that already has an account. Deliberately does not say
+   * which, so the form can't be used to find out whether a person is registered.
+   */
+  DUPLICATE_ACCOUNT: {
+    status: 409,
+    zh: '用户名或证件号已被注册。',
+    en: 'The username or ID number is already registered.',
+  },
   /** Upload exceeds the size limit. */
   UPLOAD_TOO_LARGE: {
     status: 413,

@@ -71,7 +71,16 @@ export function passwordProblem(password: string, username?: string): string | n
   return null;
 }
 
+const REASONS_ZH: Readonly<Record<string, string>> = {
+  [`at least ${PASSWORD_MIN_LENGTH} characters`]: `至少 ${PASSWORD_MIN_LENGTH} 个字符`,
+  'at most 128 characters': '最多 128 个字符',
+  'too common': '过于常见',
+  'must not contain the username': '不得包含用户名',
+  'must not repeat one character': '不得由同一字符重复组成',
+};
+
 export function assertPasswordAcceptable(password: string, username?: string): void {
   const reason = passwordProblem(password, username);
-  if (reason) throw appError('PASSWORD_TOO_WEAK', { reason });
+  if (reason)
+    throw appError('PASSWORD_TOO_WEAK', { reason: { zh: REASONS_ZH[reason] ?? reason, en: reason } });
 }

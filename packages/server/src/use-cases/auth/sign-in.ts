@@ -1,17 +1,11 @@
-import { createHash } from 'node:crypto';
 import { verify } from '@node-rs/argon2';
 import { sql } from 'kysely';
 import { appendAudit, recordAudit } from '../../adapters/audit/audit-log.ts';
 import type { Deps } from '../../deps.ts';
 import { appError } from '@sutiao/domain/errors.ts';
-import { randomToken } from '../../lib/ids.ts';
 import { type ActorProfile, loadActor } from './load-actor.ts';
-import {
-  ABSOLUTE_SESSION_HOURS,
-  idleTimeoutSeconds,
-  LOCKOUT_MINUTES,
-  MAX_CONSECUTIVE_FAILURES,
-} from './session-policy.ts';
+import { LOCKOUT_MINUTES, MAX_CONSECUTIVE_FAILURES } from './session-policy.ts';
+import { startSession } from './start-session.ts';
 
 export interface SignInInput {
   username: string;
@@ -29,7 +23,7 @@ export interface SignInResult {
 const DUMMY_HASH =
   '$argon2id$v=19$m=19456,t=2,p=1$DWmtp45ouvuw2tMY4cfGpw$1NWtErSN8hJfApCtq5AfFIOWGBm1nKKrx2g2QQf7y9w';
 
-export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+export { hashToken } from './session-token.ts';
 
 /** Password sign-in with lockout per username (known or not) and identical answers for unknown user and bad password. */
 export async function signIn(deps: Deps, requestId: string, input: SignInInput): Promise<SignInResult> {
@@ -67,23 +61,9 @@ export async function signIn(deps: Deps, requestId: string, input: SignInInput):
     await registerFailure(deps, requestId, username, user?.id ?? null, now);
     throw appError('AUTH_INVALID_CREDENTIALS');
   }
-  const token = randomToken();
-  const csrfToken = randomToken(24);
-  const expiresAt = new Date(now.getTime() + ABSOLUTE_SESSION_HOURS * 3600_000);
-  await deps.db.transaction().execute(async (trx) => {
+  const session = await deps.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('login_failures').where('username', '=', username).execute();
-    await trx
-      .insertInto('sessions')
-      .values({
-        token_hash: hashToken(token),
-        user_id: profile.actor.userId,
-        csrf_token: csrfToken,
-        idle_timeout_seconds: idleTimeoutSeconds(profile.actor.roles),
-        created_at: now,
-        last_seen_at: now,
-        expires_at: expiresAt,
-      })
-      .execute();
+    const started = await startSession(trx, profile, now);
     await appendAudit(
       trx,
       {
@@ -97,8 +77,9 @@ export async function signIn(deps: Deps, requestId: string, input: SignInInput):
       },
       now,
     );
+    return started;
   });
-  return { token, csrfToken, profile, expiresAt };
+  return { ...session, profile };
 }
 
 /** Counts a wrong password towards the lockout and audits it; `action` tells sign-in from a re-entry to confirm. */

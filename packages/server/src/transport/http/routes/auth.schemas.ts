@@ -25,3 +25,24 @@ export const MeResponse = Type.Object({
 });
 
 export const ErrorBody = Type.Object({ code: Type.String(), message: Type.String() }, { $id: 'Error' });
+
+export const RegisterBody = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 64 }),
+    password: Type.String({ minLength: 1, maxLength: 128 }),
+    displayName: Type.String({ minLength: 1, maxLength: 64 }),
+    idNumber: Type.String({ minLength: 1, maxLength: 32 }),
+    phone: Type.String({ minLength: 1, maxLength: 32 }),
+    email: Type.Optional(Type.String({ maxLength: 254 })),
+    consentVersion: Type.String({ minLength: 1, maxLength: 32 }),
+  },
+  { additionalProperties: false },
+);
+
+export const ChangePasswordBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 128 }),
+    newPassword: Type.String({ minLength: 1, maxLength: 128 }),
+  },
+  { additionalProperties: false },
+);

@@ -5,12 +5,12 @@ import { signIn } from '../../../use-cases/auth/sign-in.ts';
 import { signOut } from '../../../use-cases/auth/sign-out.ts';
 import { signedIn } from '../request-context.ts';
 import { sessionCookieName } from '../session-hooks.ts';
+import { setSessionCookie } from './session-cookie.ts';
 import { LoginBody, MeResponse } from './auth.schemas.ts';
 import type { Static } from '@sinclair/typebox';
 
 export function authRoutes(app: FastifyInstance, deps: Deps) {
   const cookie = sessionCookieName(deps.platform);
-  const secure = deps.publicUrl.startsWith('https:');
 
   app.post<{ Body: Static<typeof LoginBody> }>(
     '/api/auth/login',
@@ -25,13 +25,7 @@ export function authRoutes(app: FastifyInstance, deps: Deps) {
     },
     async (request, reply) => {
       const result = await signIn(deps, request.id, request.body);
-      reply.setCookie(cookie, result.token, {
-        httpOnly: true,
-        sameSite: 'strict',
-        secure,
-        path: '/',
-        expires: result.expiresAt,
-      });
+      setSessionCookie(reply, deps, result);
       return presentMe(result.profile, result.csrfToken);
     },
   );
