@@ -27,6 +27,8 @@ const LossAssessmentPage = lazy(() => import('./pages/loss/assessment-page.tsx')
 const MyLossResultsPage = lazy(() => import('./pages/loss/my-loss-results-page.tsx'));
 const UsersPage = lazy(() => import('./pages/admin/users-page.tsx'));
 const AuditPage = lazy(() => import('./pages/admin/audit-page.tsx'));
+const RegisterPage = lazy(() => import('./pages/register-page.tsx'));
+const ChangePasswordPage = lazy(() => import('./pages/change-password-page.tsx'));
 
 function PageFallback() {
   return (
@@ -62,6 +64,16 @@ function AppRoutes({ platform }: { platform: Platform }) {
               </Lazy>
             }
           />
+          {platform === 'mediation' ? (
+            <Route
+              path="/register"
+              element={
+                <Lazy>
+                  <RegisterPage />
+                </Lazy>
+              }
+            />
+          ) : null}
           <Route element={<PublicLayout />}>
             <Route
               path="/verify/:code?"
@@ -164,6 +176,14 @@ function AppRoutes({ platform }: { platform: Platform }) {
               element={
                 <Lazy>
                   <UsersPage />
+                </Lazy>
+              }
+            />
+            <Route
+              path="/account/password"
+              element={
+                <Lazy>
+                  <ChangePasswordPage />
                 </Lazy>
               }
             />

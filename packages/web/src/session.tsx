@@ -5,6 +5,8 @@ import {
   getMe,
   login as apiLogin,
   logout as apiLogout,
+  type RegisterInput,
+  register as apiRegister,
   setCsrfToken,
 } from './api/client.ts';
 import type { Me, Platform } from './api/types.ts';
@@ -18,6 +20,8 @@ export interface Session {
   /** The user signed out on purpose: the next sign-in starts at the workbench, not at the last page. */
   signedOut: boolean;
   signIn(username: string, password: string): Promise<Me>;
+  /** Investor self-registration; the new user is signed in. */
+  signUp(input: RegisterInput): Promise<Me>;
   signOut(): Promise<void>;
   refresh(): Promise<void>;
   clearExpiredNotice(): void;
@@ -86,15 +90,30 @@ export function SessionProvider({ platform, children }: { platform: Platform; ch
     });
   }, [navigate]);
 
-  const signIn = useCallback(async (username: string, password: string) => {
-    await apiLogin(username, password);
-    // /api/me carries the permissions the menu is built from.
+  // /api/me carries the permissions the menu is built from.
+  const adoptSession = useCallback(async () => {
     const next = await getMe();
     setMe(next);
     setExpiredNotice(false);
     setSignedOut(false);
     return next;
   }, []);
+
+  const signIn = useCallback(
+    async (username: string, password: string) => {
+      await apiLogin(username, password);
+      return adoptSession();
+    },
+    [adoptSession],
+  );
+
+  const signUp = useCallback(
+    async (input: RegisterInput) => {
+      await apiRegister(input);
+      return adoptSession();
+    },
+    [adoptSession],
+  );
 
   const signOut = useCallback(async () => {
     try {
@@ -109,8 +128,19 @@ export function SessionProvider({ platform, children }: { platform: Platform; ch
   const clearExpiredNotice = useCallback(() => setExpiredNotice(false), []);
 
   const value = useMemo<Session>(
-    () => ({ platform, me, loading, expiredNotice, signedOut, signIn, signOut, refresh, clearExpiredNotice }),
-    [platform, me, loading, expiredNotice, signedOut, signIn, signOut, refresh, clearExpiredNotice],
+    () => ({
+      platform,
+      me,
+      loading,
+      expiredNotice,
+      signedOut,
+      signIn,
+      signUp,
+      signOut,
+      refresh,
+      clearExpiredNotice,
+    }),
+    [platform, me, loading, expiredNotice, signedOut, signIn, signUp, signOut, refresh, clearExpiredNotice],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -141,6 +141,31 @@ export async function login(username: string, password: string): Promise<LoginRe
   return result;
 }
 
+export interface RegisterInput {
+  username: string;
+  password: string;
+  displayName: string;
+  idNumber: string;
+  phone: string;
+  email?: string;
+  consentVersion: string;
+}
+
+/** Investor self-registration (mediation platform); signs the new user in like `login`. */
+export async function register(input: RegisterInput): Promise<LoginResponse> {
+  const result = await request<LoginResponse>('/api/auth/register', {
+    body: input,
+    silent: true,
+    ignoreSessionLoss: true,
+  });
+  setCsrfToken(result.csrfToken);
+  return result;
+}
+
+/** Every other session of the user is signed out; this one stays. */
+export const changePassword = (currentPassword: string, newPassword: string) =>
+  request<void>('/api/auth/password', { body: { currentPassword, newPassword }, silent: true });
+
 export async function logout(): Promise<void> {
   try {
     await request<void>('/api/auth/logout', { method: 'POST', silent: true, ignoreSessionLoss: true });

@@ -69,6 +69,9 @@ export function AppLayout() {
             <br />
             <span style={{ fontSize: 12 }}>{roles}</span>
           </span>
+          <Link to="/account/password" style={{ color: '#fff', textDecoration: 'underline' }}>
+            {t('nav.changePassword')}
+          </Link>
           <LanguageSwitch onDark />
           <InboxBell />
           <Button onClick={() => void signOut()}>{t('nav.signOut')}</Button>

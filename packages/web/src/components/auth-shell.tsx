@@ -1,0 +1,44 @@
+import { Card, Layout } from 'antd';
+import type { ReactNode } from 'react';
+import { useI18n } from '../i18n/index.ts';
+import { PLATFORM_LOOK } from '../platform.ts';
+import { useSession } from '../session.tsx';
+import { ScalesIcon } from './icons.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+
+/** The frame of the signed-out pages (sign-in, registration): platform header, one card with a heading. */
+export function AuthShell({
+  title,
+  width = 400,
+  children,
+}: {
+  title: string;
+  width?: number;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  const { platform } = useSession();
+  const look = PLATFORM_LOOK[platform];
+  return (
+    <Layout style={{ minHeight: '100vh', background: '#f3f4f6' }}>
+      <Layout.Header
+        style={{ background: look.headerBg, color: '#fff', display: 'flex', alignItems: 'center', gap: 12 }}
+      >
+        <ScalesIcon />
+        <span style={{ fontSize: 17, fontWeight: 600, flex: 1 }}>
+          {t(look.nameKey)} — {t('app.name')}
+        </span>
+        <LanguageSwitch onDark />
+      </Layout.Header>
+      <Layout.Content
+        style={{ display: 'flex', justifyContent: 'center', alignItems: 'flex-start', padding: '48px 16px' }}
+      >
+        <Card style={{ width, maxWidth: '100%' }}>
+          <h1 style={{ fontSize: 22, marginTop: 0 }}>{title}</h1>
+          <p style={{ color: 'rgba(0,0,0,0.7)', marginTop: -4 }}>{t(look.nameKey)}</p>
+          {children}
+        </Card>
+      </Layout.Content>
+    </Layout>
+  );
+}
