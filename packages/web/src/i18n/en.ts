@@ -41,6 +41,7 @@ export const en: Record<MessageKey, string> = {
   'register.phoneInvalid': 'Enter an 11-digit mainland mobile number',
   'register.email': 'E-mail (optional)',
   'register.emailInvalid': 'The e-mail address is not valid',
+  'register.confirm': 'Confirm password',
   'register.noticeTitle': 'Personal data processing notice',
   'register.consent': 'I have read and accept the personal data processing notice',
   'register.consentRequired': 'Please read and accept the personal data processing notice',

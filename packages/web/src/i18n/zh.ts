@@ -40,6 +40,7 @@ export const zh = {
   'register.phoneInvalid': '请输入 11 位中国大陆手机号码',
   'register.email': '电子邮箱（选填）',
   'register.emailInvalid': '电子邮箱格式不正确',
+  'register.confirm': '确认密码',
   'register.noticeTitle': '个人信息处理授权书',
   'register.consent': '我已阅读并同意《个人信息处理授权书》',
   'register.consentRequired': '请阅读并勾选同意个人信息处理授权书',

@@ -128,7 +128,7 @@ export default function RegisterPage() {
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item
-          label={t('password.confirm')}
+          label={t('register.confirm')}
           name="confirm"
           dependencies={['password']}
           rules={[
