@@ -1,8 +1,8 @@
-import { PASSWORD_MIN_LENGTH } from '@sutiao/domain/password-policy.ts';
 import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { ApiError, changePassword } from '../api/client.ts';
 import { PageHeading } from '../components/page-title.tsx';
+import { NewPasswordFields } from '../components/new-password-fields.tsx';
 import { useI18n } from '../i18n/index.ts';
 
 interface PasswordForm {
@@ -68,33 +68,7 @@ export default function ChangePasswordPage() {
           >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          <Form.Item
-            label={t('password.new')}
-            name="newPassword"
-            extra={t('password.hint', { min: PASSWORD_MIN_LENGTH })}
-            rules={[
-              { required: true, message: t('login.passwordRequired') },
-              { min: PASSWORD_MIN_LENGTH, message: t('password.hint', { min: PASSWORD_MIN_LENGTH }) },
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item
-            label={t('password.confirm')}
-            name="confirm"
-            dependencies={['newPassword']}
-            rules={[
-              { required: true, message: t('password.mismatch') },
-              ({ getFieldValue }) => ({
-                validator: (_, value: string | undefined) =>
-                  !value || value === getFieldValue('newPassword')
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t('password.mismatch'))),
-              }),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          <NewPasswordFields name="newPassword" labelKey="password.new" confirmLabelKey="password.confirm" />
           <Button type="primary" htmlType="submit" loading={submitting}>
             {t('password.submit')}
           </Button>

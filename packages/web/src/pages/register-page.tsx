@@ -1,12 +1,12 @@
 import { CURRENT_CONSENTS } from '@sutiao/domain/consents.ts';
 import { isValidIdNumber } from '@sutiao/domain/id-number.ts';
-import { PASSWORD_MIN_LENGTH } from '@sutiao/domain/password-policy.ts';
 import { Alert, Button, Checkbox, Form, Input } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/client.ts';
 import { AuthShell } from '../components/auth-shell.tsx';
 import { usePageTitle } from '../components/page-title.tsx';
+import { NewPasswordFields } from '../components/new-password-fields.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { useSession } from '../session.tsx';
 
@@ -116,33 +116,7 @@ export default function RegisterPage() {
         >
           <Input autoComplete="email" type="email" />
         </Form.Item>
-        <Form.Item
-          label={t('login.password')}
-          name="password"
-          extra={t('password.hint', { min: PASSWORD_MIN_LENGTH })}
-          rules={[
-            { required: true, message: t('login.passwordRequired') },
-            { min: PASSWORD_MIN_LENGTH, message: t('password.hint', { min: PASSWORD_MIN_LENGTH }) },
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          label={t('register.confirm')}
-          name="confirm"
-          dependencies={['password']}
-          rules={[
-            { required: true, message: t('password.mismatch') },
-            ({ getFieldValue }) => ({
-              validator: (_, value: string | undefined) =>
-                !value || value === getFieldValue('password')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('password.mismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields name="password" labelKey="login.password" confirmLabelKey="register.confirm" />
         <section
           aria-labelledby="personal-data-notice"
           style={{
