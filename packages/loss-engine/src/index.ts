@@ -21,6 +21,7 @@ export { ERROR_CODES, type ErrorCode, type ErrorLocation, LossInputError } from 
 export { type Exact, formatDecimal, formatFixed, parseDecimal } from './exact';
 export { INVESTOR_REASONS, type InvestorReason, TRADE_CODES, type TradeCode } from './explain';
 export { exactField, type Field, fastField } from './field';
+export { cellText } from './io/cell-text';
 export { CsvSplitter, csvLine } from './io/csv';
 export {
   ERROR_COLUMNS,

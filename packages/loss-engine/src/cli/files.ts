@@ -1,24 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { readFile, rename, rm, stat } from 'node:fs/promises';
 import { inputError } from '../errors';
+import { cellText } from '../io/cell-text';
 import { CsvSplitter, feedAsync } from '../io/csv';
 
 /** exceljs is loaded only for XLSX files (it costs ~0.1 s of start-up). */
 const excel = async () => (await import('exceljs')).default;
 
 export const isXlsx = (path: string): boolean => path.toLowerCase().endsWith('.xlsx');
-
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    const o = v as { text?: unknown; result?: unknown; richText?: { text: string }[] };
-    if (o.richText) return o.richText.map((r) => r.text).join('');
-    if (o.result !== undefined) return cellText(o.result);
-    if (o.text !== undefined) return String(o.text);
-  }
-  return String(v).trim();
-}
 
 /** Streams records (fields + 1-based line/row number) of a CSV or the first sheet of an XLSX file. */
 export async function readRecords(

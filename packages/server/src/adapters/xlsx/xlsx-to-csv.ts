@@ -1,22 +1,10 @@
 import { Readable } from 'node:stream';
-import { csvLine } from '@sutiao/loss-engine';
+import { cellText, csvLine } from '@sutiao/loss-engine';
 import ExcelJS from 'exceljs';
 
 /** A ZIP local-file header: every XLSX starts with it, no CSV does. */
 export const looksLikeXlsx = (bytes: Uint8Array): boolean =>
   bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    const o = v as { text?: unknown; result?: unknown; richText?: { text: string }[] };
-    if (o.richText) return o.richText.map((r) => r.text).join('');
-    if (o.result !== undefined) return cellText(o.result);
-    if (o.text !== undefined) return String(o.text);
-  }
-  return String(v).trim();
-}
 
 /**
  * The first sheet of an XLSX workbook as CSV text, one line per sheet row, so the engine's CSV parsers (and their
