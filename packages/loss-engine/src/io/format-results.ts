@@ -1,27 +1,9 @@
 import type { InvestorResult } from '../assess-investor';
 import type { InvestorError } from '../assess-case';
+import { RESULT_COLUMNS, type ResultColumn } from '../result-columns';
 import { csvLine } from './csv';
 
-export const RESULT_COLUMNS = [
-  'investor_id',
-  'eligible',
-  'reason',
-  'N',
-  'C',
-  'Ns',
-  'Ps',
-  'Nh',
-  'B',
-  'L',
-  'r',
-  'L_deducted',
-  'commission',
-  'stamp_duty',
-  'interest',
-  'total',
-] as const;
-
-export type ResultColumn = (typeof RESULT_COLUMNS)[number];
+export { RESULT_COLUMNS, type ResultColumn };
 
 const PER_SEGMENT = ['N', 'C', 'Ns', 'Ps', 'Nh', 'B', 'r'] as const;
 const money = (c: bigint): string => {

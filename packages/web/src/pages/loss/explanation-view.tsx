@@ -1,23 +1,10 @@
+import { FIGURE_COLUMNS } from '@sutiao/loss-engine/result-columns';
 import { Descriptions, Table } from 'antd';
 import type { ExplainedTrade, LossResult } from '../../api/loss-types.ts';
 import { ToneTag } from '../../components/status-tag.tsx';
 import { useLossText } from './loss-text.ts';
 
-const FIGURES = [
-  'N',
-  'C',
-  'Ns',
-  'Ps',
-  'Nh',
-  'B',
-  'L',
-  'r',
-  'L_deducted',
-  'commission',
-  'stamp_duty',
-  'interest',
-  'total',
-];
+const FIGURES = FIGURE_COLUMNS;
 
 /** One investor's figures (LOSS-SPEC §3) and every trade, used or excluded, with the engine's reason. */
 export function ExplanationView({ result }: { result: LossResult }) {
