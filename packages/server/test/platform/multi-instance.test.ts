@@ -10,7 +10,7 @@ import type { Deps } from '../../src/deps.ts';
 import { DEMO_PASSWORD } from '../../src/platform/seed/demo-users.ts';
 import { seedDemo } from '../../src/platform/seed/seed-demo.ts';
 import { buildApp } from '../../src/transport/http/app.ts';
-import { TEST_PG_ADMIN_URL } from '../support/test-databases.ts';
+import { dropTestDatabase, TEST_PG_ADMIN_URL } from '../support/test-databases.ts';
 import { TEST_KEYS } from '../support/test-platform.ts';
 
 // Several stateless instances of one platform share a PostgreSQL database behind a load balancer.
@@ -19,10 +19,7 @@ describe('two instances of the mediation platform on one PostgreSQL database', (
   const closers: Array<() => Promise<void>> = [];
   afterAll(async () => {
     for (const close of closers.reverse()) await close();
-    const admin = new pg.Client({ connectionString: TEST_PG_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await dropTestDatabase(name);
   });
 
   it('migrate concurrently, share sessions, and keep one unbroken audit chain under concurrent writes', async () => {

@@ -49,20 +49,27 @@ export async function freshDatabase(
     ...db,
     async close() {
       await db.close();
-      const drop = new pg.Client({ connectionString: TEST_PG_ADMIN_URL });
-      await drop.connect();
-      // pg's pool.end() resolves before its sockets close; forcing the drop while a backend is still
-      // terminating makes the server kill it, and the pool re-emits that as an uncaught 'error'.
-      for (let i = 0; i < 100; i++) {
-        const { rows } = await drop.query<{ n: number }>(
-          'select count(*)::int as n from pg_stat_activity where datname = $1',
-          [name],
-        );
-        if (rows[0]?.n === 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      await drop.query(`drop database if exists ${name} with (force)`);
-      await drop.end();
+      await dropTestDatabase(name);
     },
   };
+}
+
+/**
+ * Drops a test database once its connections are gone. pg's pool.end() resolves before its sockets close; forcing
+ * the drop while a backend is still terminating makes the server kill it, and the pool re-emits that as an
+ * uncaught 'error' that fails the whole run.
+ */
+export async function dropTestDatabase(name: string): Promise<void> {
+  const drop = new pg.Client({ connectionString: TEST_PG_ADMIN_URL });
+  await drop.connect();
+  for (let i = 0; i < 100; i++) {
+    const { rows } = await drop.query<{ n: number }>(
+      'select count(*)::int as n from pg_stat_activity where datname = $1',
+      [name],
+    );
+    if (rows[0]?.n === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await drop.query(`drop database if exists ${name} with (force)`);
+  await drop.end();
 }
