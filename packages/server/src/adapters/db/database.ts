@@ -38,6 +38,9 @@ export function openPostgres(connectionString: string, poolSize = 10): Database 
       oid === INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text'),
   };
   const pool = new pg.Pool({ connectionString, max: poolSize, types });
+  // An idle client dies when the server restarts or fails over; unhandled, pg's 'error' event would end the
+  // process. The pool drops that client and the next query opens a new connection.
+  pool.on('error', (error) => console.error(`PostgreSQL idle client error: ${error.message}`));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', close: () => db.destroy() };
 }
