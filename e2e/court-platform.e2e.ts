@@ -1,8 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/browser.ts';
+import { useRunningSystem } from './support/running-system.ts';
 import { signInAs } from './support/sign-in.ts';
-import { type RunningSystem, startSystem } from './support/system.ts';
 import { visitEveryMenuItem } from './support/walk.ts';
 
 const COURT_USERS = [
@@ -13,21 +12,13 @@ const COURT_USERS = [
 ] as const;
 
 describe('the court platform as a new user', () => {
-  let system: RunningSystem;
-  let browser: Browser;
-  beforeAll(async () => {
-    [system, browser] = await Promise.all([startSystem('court'), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  const env = useRunningSystem('court');
 
   it.each(COURT_USERS)(
     '$username sees a workbench with their court and role, no dead ends, and signs out',
     async ({ username, court, role }) => {
-      const url = system.urls.court;
-      const page = await signInAs(browser, url, username);
+      const url = env.system.urls.court;
+      const page = await signInAs(env.browser, url, username);
       await expect.poll(() => page.getByTestId('platform-name').textContent()).toContain('人民法院调解平台');
       await expect.poll(() => page.getByTestId('current-user').textContent()).toContain(role);
       if (court) await expect.poll(() => page.getByTestId('user-court').textContent()).toBe(court);
@@ -48,8 +39,8 @@ describe('the court platform as a new user', () => {
   );
 
   it('switches the interface to English and back, with the lang attribute', async () => {
-    const url = system.urls.court;
-    const page = await signInAs(browser, url, 'sh74_filing');
+    const url = env.system.urls.court;
+    const page = await signInAs(env.browser, url, 'sh74_filing');
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     await page.getByRole('radiogroup', { name: '界面语言' }).getByText('English').click();
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');

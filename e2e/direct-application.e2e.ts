@@ -1,37 +1,31 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/browser.ts';
+import { useRunningSystem } from './support/running-system.ts';
 import { DEMO_PASSWORD, signInAs } from './support/sign-in.ts';
-import { type RunningSystem, startSystem } from './support/system.ts';
 import { caseStatus, chooseOption, fireEvent, openCase, pdfText, tinyPdf, watchApi } from './support/ui.ts';
 
 const ACTORS = ['investor1', 'center_admin', 'firm_huaxin', 'mediator1'] as const;
 type Actor = (typeof ACTORS)[number];
 
-/** Lifecycle A (direct application) through the web client, each actor in their own browser context. */
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Lifecycle A (direct application) through the web client, each actor in their own browser context. */
 describe('direct application: from the wizard to a performed agreement', () => {
-  let system: RunningSystem;
-  let browser: Browser;
+  const env = useRunningSystem();
   let url: string;
   const pages = {} as Record<Actor, Page>;
   const apiFailures: string[] = [];
 
   beforeAll(async () => {
-    [system, browser] = await Promise.all([startSystem(), launchBrowser()]);
-    url = system.urls.mediation;
+    url = env.system.urls.mediation;
     for (const actor of ACTORS) {
-      pages[actor] = await signInAs(browser, url, actor);
+      pages[actor] = await signInAs(env.browser, url, actor);
       apiFailures.push(...watchApi(pages[actor]).map((failure) => `${actor}: ${failure}`));
     }
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
   });
 
   /** investor1 applies through the guided wizard; returns the new case's id and number. */
@@ -263,7 +257,7 @@ describe('direct application: from the wizard to a performed agreement', () => {
     expect(text).toContain(code);
 
     // Anyone can verify the code, without signing in; a wrong code is not found.
-    const anonymous = await browser.newContext({ locale: 'zh-CN' });
+    const anonymous = await env.browser.newContext({ locale: 'zh-CN' });
     const visitor = await anonymous.newPage();
     // Expected: the session probe says "not signed in", the wrong code is not found.
     const visitorFailures = watchApi(

@@ -1,23 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/browser.ts';
+import { useRunningSystem } from './support/running-system.ts';
 import { signInAs } from './support/sign-in.ts';
-import { type RunningSystem, startSystem } from './support/system.ts';
 
 describe('one investor never sees another investor’s case', () => {
-  let system: RunningSystem;
-  let browser: Browser;
-  beforeAll(async () => {
-    [system, browser] = await Promise.all([startSystem('mediation'), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  const env = useRunningSystem('mediation');
 
   it('shows investor2 a not-found page for investor1’s case URL, and never lists it', async () => {
-    const url = system.urls.mediation;
-    const owner = await signInAs(browser, url, 'investor1');
+    const url = env.system.urls.mediation;
+    const owner = await signInAs(env.browser, url, 'investor1');
     await owner.goto(`${url}/cases`);
     const firstCase = owner
       .getByRole('table')
@@ -30,7 +21,7 @@ describe('one investor never sees another investor’s case', () => {
     expect(caseNumber).toMatch(/中证调/);
     await owner.context().close();
 
-    const other = await signInAs(browser, url, 'investor2');
+    const other = await signInAs(env.browser, url, 'investor2');
     await other.goto(`${url}${href}`);
     await expect.poll(() => other.getByRole('heading', { level: 1 }).textContent()).toMatch(/不存在|未找到/);
     expect(await other.getByTestId('case-number').count()).toBe(0);

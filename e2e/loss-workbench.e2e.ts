@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser } from './support/browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/browser.ts';
+import { useRunningSystem } from './support/running-system.ts';
 import { signInAs } from './support/sign-in.ts';
-import { type RunningSystem, startSystem } from './support/system.ts';
 import { chooseOption, watchApi } from './support/ui.ts';
 
 const CASE_NUMBER = '(2026)沪74民初45号';
@@ -31,19 +31,11 @@ async function uploadCsv(page: Page, title: string, name: string, text: string):
 }
 
 describe('loss workbench: from a court entrustment to an issued report the investor can look up', () => {
-  let system: RunningSystem;
-  let browser: Browser;
-  beforeAll(async () => {
-    [system, browser] = await Promise.all([startSystem('mediation'), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  const env = useRunningSystem('mediation');
 
   it('analyst1 creates, uploads, runs, explains, exports and issues; investor1 sees only their own 5,407.02', async () => {
-    const url = system.urls.mediation;
-    const page = await signInAs(browser, url, 'analyst1');
+    const url = env.system.urls.mediation;
+    const page = await signInAs(env.browser, url, 'analyst1');
     // A refused upload answers 4xx with the problems: that one is expected.
     const failures = watchApi(
       page,
@@ -155,7 +147,7 @@ describe('loss workbench: from a court entrustment to an issued report the inves
     await page.context().close();
 
     // investor1 sees their own result, and only theirs.
-    const investor = await signInAs(browser, url, 'investor1');
+    const investor = await signInAs(env.browser, url, 'investor1');
     const investorFailures = watchApi(investor);
     await investor
       .getByRole('navigation', { name: '主导航' })
@@ -169,7 +161,7 @@ describe('loss workbench: from a court entrustment to an issued report the inves
     expect(investorFailures).toEqual([]);
     await investor.context().close();
 
-    const other = await signInAs(browser, url, 'investor2');
+    const other = await signInAs(env.browser, url, 'investor2');
     await other.goto(`${url}/my/loss-results`);
     await other.getByText('暂无与您身份证号匹配的已出具核定结果。').waitFor();
     await other.context().close();

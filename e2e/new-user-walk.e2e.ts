@@ -1,8 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useRunningSystem } from './support/running-system.ts';
 import { signInAs } from './support/sign-in.ts';
-import { type PlatformName, type RunningSystem, startSystem } from './support/system.ts';
+import type { PlatformName } from './support/system.ts';
 import { visitEveryMenuItem } from './support/walk.ts';
 
 /** Every demo user in README.md, by platform. */
@@ -42,15 +41,7 @@ const DEMO_USERS: Record<PlatformName, string[]> = {
 
 /** Tried as a new user: every demo user signs in and opens every item of their side menu. */
 describe('every demo user, every menu item: no dead ends', () => {
-  let system: RunningSystem;
-  let browser: Browser;
-  beforeAll(async () => {
-    [system, browser] = await Promise.all([startSystem(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  const env = useRunningSystem();
 
   // Users with the same roles see the same pages: axe checks each page once per platform and set of roles.
   const axeSeen = new Set<string>();
@@ -59,8 +50,8 @@ describe('every demo user, every menu item: no dead ends', () => {
   );
 
   it.each(cases)('$platform: $username', async ({ platform, username }) => {
-    const url = system.urls[platform];
-    const page = await signInAs(browser, url, username);
+    const url = env.system.urls[platform];
+    const page = await signInAs(env.browser, url, username);
     const roles = (
       (await page.getByTestId('current-user').locator('span').nth(1).textContent()) ?? ''
     ).trim();

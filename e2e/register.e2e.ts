@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser } from './support/browser.ts';
-import { type RunningSystem, startSystem } from './support/system.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/browser.ts';
+import { useRunningSystem } from './support/running-system.ts';
 
 const PASSWORD = 'Blue-Harbour-77';
 const NEW_PASSWORD = 'Quiet-River-2031';
@@ -23,22 +23,14 @@ async function fillRegistration(page: Page, username: string, idNumber: string) 
 }
 
 describe('investor self-registration and password change through the UI', () => {
-  let system: RunningSystem;
-  let browser: Browser;
-  beforeAll(async () => {
-    [system, browser] = await Promise.all([startSystem(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  const env = useRunningSystem();
 
   const username = `zhou_${randomBytes(3).toString('hex')}`;
   const idNumber = `33010619900101${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}X`;
 
   it('registers, lands on the workbench, changes the password, signs out and back in with it', async () => {
-    const url = system.urls.mediation;
-    const page = await newPage(browser);
+    const url = env.system.urls.mediation;
+    const page = await newPage(env.browser);
     await page.goto(`${url}/login`);
     await page.getByRole('link', { name: '注册新账户' }).click();
     await page.waitForURL(`${url}/register`);
@@ -83,8 +75,8 @@ describe('investor self-registration and password change through the UI', () => 
   });
 
   it('shows a second registration of the same person inline, without saying which field is taken', async () => {
-    const page = await newPage(browser);
-    await page.goto(`${system.urls.mediation}/register`);
+    const page = await newPage(env.browser);
+    await page.goto(`${env.system.urls.mediation}/register`);
     await fillRegistration(page, `other_${randomBytes(3).toString('hex')}`, idNumber);
     await page.getByRole('button', { name: '注册并登录' }).click();
     await page.getByRole('alert').filter({ hasText: '用户名或证件号已被注册' }).waitFor();
@@ -94,8 +86,8 @@ describe('investor self-registration and password change through the UI', () => 
   });
 
   it('offers no registration on the court platform, but a password change from the header', async () => {
-    const url = system.urls.court;
-    const page = await newPage(browser);
+    const url = env.system.urls.court;
+    const page = await newPage(env.browser);
     await page.goto(`${url}/login`);
     await page.getByLabel('用户名', { exact: true }).waitFor();
     expect(await page.getByRole('link', { name: '注册新账户' }).count()).toBe(0);

@@ -1,22 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/browser.ts';
+import { useRunningSystem } from './support/running-system.ts';
 import { signInAs } from './support/sign-in.ts';
-import { type RunningSystem, startSystem } from './support/system.ts';
 
 describe('both platforms: sign-in and workbench', () => {
-  let system: RunningSystem;
-  let browser: Browser;
-  beforeAll(async () => {
-    [system, browser] = await Promise.all([startSystem(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  const env = useRunningSystem();
 
   it('shows the court platform to a filing officer of 上海金融法院', async () => {
-    const page = await signInAs(browser, system.urls.court, 'sh74_filing');
+    const page = await signInAs(env.browser, env.system.urls.court, 'sh74_filing');
     await expect.poll(() => page.textContent('body')).toContain('人民法院调解平台');
     await expect.poll(() => page.textContent('body')).toContain('上海金融法院');
     await expectAccessible(page, 'court workbench');
@@ -24,7 +15,7 @@ describe('both platforms: sign-in and workbench', () => {
   });
 
   it('shows the mediation platform to an investor, with the apply action', async () => {
-    const page = await signInAs(browser, system.urls.mediation, 'investor1');
+    const page = await signInAs(env.browser, env.system.urls.mediation, 'investor1');
     await expect.poll(() => page.textContent('body')).toContain('中国投资者网在线调解平台');
     // The workbench is a lazily loaded page: wait for it rather than sampling visibility once.
     await page
@@ -36,9 +27,9 @@ describe('both platforms: sign-in and workbench', () => {
   });
 
   it('refuses a wrong password with the same message as an unknown user, and the login page is accessible', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN' });
+    const context = await env.browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
-    await page.goto(`${system.urls.mediation}/login`);
+    await page.goto(`${env.system.urls.mediation}/login`);
     await expectAccessible(page, 'login page');
     await page.getByLabel('用户名').fill('investor2');
     await page.getByLabel('密码').fill('wrong-password-1');

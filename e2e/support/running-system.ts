@@ -1,0 +1,25 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import { type PlatformName, type RunningSystem, startSystem } from './system.ts';
+
+export interface JourneyEnv {
+  system: RunningSystem;
+  browser: Browser;
+}
+
+/**
+ * One file's platforms (as real processes, fresh databases) and one Chromium, started before its tests and
+ * stopped after them. Call inside `describe`; read `env.system` / `env.browser` inside tests and hooks.
+ */
+export function useRunningSystem(platform?: PlatformName): JourneyEnv {
+  const env = {} as JourneyEnv;
+  beforeAll(async () => {
+    [env.system, env.browser] = await Promise.all([startSystem(platform), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.system?.stop();
+  });
+  return env;
+}
