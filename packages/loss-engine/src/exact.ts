@@ -5,7 +5,7 @@ export interface Exact {
   readonly d: bigint;
 }
 
-export function bigGcd(a: bigint, b: bigint): bigint {
+function bigGcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
   let y = b < 0n ? -b : b;
   while (y !== 0n) {
@@ -34,8 +34,6 @@ export const E_ONE: Exact = { n: 1n, d: 1n };
 
 export const eAdd = (a: Exact, b: Exact): Exact =>
   a.d === b.d ? exact(a.n + b.n, a.d) : exact(a.n * b.d + b.n * a.d, a.d * b.d);
-export const eSub = (a: Exact, b: Exact): Exact =>
-  a.d === b.d ? exact(a.n - b.n, a.d) : exact(a.n * b.d - b.n * a.d, a.d * b.d);
 export const eMul = (a: Exact, b: Exact): Exact => exact(a.n * b.n, a.d * b.d);
 export const eDiv = (a: Exact, b: Exact): Exact => exact(a.n * b.d, a.d * b.n);
 export const eCmp = (a: Exact, b: Exact): number => {
@@ -44,7 +42,6 @@ export const eCmp = (a: Exact, b: Exact): number => {
   return l < r ? -1 : l > r ? 1 : 0;
 };
 export const eSign = (a: Exact): number => (a.n < 0n ? -1 : a.n > 0n ? 1 : 0);
-export const eEq = (a: Exact, b: Exact): boolean => a.n === b.n && a.d === b.d;
 export const eInt = (k: number | bigint): Exact => ({ n: BigInt(k), d: 1n });
 
 const DECIMAL = /^([+-]?)(\d+)(?:\.(\d+))?$/;
@@ -58,14 +55,8 @@ export function parseDecimal(text: string): Exact | null {
   return exact(m[1] === '-' ? -n : n, 10n ** BigInt(frac.length));
 }
 
-/** Decimal places of a decimal literal (for "prices have up to 3 decimals"). */
-export function decimalPlaces(text: string): number {
-  const dot = text.indexOf('.');
-  return dot < 0 ? 0 : text.length - dot - 1;
-}
-
 /** Rounds half away from zero (四舍五入) to `places` decimals. */
-export function roundHalfUp(x: Exact, places: number): Exact {
+function roundHalfUp(x: Exact, places: number): Exact {
   const scale = 10n ** BigInt(places);
   const scaled = x.n * scale;
   const neg = scaled < 0n;

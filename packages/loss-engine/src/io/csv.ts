@@ -65,7 +65,7 @@ function quotesBalanced(s: string): boolean {
 }
 
 /** RFC 4180 field splitting for a record that contains quotes. */
-export function splitQuoted(line: string): string[] {
+function splitQuoted(line: string): string[] {
   const out: string[] = [];
   let i = 0;
   for (;;) {
@@ -104,7 +104,7 @@ export function splitQuoted(line: string): string[] {
   }
 }
 
-export function csvField(v: string): string {
+function csvField(v: string): string {
   return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
 }
 

@@ -12,7 +12,7 @@ import { TradeRowParser } from './parse-trades';
  * returns null; the caller then parses the whole input with the generic parser, which produces the table or
  * the exact error messages (file, line, column). The tables are equal (property-tested).
  */
-export class FastTradeParser {
+class FastTradeParser {
   private readonly parser: TradeRowParser;
   private pos: readonly number[] = [];
   private width = 0;
