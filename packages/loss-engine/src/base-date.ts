@@ -10,11 +10,17 @@ export interface BaseDateResult {
   basePrice: Exact;
   /** Trading days counted (the base date is the k-th). */
   tradingDays: number;
-  /** The trading day on which cumulative auction volume reached the float, or null if not within the data/limit. */
+  /**
+   * The trading day (1-based) on which cumulative auction volume reached the float, or null if not within the
+   * 30 days (2022) or the market data (2003).
+   */
   turnoverReachedOn: number | null;
 }
 
-/** Art. 26 (2022) / art. 33 (2003) base date and base price (LOSS-SPEC §5). The court's values prevail. */
+/**
+ * Art. 26 of 法释〔2022〕2号 / art. 33 of 法释〔2003〕2号: base date and base price (docs/loss-rules.md §6). The
+ * court's values prevail.
+ */
 export function findBaseDate(
   market: MarketData,
   disclosureDate: string,
@@ -31,7 +37,10 @@ export function findBaseDate(
   if (first < 0) first = market.days.length;
   let cumulative = E_ZERO;
   let reached: number | null = null;
-  for (let k = 1; k <= 30 && first + k - 1 < market.days.length; k++) {
+  // 2022 (art. 26) looks no further than the 30th trading day. 2003 (art. 33) takes the day turnover reaches
+  // 100 % however late that is; only when the market data never shows it is the 30th trading day used.
+  const limit = rules === '2022' ? 30 : Number.POSITIVE_INFINITY;
+  for (let k = 1; k <= limit && first + k - 1 < market.days.length; k++) {
     const i = first + k - 1;
     cumulative = eAdd(cumulative, market.auctionVolume[i]!);
     if (eCmp(cumulative, market.floatShares[i]!) >= 0) {

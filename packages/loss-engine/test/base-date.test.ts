@@ -66,6 +66,15 @@ describe('base date and base price (LOSS-SPEC §5)', () => {
     }
   });
 
+  it('2003: turnover reached after the 30th trading day — that day is the base date (art. 33), 2022 stops at 30', () => {
+    const m = marketWith((k) => (k < 35 ? 20 : 400), 45);
+    const r03 = findBaseDate(m, '2020-06-01', '2003');
+    expect([r03.baseDate, r03.tradingDays, r03.turnoverReachedOn]).toEqual([at(m, 35), 35, 35]);
+    expect(formatDecimal(r03.basePrice, 6)).toBe('18.000000');
+    const r22 = findBaseDate(m, '2020-06-01', '2022');
+    expect([r22.baseDate, r22.tradingDays, r22.turnoverReachedOn]).toEqual([at(m, 30), 30, null]);
+  });
+
   it('a disclosure on a non-trading day starts from the next trading day', () => {
     const m = marketWith(() => 200);
     // 2020-06-06 is a Saturday: day 1 is Monday 06-08, the 6th trading day overall; closes 6..10
