@@ -61,7 +61,7 @@ export function resolveParams(input: unknown): LossParams {
 }
 
 /**
- * Assesses every investor of a case (LOSS-SPEC §2–§4). Pure: no I/O. `trades` is a parsed table
+ * Assesses every investor of a case (docs/loss-rules.md §3–§9). Pure: no I/O. `trades` is a parsed table
  * (`parseTradesCsv`) or any iterable of trade objects.
  */
 export function assessCase(

@@ -40,7 +40,7 @@ export interface SegmentOutcome<T> {
   interest: T;
 }
 
-/** LOSS-SPEC §2 steps 4–12 for one segment. */
+/** One segment: docs/loss-rules.md §4.3–§8. */
 export function assessSegment<T>(
   F: Field<T>,
   plan: CasePlan,
@@ -135,7 +135,7 @@ export interface SegmentState<T> {
 }
 
 /**
- * LOSS-SPEC §2 steps 8–12 from a segment's state: C, Nh, L, r, L′, fees, interest. Shared by the generic
+ * docs/loss-rules.md §4.4–§8 from a segment's state: C, Nh, L, r, L′, fees, interest. Shared by the generic
  * path and the integer kernel (`kernel.ts`), so both finish identically.
  */
 export function finishSegment<T>(

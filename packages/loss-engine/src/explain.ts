@@ -1,6 +1,6 @@
 import type { Window } from './windows';
 
-/** Why each trade was used or excluded, per segment (LOSS-SPEC §3). */
+/** Why each trade was used or excluded, per segment (docs/loss-rules.md §10). */
 export const TRADE_CODES = {
   W1_OPEN: [
     '揭露前有效买入，计入可索赔持仓',

@@ -13,13 +13,13 @@ export type SystemicRisk =
 export interface Segment {
   implementationDate: string;
   disclosureDate: string;
-  /** null: derive it from market data with the base-date helper (§5). */
+  /** null: derive it from market data with the base-date helper (docs/loss-rules.md §6). */
   baseDate: string | null;
   /** Yuan; null: derive it from market data. */
   basePrice: Exact | null;
 }
 
-/** Validated case parameters with every default filled in (LOSS-SPEC §1). */
+/** Validated case parameters with every default filled in (docs/loss-rules.md §2). */
 export interface LossParams {
   ruleVersion: RuleVersion;
   direction: Direction;

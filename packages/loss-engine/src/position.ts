@@ -1,7 +1,7 @@
 import type { Field } from './field';
 
 /**
- * The compensable position built in W1, one per buy-average method (LOSS-SPEC §1 `buyAverage`).
+ * The compensable position built in W1, one per buy-average method (docs/loss-rules.md §4.4).
  * `vals` carries, per trade, the price and the quantities averaged alongside it (buy day for interest,
  * index closes for the index method); every method averages them all the same way.
  */

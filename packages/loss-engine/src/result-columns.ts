@@ -1,4 +1,4 @@
-/** The output columns of LOSS-SPEC §3, in order. Pure data: the web client imports it too. */
+/** The output columns of docs/loss-rules.md §10, in order. Pure data: the web client imports it too. */
 export const RESULT_COLUMNS = [
   'investor_id',
   'eligible',

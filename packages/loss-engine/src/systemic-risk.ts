@@ -13,7 +13,7 @@ export interface RiskInputs<T> {
 }
 
 /**
- * The market-risk share r (LOSS-SPEC §4). A court-given ratio overrides; the index method (同步指数对比法)
+ * The market-risk share r (docs/loss-rules.md §7). A court-given ratio overrides; the index method (同步指数对比法)
  * compares the stock's move with the mean move of one or more indices ("3+X"), averaged exactly like the price.
  */
 export function systemicRatio<T>(

@@ -1,4 +1,4 @@
-/** Art. 34 windows of one segment: pre | W1 = [implementation, disclosure) | W2 = [disclosure, base] | post. */
+/** The windows of one segment (docs/loss-rules.md §3): pre | W1 = [implementation, disclosure) | W2 = [disclosure, base] | post. */
 export const PRE = 0;
 export const W1 = 1;
 export const W2 = 2;

@@ -22,7 +22,7 @@ function marketWith(volumes: (k: number) => number, days = 40) {
 
 const at = (m: ReturnType<typeof marketWith>, k: number) => m.dates[k - 1]!;
 
-describe('base date and base price (LOSS-SPEC §5)', () => {
+describe('base date and base price (docs/loss-rules.md §6)', () => {
   it('turnover reached on day 5: 2022 waits for the 10th day, 2003 takes day 5', () => {
     const m = marketWith(() => 200);
     const r22 = findBaseDate(m, '2020-06-01', '2022');

@@ -1,6 +1,6 @@
 import { type CaseResult, type InvestorResult, parseMarketCsv, type TradeInput } from '../src/index';
 
-/** The LOSS-SPEC §6 segment: 2022 rules, implementation 2020-01-10, disclosure 2020-06-01, base 2020-06-30, B 5.00. */
+/** The docs/loss-rules.md §11 segment: 2022 rules, implementation 2020-01-10, disclosure 2020-06-01, base 2020-06-30, B 5.00. */
 export const SPEC_SEGMENT = {
   implementationDate: '2020-01-10',
   disclosureDate: '2020-06-01',

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { assessCase } from '../src/index';
 import { e1, e2, e3, only, SPEC_SEGMENT, total } from './factories';
 
-// LOSS-SPEC §6, every variant.
-describe('worked examples (LOSS-SPEC §6)', () => {
+// docs/loss-rules.md §11, every variant.
+describe('worked examples (docs/loss-rules.md §11)', () => {
   const run = (extra: Record<string, unknown>, trades = e1()) =>
     only(assessCase({ segments: [SPEC_SEGMENT], ...extra }, trades));
 

@@ -13,7 +13,7 @@ const money = (c: bigint): string => {
 };
 
 /**
- * The LOSS-SPEC §3 row. With several segments, per-segment figures are joined with "|" in segment
+ * The docs/loss-rules.md §10 row. With several segments, per-segment figures are joined with "|" in segment
  * order; money columns are the investor's totals.
  */
 export function resultRow(r: InvestorResult): Record<ResultColumn, string> {
