@@ -1,9 +1,7 @@
 import { buildApp } from '../transport/http/app.ts';
-import { sendDeadlineReminders } from '../use-cases/cases/send-deadline-reminders.ts';
-import {
-  resumeInterruptedRuns,
-  waitForRunningAssessments,
-} from '../use-cases/loss/resume-interrupted-runs.ts';
+import { JOBS } from '../jobs/job-registry.ts';
+import { runScheduledJobsOnce, startJobs } from '../jobs/job-runner.ts';
+import { waitForRunningAssessments } from '../use-cases/mediation/loss/resume-interrupted-runs.ts';
 import { composePlatform } from './compose.ts';
 import { readConfig } from './config.ts';
 import { seedDemo } from './seed/seed-demo.ts';
@@ -25,27 +23,16 @@ async function main() {
       : '中国投资者网在线调解平台 (mediation platform)';
   console.log(`[${config.platform}] ${name} ready at ${config.publicUrl} — database: ${database.engine}`);
 
-  // Loss runs whose process died are taken over by any live instance (see run-lease.ts).
-  const resume = () =>
-    resumeInterruptedRuns(deps).catch((error: unknown) =>
-      console.error(`[${config.platform}] resume failed`, error),
-    );
-  // Deadline reminders: idempotent per (case, deadline, level), so every instance may run them.
-  const remind = () =>
-    sendDeadlineReminders(deps).catch((error: unknown) =>
-      console.error(`[${config.platform}] reminders failed`, error),
-    );
-  const timers =
-    config.platform === 'mediation' ? [setInterval(resume, 60_000), setInterval(remind, 15 * 60_000)] : [];
-  for (const timer of timers) timer.unref();
-  if (config.platform === 'mediation') await Promise.all([resume(), remind()]);
+  // Background work: the registry's jobs of this platform, each under a lease (see jobs/job-runner.ts).
+  const jobs = startJobs(deps, JOBS);
+  await runScheduledJobsOnce(jobs, JOBS, deps);
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     console.log(`[${config.platform}] ${signal}: closing`);
-    for (const timer of timers) clearInterval(timer);
+    await jobs.stop();
     await app.close();
     // Give running loss assessments a moment; an unfinished one is resumed by the next instance to start.
     await Promise.race([waitForRunningAssessments(), new Promise((r) => setTimeout(r, 5000))]);

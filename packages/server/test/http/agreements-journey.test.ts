@@ -139,7 +139,7 @@ describe.each(ENGINES)('agreement journey on %s', (engine) => {
     expect(a.sealedAt).not.toBeNull();
     expect(c.abilities).not.toContain('sign-agreement');
 
-    const inbox = await t.app.inject({ url: '/api/inbox', headers: m.mediator });
+    const inbox = await t.app.inject({ url: '/api/notices', headers: m.mediator });
     const items = inbox.json<{ items: { kind: string; body: string }[] }>().items;
     expect(items.some((i) => i.kind === 'agreement.effective' && i.body.includes(a.verificationCode!))).toBe(
       true,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EventBodies } from '../../src/transport/http/routes/cases.schemas.ts';
+import { EventBodies } from '../../src/transport/http/routes/mediation/cases.schemas.ts';
 import {
   caseClient,
   caseIn,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TOTAL_COUNT_CAP } from '../../src/use-cases/cases/list-cases.ts';
+import { TOTAL_COUNT_CAP } from '../../src/use-cases/mediation/cases/list-cases.ts';
 import { caseClient, type Headers, journeyActors } from '../support/case-fixtures.ts';
 import { ENGINES } from '../support/test-databases.ts';
 import { createTestApp, type TestApp } from '../support/test-platform.ts';

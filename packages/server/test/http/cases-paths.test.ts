@@ -67,7 +67,7 @@ describe.each(ENGINES)('lifecycle A paths through the API on %s', (engine) => {
     expect(detail.messages.map((m: { body: string }) => m.body)).toContain('请尽快安排调解。');
     expect(detail.record).toHaveLength(1);
 
-    const inbox = (await api.get(a.mediator, '/api/inbox')).json();
+    const inbox = (await api.get(a.mediator, '/api/notices')).json();
     expect(inbox.items.some((i: { caseId: string }) => i.caseId === c.id)).toBe(true);
     const audits = await t.deps.db
       .selectFrom('audit_log')

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/adapters/audit/verify-audit-chain.ts';
-import { PENDING_CASE_NUMBER } from '../../src/use-cases/cases/number-case-at-end.ts';
+import { PENDING_CASE_NUMBER } from '../../src/use-cases/mediation/cases/number-case-at-end.ts';
 import { caseClient, type Headers } from '../support/case-fixtures.ts';
 import { ENGINES } from '../support/test-databases.ts';
 import { createTestApp, type TestApp } from '../support/test-platform.ts';
@@ -25,7 +25,7 @@ describe.each(ENGINES)('a submission numbered at the end on %s', (engine) => {
     expect(created.caseNumber).toMatch(/^\(\d{4}\).+字第\d{6}号$/);
 
     const inbox = await t.deps.db
-      .selectFrom('inbox')
+      .selectFrom('user_notices')
       .select(['title', 'body'])
       .where('case_id', '=', created.id)
       .execute();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   resumeInterruptedRuns,
   waitForRunningAssessments,
-} from '../../src/use-cases/loss/resume-interrupted-runs.ts';
+} from '../../src/use-cases/mediation/loss/resume-interrupted-runs.ts';
 import { multipart } from '../support/case-fixtures.ts';
 import { INVESTORS_CSV, LOSS_PARAMS, marketCsv, TRADES_CSV } from '../support/loss-fixtures.ts';
 import { ENGINES } from '../support/test-databases.ts';

@@ -4,13 +4,13 @@ import type { SignedInContext } from '../../src/deps.ts';
 import { todayInShanghai } from '@sutiao/domain/calendar/dates.ts';
 import { prcWorkingDays } from '@sutiao/domain/calendar/working-days.ts';
 import { AppError } from '@sutiao/domain/errors.ts';
-import { loadActor } from '../../src/use-cases/auth/load-actor.ts';
+import { loadActor } from '../../src/use-cases/common/auth/load-actor.ts';
 import {
   applyCaseTransition,
   applyCaseTransitionInTrx,
-} from '../../src/use-cases/cases/apply-case-transition.ts';
-import { listCases } from '../../src/use-cases/cases/list-cases.ts';
-import { submitApplication } from '../../src/use-cases/cases/submit-application.ts';
+} from '../../src/use-cases/mediation/cases/apply-case-transition.ts';
+import { listCases } from '../../src/use-cases/mediation/cases/list-cases.ts';
+import { submitApplication } from '../../src/use-cases/mediation/cases/submit-application.ts';
 import { applicationBody } from '../support/case-fixtures.ts';
 import { ENGINES } from '../support/test-databases.ts';
 import { createTestPlatform, type TestPlatform } from '../support/test-platform.ts';
@@ -49,7 +49,8 @@ describe.each(ENGINES)('applyCaseTransition on %s', (engine) => {
       .length,
     audits: (await p.deps.db.selectFrom('audit_log').select('seq').where('target_id', '=', caseId).execute())
       .length,
-    inbox: (await p.deps.db.selectFrom('inbox').select('id').where('case_id', '=', caseId).execute()).length,
+    inbox: (await p.deps.db.selectFrom('user_notices').select('id').where('case_id', '=', caseId).execute())
+      .length,
   });
 
   it('writes state, timeline, audit, notices and deadline together', async () => {
@@ -73,7 +74,11 @@ describe.each(ENGINES)('applyCaseTransition on %s', (engine) => {
       .executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ actor_user_id: ctx.center_admin!.actor.userId, outcome: 'success' });
     expect(audit.details).toMatchObject({ from: 'submitted', to: 'registered' });
-    const notices = await p.deps.db.selectFrom('inbox').selectAll().where('case_id', '=', c.id).execute();
+    const notices = await p.deps.db
+      .selectFrom('user_notices')
+      .selectAll()
+      .where('case_id', '=', c.id)
+      .execute();
     expect(notices.some((n) => n.user_id === ctx.investor1!.actor.userId)).toBe(true);
     // The applicant's e-mail goes out after commit.
     expect(p.notifications.sent.length).toBeGreaterThan(sent);

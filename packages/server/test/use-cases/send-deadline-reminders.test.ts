@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendDeadlineReminders } from '../../src/use-cases/cases/send-deadline-reminders.ts';
+import { sendDeadlineReminders } from '../../src/use-cases/mediation/cases/send-deadline-reminders.ts';
 import { caseIn, journeyActors } from '../support/case-fixtures.ts';
 import { ENGINES } from '../support/test-databases.ts';
 import { createTestApp, type TestApp } from '../support/test-platform.ts';
@@ -18,7 +18,7 @@ describe.each(ENGINES)('deadline reminders on %s', (engine) => {
       .where('username', '=', username)
       .executeTakeFirstOrThrow();
     return t.deps.db
-      .selectFrom('inbox')
+      .selectFrom('user_notices')
       .selectAll()
       .where('user_id', '=', user.id)
       .where('kind', 'like', 'deadline.%')

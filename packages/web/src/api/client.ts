@@ -180,9 +180,9 @@ export async function getMe(): Promise<Me> {
   return me;
 }
 
-export const getInbox = () => request<Inbox>('/api/inbox', { silent: true });
+export const getInbox = () => request<Inbox>('/api/notices', { silent: true });
 export const markInboxRead = (id: string) =>
-  request<void>(`/api/inbox/${enc(id)}/read`, { method: 'POST', body: {} });
+  request<void>(`/api/notices/${enc(id)}/read`, { method: 'POST', body: {} });
 
 // ---- Mediation platform ----
 

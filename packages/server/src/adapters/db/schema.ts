@@ -77,7 +77,7 @@ export interface AuditLogTable {
   hash: string;
 }
 
-export interface InboxTable {
+export interface UserNoticesTable {
   id: string;
   user_id: string;
   kind: string;
@@ -262,7 +262,7 @@ export interface DB extends LossTables {
   login_failures: LoginFailuresTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
-  inbox: InboxTable;
+  user_notices: UserNoticesTable;
   case_number_sequences: CaseNumberSequencesTable;
   uploads: UploadsTable;
   mediator_profiles: MediatorProfilesTable;
@@ -277,6 +277,16 @@ export interface DB extends LossTables {
   user_signing_keys: UserSigningKeysTable;
   case_payments: CasePaymentsTable;
   deadline_reminders: DeadlineRemindersTable;
+  job_leases: JobLeasesTable;
+}
+
+export interface JobLeasesTable {
+  job_id: string;
+  holder: string;
+  lease_until: Timestamp;
+  last_started_at: Timestamp | null;
+  last_finished_at: Timestamp | null;
+  last_error: string | null;
 }
 
 export interface DeadlineRemindersTable {

@@ -5,9 +5,12 @@ import type { Deps, SignedInContext } from '../../deps.ts';
 import { CONSENT_KINDS, CURRENT_CONSENTS } from '@sutiao/domain/consents.ts';
 import type { DirectEventInput } from '@sutiao/domain/lifecycles/direct-application-context.ts';
 import { newId } from '../../lib/ids.ts';
-import { loadActor } from '../../use-cases/auth/load-actor.ts';
-import { applyCaseTransitionInTrx, type CaseChanges } from '../../use-cases/cases/apply-case-transition.ts';
-import { submitRequest } from '../../use-cases/cases/submit-application.ts';
+import { loadActor } from '../../use-cases/common/auth/load-actor.ts';
+import {
+  applyCaseTransitionInTrx,
+  type CaseChanges,
+} from '../../use-cases/mediation/cases/apply-case-transition.ts';
+import { submitRequest } from '../../use-cases/mediation/cases/submit-application.ts';
 import { CENTER_ID } from './demo-organizations.ts';
 
 /** Roster details of the demo mediators. */

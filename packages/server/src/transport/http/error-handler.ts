@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { recordAudit } from '../../adapters/audit/audit-log.ts';
 import type { Deps } from '../../deps.ts';
+import { recordDenial } from '../../use-cases/common/audit/record-denial.ts';
 import { AppError, appError, langFromAcceptLanguage } from '@sutiao/domain/errors.ts';
 
 /** Maps every failure to `{code, message}` in the caller's language; nothing else ever leaves the server. */
@@ -9,15 +9,10 @@ export function installErrorHandler(app: FastifyInstance, deps: Deps) {
     const appErr = toAppError(error);
     if (appErr.status >= 500) request.log.error({ err: error }, 'request failed');
     if (appErr.code === 'FORBIDDEN' || appErr.code === 'CSRF_INVALID') {
-      await recordAudit(deps.db, {
-        requestId: request.id,
-        actorUserId: request.ctx?.actor?.userId ?? null,
-        actorRole: request.ctx?.actorRole ?? null,
-        action: `${request.method} ${request.routeOptions.url ?? request.url}`,
-        targetType: 'route',
-        targetId: request.url,
-        outcome: 'denied',
-        details: { code: appErr.code },
+      await recordDenial(deps, request.ctx ?? { actor: null, requestId: request.id }, {
+        route: `${request.method} ${request.routeOptions.url ?? request.url}`,
+        url: request.url,
+        code: appErr.code,
       }).catch((err: unknown) => request.log.error({ err }, 'audit of denial failed'));
     }
     const lang = langFromAcceptLanguage(request.headers['accept-language']);

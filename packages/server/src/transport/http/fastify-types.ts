@@ -1,9 +1,14 @@
 import type { RequestContext } from '../../deps.ts';
-import type { ActorProfile } from '../../use-cases/auth/load-actor.ts';
+import type { ActorProfile } from '../../use-cases/common/auth/load-actor.ts';
 import type { RateLimit } from './rate-limit.ts';
 
-/** Who may reach a route at all; finer rules (permission, case participation) live in the use cases. */
-export type RouteAccess = 'public' | 'signed-in';
+/**
+ * Who may reach a route at all; finer rules (permission, case participation) live in the use cases.
+ * `peer`: the other platform over the docking link. No session and no CSRF token: such a request carries a signed
+ * envelope, and the docking use case verifies it against the registered peer's keys before it acts on anything.
+ */
+export type RouteAccess = 'public' | 'signed-in' | 'peer';
+export const ROUTE_ACCESS: readonly RouteAccess[] = ['public', 'signed-in', 'peer'];
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,8 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ROUTE_ACCESS } from './fastify-types.ts';
 import type { Deps } from '../../deps.ts';
 import { appError } from '@sutiao/domain/errors.ts';
-import { resolveSession } from '../../use-cases/auth/resolve-session.ts';
+import { resolveSession } from '../../use-cases/common/auth/resolve-session.ts';
 
 // Browsers share cookies across ports of one host, so each platform names its own cookie.
 export const sessionCookieName = (platform: string): string => `sutiao_${platform}_sid`;
@@ -11,13 +12,14 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Every /api route must declare `config.access`; a route without a policy fails at start-up, not in production.
  * Signed-in routes get the actor from the server-side session; unsafe methods also need the CSRF token.
+ * Peer routes (the docking link) get no actor: their use case verifies the signed envelope.
  */
 export function installSessionHooks(app: FastifyInstance, deps: Deps) {
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     if (route.url === '/api/openapi.json') return;
     const access = route.config?.access;
-    if (access !== 'public' && access !== 'signed-in') {
+    if (!access || !ROUTE_ACCESS.includes(access)) {
       throw new Error(`route ${route.method} ${route.url} declares no access policy`);
     }
   });
@@ -30,7 +32,8 @@ export function installSessionHooks(app: FastifyInstance, deps: Deps) {
   app.addHook('onRequest', async (request) => {
     request.ctx = { actor: null, requestId: request.id };
     const access = request.routeOptions.config?.access;
-    if (!access) return;
+    // A peer's request is authenticated by its envelope, never by a browser session that happens to ride along.
+    if (!access || access === 'peer') return;
     const token = request.cookies[sessionCookieName(deps.platform)];
     const session = await resolveSession(deps, token);
     if (session.status === 'valid') {

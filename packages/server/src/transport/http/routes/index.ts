@@ -1,38 +1,26 @@
-import type { FastifyInstance } from 'fastify';
-import type { Deps } from '../../../deps.ts';
-import { adminRoutes } from './admin.ts';
-import { agreementRoutes } from './agreements.ts';
-import { authRoutes } from './auth.ts';
-import { passwordRoutes, registrationRoutes } from './auth-account.ts';
-import { caseRoutes } from './cases.ts';
-import { directoryRoutes } from './directory.ts';
-import { healthRoutes } from './health.ts';
-import { inboxRoutes } from './inbox.ts';
-import { lossAssessmentRoutes } from './loss-assessments.ts';
-import { lossResultRoutes } from './loss-results.ts';
-import { uploadRoutes } from './uploads.ts';
+import type { Platform } from '@sutiao/domain/roles.ts';
+import type { RouteModule } from '../route-module.ts';
+import { adminRoutes } from './common/admin.ts';
+import { authRoutes } from './common/auth.ts';
+import { passwordRoutes } from './common/auth-account.ts';
+import { healthRoutes } from './common/health.ts';
+import { noticeRoutes } from './common/notices.ts';
+import { courtRoutes } from './court/index.ts';
+import { dockingRoutes } from './docking/index.ts';
+import { mediationRoutes } from './mediation/index.ts';
 
-export type RouteModule = (app: FastifyInstance, deps: Deps) => void;
-
-/** Route modules common to both platforms. */
+/** Route modules of both platforms: identity, notices to users, administration, and the docking link. */
 export const commonRoutes: RouteModule[] = [
   healthRoutes,
   authRoutes,
   passwordRoutes,
-  inboxRoutes,
+  noticeRoutes,
   adminRoutes,
+  ...dockingRoutes,
 ];
 
 /** Route modules that exist only on one platform. */
-export const platformRoutes: Record<Deps['platform'], RouteModule[]> = {
-  mediation: [
-    registrationRoutes,
-    directoryRoutes,
-    uploadRoutes,
-    caseRoutes,
-    agreementRoutes,
-    lossAssessmentRoutes,
-    lossResultRoutes,
-  ],
-  court: [],
+export const platformRoutes: Record<Platform, RouteModule[]> = {
+  mediation: mediationRoutes,
+  court: courtRoutes,
 };

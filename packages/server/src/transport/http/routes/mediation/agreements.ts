@@ -1,0 +1,129 @@
+import type { Static } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../../../deps.ts';
+import { draftAgreement } from '../../../../use-cases/mediation/agreements/draft-agreement.ts';
+import { getAgreementPdf } from '../../../../use-cases/mediation/agreements/get-agreement-pdf.ts';
+import { recordPayment } from '../../../../use-cases/mediation/agreements/record-payment.ts';
+import { sealAgreement } from '../../../../use-cases/mediation/agreements/seal-agreement.ts';
+import { signAgreement } from '../../../../use-cases/mediation/agreements/sign-agreement.ts';
+import { verifyAgreement } from '../../../../use-cases/mediation/agreements/verify-agreement.ts';
+import { signedIn } from '../../request-context.ts';
+import {
+  DraftAgreementBody,
+  PasswordBody,
+  RecordPaymentBody,
+  VerifyParams,
+  VerifyResponse,
+} from './agreements.schemas.ts';
+import { CaseDetail, CaseIdParams } from './cases.schemas.ts';
+
+type IdParams = { Params: Static<typeof CaseIdParams> };
+const EVENT_ERRORS =
+  '401 PASSWORD_REQUIRED (sign/seal); 409 CASE_STATE_CONFLICT if the case moved since `expectedVersion`; 403 FORBIDDEN; 422 GUARD_FAILED; 404 for non-participants.';
+
+/** `Content-Disposition` with an ASCII fallback and the UTF-8 name (RFC 6266 / RFC 5987) for the Chinese title. */
+export function attachmentDisposition(asciiName: string, utf8Name: string): string {
+  const encoded = encodeURIComponent(utf8Name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${asciiName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encoded}`;
+}
+
+/** The agreement part of lifecycle A: draft, sign, seal, PDF, public verification, payments. */
+export function agreementRoutes(app: FastifyInstance, deps: Deps) {
+  const event = (
+    name: string,
+    summary: string,
+    body: typeof DraftAgreementBody | typeof PasswordBody | typeof RecordPaymentBody,
+  ) => ({
+    config: { access: 'signed-in' as const },
+    schema: {
+      tags: ['agreements'],
+      summary: `${summary} (${name})`,
+      description: EVENT_ERRORS,
+      params: CaseIdParams,
+      body,
+      response: { 200: CaseDetail },
+    },
+  });
+
+  app.post<IdParams & { Body: Static<typeof DraftAgreementBody> }>(
+    '/api/cases/:id/draft-agreement',
+    event(
+      'draft-agreement',
+      '起草调解协议 — the mediator drafts or redrafts the agreement',
+      DraftAgreementBody,
+    ),
+    async (request) =>
+      draftAgreement(deps, signedIn(request), { ...request.body, caseId: request.params.id }),
+  );
+  app.post<IdParams & { Body: Static<typeof PasswordBody> }>(
+    '/api/cases/:id/sign-agreement',
+    event(
+      'sign-agreement',
+      '签署调解协议 — a party or the mediator signs (SM2), confirming with the password',
+      PasswordBody,
+    ),
+    async (request) => signAgreement(deps, signedIn(request), { ...request.body, caseId: request.params.id }),
+  );
+  app.post<IdParams & { Body: Static<typeof PasswordBody> }>(
+    '/api/cases/:id/seal-agreement',
+    event('seal-agreement', '加盖印章 — the organization seals; the agreement takes effect', PasswordBody),
+    async (request) => sealAgreement(deps, signedIn(request), { ...request.body, caseId: request.params.id }),
+  );
+  app.post<IdParams & { Body: Static<typeof RecordPaymentBody> }>(
+    '/api/cases/:id/record-payment',
+    event(
+      'record-payment',
+      '登记履行 — record a payment; the full amount makes the case performed',
+      RecordPaymentBody,
+    ),
+    async (request) => recordPayment(deps, signedIn(request), { ...request.body, caseId: request.params.id }),
+  );
+
+  app.get<IdParams>(
+    '/api/cases/:id/agreement.pdf',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['agreements'],
+        summary: 'The sealed agreement as PDF (participants; 404 otherwise or before sealing)',
+        params: CaseIdParams,
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const { pdf, caseNumber, verificationCode } = await getAgreementPdf(
+        deps,
+        signedIn(request),
+        request.params.id,
+      );
+      return reply
+        .header('content-type', 'application/pdf')
+        .header(
+          'content-disposition',
+          attachmentDisposition(`agreement-${verificationCode}.pdf`, `调解协议书-${caseNumber}.pdf`),
+        )
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
+    },
+  );
+
+  app.get<{ Params: Static<typeof VerifyParams> }>(
+    '/api/verify/:code',
+    {
+      config: { access: 'public', rateLimit: { max: 60, windowSeconds: 60 } },
+      schema: {
+        tags: ['agreements'],
+        summary: 'Verify a sealed agreement by its code (no sign-in); 404 VERIFY_NOT_FOUND',
+        params: VerifyParams,
+        response: { 200: VerifyResponse },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return verifyAgreement(deps, request.params.code);
+    },
+  );
+}

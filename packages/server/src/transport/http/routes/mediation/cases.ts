@@ -1,0 +1,181 @@
+import type { Static } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { Deps, SignedInContext } from '../../../../deps.ts';
+import { DIRECT_EVENT_LABELS } from '@sutiao/domain/lifecycles/direct-application-codes.ts';
+import { acceptApplication } from '../../../../use-cases/mediation/cases/accept-application.ts';
+import { addRecordEntry } from '../../../../use-cases/mediation/cases/add-record-entry.ts';
+import { assignMediator } from '../../../../use-cases/mediation/cases/assign-mediator.ts';
+import { chooseMediator } from '../../../../use-cases/mediation/cases/choose-mediator.ts';
+import { consultRespondent } from '../../../../use-cases/mediation/cases/consult-respondent.ts';
+import { failMediation } from '../../../../use-cases/mediation/cases/fail-mediation.ts';
+import { getCase } from '../../../../use-cases/mediation/cases/get-case.ts';
+import { listCases } from '../../../../use-cases/mediation/cases/list-cases.ts';
+import { postMessage } from '../../../../use-cases/mediation/cases/post-message.ts';
+import type { CaseDetail as CaseDetailResult } from '../../../../use-cases/mediation/cases/present-case.ts';
+import { recuseMediator } from '../../../../use-cases/mediation/cases/recuse-mediator.ts';
+import { refuseApplication } from '../../../../use-cases/mediation/cases/refuse-application.ts';
+import { registerApplication } from '../../../../use-cases/mediation/cases/register-application.ts';
+import { replyAsRespondent } from '../../../../use-cases/mediation/cases/reply-as-respondent.ts';
+import { requestSupplement } from '../../../../use-cases/mediation/cases/request-supplement.ts';
+import { revealApplicant } from '../../../../use-cases/mediation/cases/reveal-applicant.ts';
+import { setTrack } from '../../../../use-cases/mediation/cases/set-track.ts';
+import { submitApplication } from '../../../../use-cases/mediation/cases/submit-application.ts';
+import { submitDraft } from '../../../../use-cases/mediation/cases/submit-draft.ts';
+import { supplement } from '../../../../use-cases/mediation/cases/supplement.ts';
+import { terminateCase } from '../../../../use-cases/mediation/cases/terminate-case.ts';
+import { withdrawApplication } from '../../../../use-cases/mediation/cases/withdraw-application.ts';
+import { signedIn } from '../../request-context.ts';
+import {
+  CaseDetail,
+  CaseIdParams,
+  CaseList,
+  CaseMessage,
+  CreateCaseBody,
+  EventBodies,
+  ListCasesQuery,
+  PostBody,
+  RecordEntry,
+  RevealedApplicant,
+} from './cases.schemas.ts';
+
+type EventName = keyof typeof EventBodies;
+type EventHandler<K extends EventName> = (
+  deps: Deps,
+  ctx: SignedInContext,
+  input: Static<(typeof EventBodies)[K]> & { caseId: string },
+) => Promise<CaseDetailResult>;
+
+/** One use case per event; each path is POST /api/cases/:id/{event}. */
+const EVENT_HANDLERS: { [K in EventName]: EventHandler<K> } = {
+  submit: submitDraft,
+  'request-supplement': requestSupplement,
+  supplement,
+  register: registerApplication,
+  'consult-respondent': consultRespondent,
+  'respondent-reply': replyAsRespondent,
+  accept: acceptApplication,
+  refuse: refuseApplication,
+  'set-track': setTrack,
+  'assign-mediator': assignMediator,
+  'choose-mediator': chooseMediator,
+  recuse: recuseMediator,
+  fail: failMediation,
+  withdraw: withdrawApplication,
+  terminate: terminateCase,
+};
+
+function registerEvent<K extends EventName>(app: FastifyInstance, deps: Deps, event: K) {
+  const handler = EVENT_HANDLERS[event];
+  app.post<{ Params: Static<typeof CaseIdParams>; Body: Static<(typeof EventBodies)[K]> }>(
+    `/api/cases/:id/${event}`,
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['cases'],
+        summary: `${DIRECT_EVENT_LABELS[event].zh} (${event})`,
+        description:
+          '409 CASE_STATE_CONFLICT if the case moved since `expectedVersion`; 403 FORBIDDEN; 422 GUARD_FAILED.',
+        params: CaseIdParams,
+        body: EventBodies[event],
+        response: { 200: CaseDetail },
+      },
+    },
+    async (request) =>
+      handler(deps, signedIn(request), {
+        ...(request.body as object),
+        caseId: request.params.id,
+      } as Static<(typeof EventBodies)[K]> & { caseId: string }),
+  );
+}
+
+export function caseRoutes(app: FastifyInstance, deps: Deps) {
+  app.post<{ Body: Static<typeof CreateCaseBody> }>(
+    '/api/cases',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['cases'],
+        summary: 'Apply for mediation: save a draft or submit (case number assigned on submit)',
+        body: CreateCaseBody,
+        response: { 200: CaseDetail },
+      },
+    },
+    async (request) => submitApplication(deps, signedIn(request), request.body),
+  );
+
+  app.get<{ Querystring: Static<typeof ListCasesQuery> }>(
+    '/api/cases',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['cases'],
+        summary: 'My case queue (scoped by role and organization)',
+        querystring: ListCasesQuery,
+        response: { 200: CaseList },
+      },
+    },
+    async (request) => listCases(deps, signedIn(request), request.query),
+  );
+
+  app.get<{ Params: Static<typeof CaseIdParams> }>(
+    '/api/cases/:id',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['cases'],
+        summary: 'Case detail with timeline, abilities, messages and record; 404 for non-participants',
+        params: CaseIdParams,
+        response: { 200: CaseDetail },
+      },
+    },
+    async (request) => getCase(deps, signedIn(request), request.params.id),
+  );
+
+  for (const event of Object.keys(EventBodies) as EventName[]) registerEvent(app, deps, event);
+
+  app.post<{ Params: Static<typeof CaseIdParams>; Body: Static<typeof PostBody> }>(
+    '/api/cases/:id/messages',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['cases'],
+        summary: 'Post a message on the case (parties only)',
+        params: CaseIdParams,
+        body: PostBody,
+        response: { 200: CaseMessage },
+      },
+    },
+    async (request) =>
+      postMessage(deps, signedIn(request), { caseId: request.params.id, body: request.body.body }),
+  );
+
+  app.post<{ Params: Static<typeof CaseIdParams>; Body: Static<typeof PostBody> }>(
+    '/api/cases/:id/record',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['cases'],
+        summary: 'Add an entry to the mediation record (笔录; the assigned mediator)',
+        params: CaseIdParams,
+        body: PostBody,
+        response: { 200: RecordEntry },
+      },
+    },
+    async (request) =>
+      addRecordEntry(deps, signedIn(request), { caseId: request.params.id, body: request.body.body }),
+  );
+
+  app.post<{ Params: Static<typeof CaseIdParams> }>(
+    '/api/cases/:id/applicant/reveal',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['cases'],
+        summary: "Reveal the applicant's full name, ID number and phone (pii.reveal; audited)",
+        params: CaseIdParams,
+        response: { 200: RevealedApplicant },
+      },
+    },
+    async (request) => revealApplicant(deps, signedIn(request), { caseId: request.params.id }),
+  );
+}

@@ -1,0 +1,78 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../../../deps.ts';
+import { CONSENT_KINDS, CURRENT_CONSENTS } from '@sutiao/domain/consents.ts';
+import { listMediators } from '../../../../use-cases/mediation/cases/list-mediators.ts';
+import { listOrganizations } from '../../../../use-cases/mediation/cases/list-organizations.ts';
+import { ConsentList } from './cases.schemas.ts';
+
+const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
+
+const OrganizationQuery = Type.Object(
+  { kind: Type.Optional(Type.Union([Type.Literal('firm'), Type.Literal('mediation')])) },
+  { additionalProperties: false },
+);
+const OrganizationList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      name: Type.String(),
+      kind: Type.String(),
+      firmType: Nullable(Type.String()),
+      region: Nullable(Type.String()),
+    }),
+  ),
+});
+const MediatorQuery = Type.Object(
+  { organizationId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })) },
+  { additionalProperties: false },
+);
+const MediatorList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      displayName: Type.String(),
+      organizationName: Type.String(),
+      specialties: Type.Array(Type.String()),
+      workstation: Nullable(Type.String()),
+    }),
+  ),
+});
+
+/** Registries the application form needs: respondent firms, mediation organizations, the roster, consent texts. */
+export function directoryRoutes(app: FastifyInstance, deps: Deps) {
+  app.get<{ Querystring: { kind?: 'firm' | 'mediation' } }>(
+    '/api/organizations',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['directory'],
+        summary: 'Respondent registry (kind=firm) or mediation organizations (kind=mediation)',
+        querystring: OrganizationQuery,
+        response: { 200: OrganizationList },
+      },
+    },
+    async (request) => listOrganizations(deps, request.query),
+  );
+  app.get<{ Querystring: { organizationId?: string } }>(
+    '/api/mediators',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['directory'],
+        summary: 'Public mediator roster, optionally of one organization and its workstations',
+        querystring: MediatorQuery,
+        response: { 200: MediatorList },
+      },
+    },
+    async (request) => listMediators(deps, request.query),
+  );
+  app.get(
+    '/api/consents/current',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['directory'], summary: 'Current consent texts', response: { 200: ConsentList } },
+    },
+    async () => ({ items: CONSENT_KINDS.map((kind) => CURRENT_CONSENTS[kind]) }),
+  );
+}

@@ -1,0 +1,19 @@
+import type { RouteModule } from '../../route-module.ts';
+import { registrationRoutes } from '../common/auth-account.ts';
+import { agreementRoutes } from './agreements.ts';
+import { caseRoutes } from './cases.ts';
+import { directoryRoutes } from './directory.ts';
+import { lossAssessmentRoutes } from './loss-assessments.ts';
+import { lossResultRoutes } from './loss-results.ts';
+import { uploadRoutes } from './uploads.ts';
+
+/** The investor mediation platform's own routes (中国投资者网在线调解平台). */
+export const mediationRoutes: RouteModule[] = [
+  registrationRoutes,
+  directoryRoutes,
+  uploadRoutes,
+  caseRoutes,
+  agreementRoutes,
+  lossAssessmentRoutes,
+  lossResultRoutes,
+];

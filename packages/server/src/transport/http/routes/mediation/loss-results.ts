@@ -1,0 +1,94 @@
+import type { Static } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../../../deps.ts';
+import { exportAssessmentXlsx } from '../../../../use-cases/mediation/loss/export-assessment-xlsx.ts';
+import { getAssessmentReportPdf } from '../../../../use-cases/mediation/loss/get-assessment-report-pdf.ts';
+import { getInvestorResult } from '../../../../use-cases/mediation/loss/get-investor-result.ts';
+import { issueAssessmentReport } from '../../../../use-cases/mediation/loss/issue-assessment-report.ts';
+import { listAssessmentResults } from '../../../../use-cases/mediation/loss/list-assessment-results.ts';
+import { listMyLossResults } from '../../../../use-cases/mediation/loss/list-my-loss-results.ts';
+import { verifyAssessmentReport } from '../../../../use-cases/mediation/loss/verify-assessment-report.ts';
+import { signedIn } from '../../request-context.ts';
+import {
+  CodeParams,
+  IdParams,
+  InvestorParams,
+  type InvestorParamsT,
+  ResultsQuery,
+  type ResultsQueryT,
+} from './loss.schemas.ts';
+
+type Id = { Params: Static<typeof IdParams> };
+const tags = ['loss'];
+const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+/** Results, export, the signed report and its public verification, and the investor's own results. */
+export function lossResultRoutes(app: FastifyInstance, deps: Deps) {
+  const signedInConfig = { access: 'signed-in' as const };
+  app.get<Id & { Querystring: ResultsQueryT }>(
+    '/api/loss-assessments/:id/results',
+    {
+      config: signedInConfig,
+      schema: {
+        tags,
+        summary: 'Results, paginated, searchable by investor id',
+        params: IdParams,
+        querystring: ResultsQuery,
+      },
+    },
+    async (request) =>
+      listAssessmentResults(deps, signedIn(request), { id: request.params.id, ...request.query }),
+  );
+  app.get<{ Params: InvestorParamsT }>(
+    '/api/loss-assessments/:id/results/:investorId',
+    {
+      config: signedInConfig,
+      schema: { tags, summary: 'One result with its explanation', params: InvestorParams },
+    },
+    async (request) => getInvestorResult(deps, signedIn(request), request.params),
+  );
+  app.get<Id>(
+    '/api/loss-assessments/:id/export.xlsx',
+    {
+      config: signedInConfig,
+      schema: { tags, summary: 'Results as XLSX (LOSS-SPEC §3 columns)', params: IdParams },
+    },
+    async (request, reply) => {
+      const { filename, stream } = await exportAssessmentXlsx(deps, signedIn(request), request.params);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', attachment(filename))
+        .send(stream);
+    },
+  );
+  app.post<Id>(
+    '/api/loss-assessments/:id/report',
+    { config: signedInConfig, schema: { tags, summary: 'Issue the signed report', params: IdParams } },
+    async (request) => issueAssessmentReport(deps, signedIn(request), request.params),
+  );
+  app.get<Id>(
+    '/api/loss-assessments/:id/report.pdf',
+    { config: signedInConfig, schema: { tags, summary: 'The issued report as signed', params: IdParams } },
+    async (request, reply) => {
+      const { filename, pdf } = await getAssessmentReportPdf(deps, signedIn(request), request.params);
+      return reply.type('application/pdf').header('content-disposition', attachment(filename)).send(pdf);
+    },
+  );
+  app.get<{ Params: Static<typeof CodeParams> }>(
+    '/api/loss-reports/verify/:code',
+    {
+      config: { access: 'public', rateLimit: { max: 60, windowSeconds: 60 } },
+      schema: {
+        tags,
+        summary: 'Verify an issued report by its code (public, no personal data)',
+        params: CodeParams,
+      },
+    },
+    async (request) => verifyAssessmentReport(deps, request.params.code),
+  );
+  app.get(
+    '/api/my/loss-results',
+    { config: signedInConfig, schema: { tags, summary: "The signed-in investor's own results" } },
+    async (request) => listMyLossResults(deps, signedIn(request)),
+  );
+}

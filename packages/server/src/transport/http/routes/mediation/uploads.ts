@@ -1,0 +1,71 @@
+import { createReadStream } from 'node:fs';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../../../deps.ts';
+import { appError } from '@sutiao/domain/errors.ts';
+import { getUpload } from '../../../../use-cases/mediation/uploads/get-upload.ts';
+import { uploadEvidence } from '../../../../use-cases/mediation/uploads/upload-evidence.ts';
+import { signedIn } from '../../request-context.ts';
+
+const UploadResponse = Type.Object({
+  id: Type.String(),
+  sha256: Type.String(),
+  name: Type.String(),
+  size: Type.Integer(),
+  mime: Type.String(),
+});
+const UploadParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+
+export function uploadRoutes(app: FastifyInstance, deps: Deps) {
+  app.post(
+    '/api/uploads',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['uploads'],
+        summary: 'Upload evidence (multipart field `file`): PDF/PNG/JPEG by content, ≤ 10 MB',
+        description: '413 UPLOAD_TOO_LARGE; 415 UPLOAD_TYPE_NOT_ALLOWED (type is detected from the bytes).',
+        consumes: ['multipart/form-data'],
+        response: { 200: UploadResponse },
+      },
+    },
+    async (request) => {
+      const ctx = signedIn(request);
+      if (!request.isMultipart()) {
+        throw appError('VALIDATION_FAILED', {
+          reason: { zh: '请以 multipart/form-data 上传文件', en: 'send the file as multipart/form-data' },
+        });
+      }
+      const file = await request.file();
+      if (file?.fieldname !== 'file') {
+        throw appError('VALIDATION_FAILED', {
+          reason: { zh: '缺少文件字段 file', en: 'missing file field `file`' },
+        });
+      }
+      // toBuffer rejects with FST_REQ_FILE_TOO_LARGE past the multipart limit (mapped to 413).
+      const data = await file.toBuffer();
+      return uploadEvidence(deps, ctx, { name: file.filename, data });
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/uploads/:id',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['uploads'],
+        summary: 'Download an upload (its owner, or anyone who can see a case it is evidence in)',
+        params: UploadParams,
+      },
+    },
+    async (request, reply) => {
+      const file = await getUpload(deps, signedIn(request), request.params.id);
+      return reply
+        .type(file.mime)
+        .header('content-length', file.size)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+        .send(createReadStream(file.path));
+    },
+  );
+}

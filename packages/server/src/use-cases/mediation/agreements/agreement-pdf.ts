@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { publicKeyFingerprint } from '../../../adapters/crypto/fingerprint.ts';
+import type { AgreementPartyRole } from '../../../adapters/pdf/agreement-pdf-input.ts';
+import { renderAgreementPdf } from '../../../adapters/pdf/render-agreement-pdf.ts';
+import type { Deps } from '../../../deps.ts';
+import { storeByHash, storedPath } from '../uploads/file-store.ts';
+import type { AgreementRow, SignatureRow } from './agreement-content.ts';
+
+const PARTY_ROLE: Record<SignatureRow['party'], AgreementPartyRole> = {
+  investor: '申请人',
+  respondent: '被申请人',
+  mediator: '调解员',
+};
+
+export const verifyUrlOf = (deps: Deps, code: string) =>
+  `${deps.publicUrl}/verify/${encodeURIComponent(code)}`;
+
+const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Renders a sealed agreement from its stored rows; the same rows always give the same bytes. */
+export async function renderSealedAgreement(
+  deps: Deps,
+  agreement: AgreementRow,
+  signatures: readonly SignatureRow[],
+): Promise<Buffer> {
+  const { verification_code: code, sealed_at: sealedAt, seal_signature: seal } = agreement;
+  if (!code || !sealedAt || !seal) throw new Error('agreement is not sealed');
+  return renderAgreementPdf({
+    caseNumber: agreement.case_number,
+    organizationName: agreement.organization_name,
+    parties: [
+      { role: '申请人', name: agreement.investor_name },
+      { role: '被申请人', name: agreement.respondent_name },
+      { role: '调解员', name: agreement.mediator_name },
+    ],
+    terms: {
+      amountFen: Number(agreement.amount_fen),
+      paymentTerms: agreement.payment_terms,
+      dueDate: agreement.due_date,
+    },
+    text: agreement.text,
+    digestSm3: agreement.digest_sm3,
+    signatures: signatures.map((s) => ({
+      role: PARTY_ROLE[s.party],
+      name: s.signer_name,
+      signedAt: new Date(s.signed_at),
+      algorithm: s.algorithm,
+      signatureHex: s.signature,
+      publicKeyFingerprint: publicKeyFingerprint(s.public_key_pem, s.algorithm),
+    })),
+    sealedAt: new Date(sealedAt),
+    organizationSeal: { name: agreement.organization_name, signatureHex: seal },
+    verificationCode: code,
+    verifyUrl: verifyUrlOf(deps, code),
+  });
+}
+
+/** Stores the PDF content-addressed beside the uploads; returns its SHA-256 for the agreement row. */
+export async function storeAgreementPdf(deps: Deps, pdf: Uint8Array): Promise<string> {
+  const sha256 = sha256Hex(pdf);
+  await storeByHash(deps.storageDir, sha256, pdf);
+  return sha256;
+}
+
+/** The stored PDF, or a fresh rendering when the file is missing or damaged (rendering is deterministic). */
+export async function loadAgreementPdf(
+  deps: Deps,
+  agreement: AgreementRow,
+  signatures: readonly SignatureRow[],
+): Promise<Buffer> {
+  if (agreement.pdf_sha256) {
+    const stored = await readFile(storedPath(deps.storageDir, agreement.pdf_sha256)).catch(() => null);
+    if (stored && sha256Hex(stored) === agreement.pdf_sha256) return stored;
+  }
+  const pdf = await renderSealedAgreement(deps, agreement, signatures);
+  await storeAgreementPdf(deps, pdf);
+  return pdf;
+}

@@ -1,0 +1,106 @@
+import { agreementText } from '@sutiao/domain/agreement-template.ts';
+import { compareDates, isIsoDate, todayInShanghai } from '@sutiao/domain/calendar/dates.ts';
+import type { Deps, SignedInContext } from '../../../deps.ts';
+import { newId } from '../../../lib/ids.ts';
+import { invalid, requirePositiveFen, requireText } from '../cases/application-input.ts';
+import { applyCaseTransition } from '../cases/apply-case-transition.ts';
+import type { CaseDetail } from '../cases/present-case.ts';
+import { agreementDigest } from './agreement-content.ts';
+
+export const PAYMENT_TERMS_MAX = 500;
+
+export interface DraftAgreementInput {
+  caseId: string;
+  expectedVersion: number;
+  amountFen: number;
+  paymentTerms: string;
+  dueDate: string;
+}
+
+/**
+ * The mediator drafts (or redrafts) the agreement from the standard template. A redraft supersedes the previous row,
+ * and with it any signatures on it, so nobody's signature ever covers text they did not see.
+ */
+export async function draftAgreement(
+  deps: Deps,
+  ctx: SignedInContext,
+  input: DraftAgreementInput,
+): Promise<CaseDetail> {
+  const amountFen = requirePositiveFen('amountFen', input.amountFen);
+  const paymentTerms = requireText('paymentTerms', input.paymentTerms, PAYMENT_TERMS_MAX);
+  const { dueDate } = input;
+  if (!isIsoDate(dueDate)) throw invalid('履行期限须为有效日期', 'dueDate must be a valid date (YYYY-MM-DD)');
+  if (compareDates(dueDate, todayInShanghai(deps.now())) < 0) {
+    throw invalid('履行期限不能早于今天', 'dueDate must not be in the past');
+  }
+  // Filled once the row exists; the transition copies it into the timeline and the audit record afterwards.
+  const payload: Record<string, unknown> = {};
+  return applyCaseTransition(deps, ctx, {
+    caseId: input.caseId,
+    event: 'draft-agreement',
+    expectedVersion: input.expectedVersion,
+    input: { amountFen, paymentTerms, dueDate },
+    payload,
+    afterUpdate: async (trx, c) => {
+      const mediator = await trx
+        .selectFrom('users')
+        .select('display_name')
+        .where('id', '=', c.mediator_user_id ?? '')
+        .executeTakeFirstOrThrow();
+      const previous = await trx
+        .updateTable('agreements')
+        .set({ status: 'superseded' })
+        .where('case_id', '=', c.id)
+        .where('status', '<>', 'superseded')
+        .returning('id')
+        .execute();
+      const last = await trx
+        .selectFrom('agreements')
+        .select((eb) => eb.fn.max('version').as('version'))
+        .where('case_id', '=', c.id)
+        .executeTakeFirst();
+      const content = {
+        id: newId(),
+        case_id: c.id,
+        version: Number(last?.version ?? 0) + 1,
+        case_number: c.case_number ?? '',
+        organization_name: c.organization_name,
+        investor_name: c.applicant_name,
+        respondent_name: c.respondent_name,
+        mediator_name: mediator.display_name,
+        amount_fen: amountFen,
+        payment_terms: paymentTerms,
+        due_date: dueDate,
+      };
+      const text = agreementText({
+        caseNumber: content.case_number,
+        organizationName: content.organization_name,
+        investorName: content.investor_name,
+        respondentName: content.respondent_name,
+        mediatorName: content.mediator_name,
+        requests: c.requests,
+        terms: { amountFen, paymentTerms, dueDate },
+      });
+      const digestSm3 = agreementDigest({ ...content, text });
+      await trx
+        .insertInto('agreements')
+        .values({
+          ...content,
+          text,
+          digest_sm3: digestSm3,
+          status: 'draft',
+          drafted_by_user_id: ctx.actor.userId,
+          drafted_at: deps.now(),
+        })
+        .execute();
+      Object.assign(payload, {
+        agreementId: content.id,
+        agreementVersion: content.version,
+        amountFen,
+        dueDate,
+        digestSm3,
+        ...(previous.length > 0 ? { superseded: previous.map((p) => p.id) } : {}),
+      });
+    },
+  });
+}

@@ -1,0 +1,185 @@
+import type { Kysely, Selectable } from 'kysely';
+import { oneStatement } from '../../../adapters/db/one-statement.ts';
+import { appendAudit, withAuditBatch } from '../../../adapters/audit/audit-log.ts';
+import { awaitDurable, releaseLocksAtCommit } from '../../../adapters/db/durable-commit.ts';
+import type { CasesTable, DB } from '../../../adapters/db/schema.ts';
+import type { Deps, SignedInContext } from '../../../deps.ts';
+import { CONSENT_KINDS } from '@sutiao/domain/consents.ts';
+import { appError } from '@sutiao/domain/errors.ts';
+import { isAuthorized } from '@sutiao/domain/permissions.ts';
+import { newId } from '../../../lib/ids.ts';
+import {
+  requireConsents,
+  requireOwnUploads,
+  requirePositiveFen,
+  requireText,
+  TEXT_LIMITS,
+} from './application-input.ts';
+import { applyCaseTransitionInTrx, sendAfterCommit } from './apply-case-transition.ts';
+import { presentCaseDetail } from './get-case.ts';
+import { loadApplicantParties } from './load-applicant-parties.ts';
+import { type LoadedCase, loadCase } from './load-case.ts';
+import { noAgreementFacts } from '../agreements/load-agreement.ts';
+import type { CaseDetail, presentTimelineEntry } from './present-case.ts';
+
+/** Applications go to the national center unless an organization is chosen (a later option of the form). */
+export const DEFAULT_HANDLING_ORGANIZATION_ID = 'org-center';
+
+export interface SubmitApplicationInput {
+  respondentOrgId: string;
+  claimAmountFen: number;
+  facts: string;
+  requests: string;
+  evidenceIds: string[];
+  consents: { kind: string; version: string }[];
+  /** false keeps a draft; true submits at once (case number, registration deadline). */
+  submit: boolean;
+}
+
+/** Creates an application as a draft, or creates and submits it, in one transaction. */
+export async function submitApplication(
+  deps: Deps,
+  ctx: SignedInContext,
+  input: SubmitApplicationInput,
+): Promise<CaseDetail> {
+  const { actor } = ctx;
+  if (!isAuthorized(actor, 'case.apply')) throw appError('FORBIDDEN');
+  const facts = requireText('facts', input.facts, TEXT_LIMITS.facts);
+  const requests = requireText('requests', input.requests, TEXT_LIMITS.requests);
+  const claimAmountFen = requirePositiveFen('claimAmountFen', input.claimAmountFen);
+  const consentKinds = requireConsents(input.consents, input.submit);
+  const { firm, applicant, handling } = await loadApplicantParties(
+    deps.db,
+    actor.userId,
+    input.respondentOrgId,
+    DEFAULT_HANDLING_ORGANIZATION_ID,
+  );
+  const evidenceIds = await requireOwnUploads(deps.db, actor.userId, input.evidenceIds);
+  // An agent applying with no principal on file applies in their own name; the agent slot lets them act.
+  const isAgent = !actor.roles.includes('investor') && actor.roles.includes('agent');
+
+  const caseId = newId();
+  const now = deps.now();
+  let createEvent: Parameters<typeof presentTimelineEntry>[0] | undefined;
+  const outcome = await deps.db.transaction().execute(async (trx) => {
+    // The audit lock and the case-number row are taken at the very end (batch, number-case-at-end.ts) and released
+    // before the WAL flush (awaitDurable below).
+    await releaseLocksAtCommit(trx);
+    return withAuditBatch(trx, () => createInTrx(trx));
+  });
+  // Nobody is answered before the submission is on disk; reading it back meanwhile is harmless.
+  const [created] = await Promise.all([
+    outcome ? outcome.after : loadCase(deps.db, caseId),
+    awaitDurable(deps.db),
+  ]);
+  if (!created) throw appError('INTERNAL');
+  if (outcome) await sendAfterCommit(deps, outcome.emails);
+  // A new submission without evidence is presented as written; anything else is read back.
+  const known =
+    outcome && createEvent && evidenceIds.length === 0
+      ? { facts: outcome.facts, timeline: [createEvent, outcome.event] }
+      : undefined;
+  return presentCaseDetail(deps.db, actor, created, known);
+
+  async function createInTrx(trx: Kysely<DB>) {
+    const consentRows = input.consents.map((consent) => ({
+      id: newId(),
+      user_id: actor.userId,
+      case_id: caseId,
+      kind: consent.kind as (typeof consentKinds)[number],
+      version: consent.version,
+      given_at: now,
+    }));
+    const evidenceRows = evidenceIds.map((uploadId) => ({
+      case_id: caseId,
+      upload_id: uploadId,
+      added_by_user_id: actor.userId,
+      added_at: now,
+    }));
+    createEvent = {
+      event: 'create',
+      from_status: null,
+      to_status: 'draft',
+      actor_name: applicant.display_name,
+      actor_role: ctx.actorRole ?? null,
+      at: now,
+      note: null,
+    };
+    // The case, its consents, evidence links and first timeline entry in one statement (one round trip).
+    const { rows } = await trx.executeQuery<Selectable<CasesTable>>(
+      oneStatement([
+        ...(consentRows.length > 0 ? [trx.insertInto('consents').values(consentRows)] : []),
+        ...(evidenceRows.length > 0 ? [trx.insertInto('case_evidence').values(evidenceRows)] : []),
+        trx.insertInto('case_events').values({
+          ...createEvent,
+          case_id: caseId,
+          actor_user_id: actor.userId,
+          payload: JSON.stringify({ evidence: evidenceIds.length }),
+        }),
+        trx
+          .insertInto('cases')
+          .values({
+            id: caseId,
+            organization_id: DEFAULT_HANDLING_ORGANIZATION_ID,
+            applicant_user_id: actor.userId,
+            agent_user_id: isAgent ? actor.userId : null,
+            respondent_org_id: input.respondentOrgId,
+            status: 'draft',
+            claim_amount_fen: claimAmountFen,
+            facts,
+            requests,
+            applicant_name: applicant.display_name,
+            applicant_investor_kind: applicant.investor_kind,
+            created_at: now,
+            updated_at: now,
+          })
+          .returningAll(),
+      ]),
+    );
+    const row = rows[0];
+    if (!row) throw appError('INTERNAL');
+    await appendAudit(
+      trx,
+      {
+        requestId: ctx.requestId,
+        actorUserId: actor.userId,
+        actorRole: ctx.actorRole ?? null,
+        action: 'case.create',
+        targetType: 'case',
+        targetId: caseId,
+        outcome: 'success',
+        details: { respondentOrgId: input.respondentOrgId, claimAmountFen, evidence: evidenceIds.length },
+      },
+      now,
+    );
+    if (!input.submit) return null;
+    const created: LoadedCase = {
+      ...row,
+      organization_name: handling.name,
+      organization_parent_id: handling.parent_id,
+      respondent_name: firm.name,
+      respondent_firm_type: firm.firm_type,
+    };
+    // Given at their current versions (requireConsents); a new case has no agreement.
+    const inputs = {
+      consentsGiven: CONSENT_KINDS.every((kind) => consentKinds.includes(kind)),
+      agreement: noAgreementFacts(),
+    };
+    return applyCaseTransitionInTrx(deps, ctx, trx, {
+      ...submitRequest(deps, caseId, row.version),
+      created: { case: created, inputs },
+      actorName: applicant.display_name,
+    });
+  }
+}
+
+/** The `submit` transition: the case gets its number at the very end of the transaction (number-case-at-end.ts). */
+export function submitRequest(deps: Deps, caseId: string, expectedVersion: number) {
+  return {
+    caseId,
+    event: 'submit' as const,
+    expectedVersion,
+    numberCase: true,
+    changes: () => ({ submitted_at: deps.now() }),
+  };
+}

@@ -1,0 +1,40 @@
+import type { Deps, SignedInContext } from '../../../deps.ts';
+import { appError } from '@sutiao/domain/errors.ts';
+import { canReadCase } from '../cases/case-access.ts';
+import { storedPath } from './file-store.ts';
+
+/** An upload its owner may fetch, or anyone who can see a case it is evidence in; otherwise NOT_FOUND. */
+export async function getUpload(deps: Deps, ctx: SignedInContext, uploadId: string) {
+  const notFound = () => appError('NOT_FOUND', { entity: { zh: '文件', en: 'File' } });
+  const upload = await deps.db
+    .selectFrom('uploads')
+    .selectAll()
+    .where('id', '=', uploadId)
+    .executeTakeFirst();
+  if (!upload) throw notFound();
+  if (upload.owner_user_id !== ctx.actor.userId) {
+    const cases = await deps.db
+      .selectFrom('case_evidence')
+      .innerJoin('cases', 'cases.id', 'case_evidence.case_id')
+      .innerJoin('organizations as handling', 'handling.id', 'cases.organization_id')
+      .select([
+        'cases.status',
+        'cases.applicant_user_id',
+        'cases.agent_user_id',
+        'cases.respondent_org_id',
+        'cases.mediator_user_id',
+        'cases.organization_id',
+        'handling.parent_id as organization_parent_id',
+      ])
+      .where('case_evidence.upload_id', '=', uploadId)
+      .execute();
+    if (!cases.some((c) => canReadCase(ctx.actor, c))) throw notFound();
+  }
+  return {
+    name: upload.name,
+    mime: upload.mime,
+    size: upload.size,
+    sha256: upload.sha256,
+    path: storedPath(deps.storageDir, upload.sha256),
+  };
+}
