@@ -128,35 +128,80 @@ export function assessCase(
   return { results, errors, summary: summarize(results, errors.length) };
 }
 
-export function summarize(results: InvestorResult[], errorCount: number): CaseSummary {
-  const t = { L: 0n, deducted: 0n, commission: 0n, stampDuty: 0n, interest: 0n, total: 0n };
-  let inRange = 0;
-  let eligible = 0;
-  let withLoss = 0;
-  let zeroLoss = 0;
-  let fastPath = 0;
+/** What `summarize` counts over a list of results; the parts of several lists add up (`summaryOf`). */
+export interface SummaryParts {
+  results: number;
+  inRange: number;
+  eligible: number;
+  withLoss: number;
+  zeroLoss: number;
+  fastPath: number;
+  /** Cents. */
+  L: bigint;
+  deducted: bigint;
+  commission: bigint;
+  stampDuty: bigint;
+  interest: bigint;
+  total: bigint;
+}
+
+export function summaryParts(results: InvestorResult[]): SummaryParts {
+  const s: SummaryParts = {
+    results: results.length,
+    inRange: 0,
+    eligible: 0,
+    withLoss: 0,
+    zeroLoss: 0,
+    fastPath: 0,
+    L: 0n,
+    deducted: 0n,
+    commission: 0n,
+    stampDuty: 0n,
+    interest: 0n,
+    total: 0n,
+  };
   for (const r of results) {
-    if (r.inRange) inRange++;
-    if (r.eligible) eligible++;
-    if (r.money.total > 0n) withLoss++;
-    else if (r.inRange) zeroLoss++;
-    if (r.path === 'fast') fastPath++;
-    t.L += r.money.L;
-    t.deducted += r.money.deducted;
-    t.commission += r.money.commission;
-    t.stampDuty += r.money.stampDuty;
-    t.interest += r.money.interest;
-    t.total += r.money.total;
+    if (r.inRange) s.inRange++;
+    if (r.eligible) s.eligible++;
+    if (r.money.total > 0n) s.withLoss++;
+    else if (r.inRange) s.zeroLoss++;
+    if (r.path === 'fast') s.fastPath++;
+    s.L += r.money.L;
+    s.deducted += r.money.deducted;
+    s.commission += r.money.commission;
+    s.stampDuty += r.money.stampDuty;
+    s.interest += r.money.interest;
+    s.total += r.money.total;
+  }
+  return s;
+}
+
+/** The case summary of results counted in parts (e.g. one per worker thread). */
+export function summaryOf(parts: SummaryParts[], errorCount: number): CaseSummary {
+  const t = summaryParts([]);
+  for (const p of parts) {
+    t.results += p.results;
+    t.inRange += p.inRange;
+    t.eligible += p.eligible;
+    t.withLoss += p.withLoss;
+    t.zeroLoss += p.zeroLoss;
+    t.fastPath += p.fastPath;
+    t.L += p.L;
+    t.deducted += p.deducted;
+    t.commission += p.commission;
+    t.stampDuty += p.stampDuty;
+    t.interest += p.interest;
+    t.total += p.total;
   }
   return {
-    investors: results.length + errorCount,
-    inRange,
-    eligible,
-    withLoss,
-    zeroLoss,
+    investors: t.results + errorCount,
+    inRange: t.inRange,
+    eligible: t.eligible,
+    withLoss: t.withLoss,
+    zeroLoss: t.zeroLoss,
     errors: errorCount,
-    fastPath,
-    exactPath: results.length - fastPath,
+    fastPath: t.fastPath,
+    exactPath: t.results - t.fastPath,
     totals: {
       L: formatCents(t.L),
       L_deducted: formatCents(t.deducted),
@@ -166,4 +211,8 @@ export function summarize(results: InvestorResult[], errorCount: number): CaseSu
       total: formatCents(t.total),
     },
   };
+}
+
+export function summarize(results: InvestorResult[], errorCount: number): CaseSummary {
+  return summaryOf([summaryParts(results)], errorCount);
 }

@@ -59,11 +59,48 @@ export class TradeTable {
   readonly fileErrors: LossInputError[] = [];
   private lastDay: Int32Array = new Int32Array(1024);
   private lastSeq: Int32Array = new Int32Array(1024);
+  private firstDay: Int32Array = new Int32Array(1024);
+  private firstSeq: Int32Array = new Int32Array(1024);
 
+  /** Per account: (date, seq) of its first and its last trade so far (day −2^31: none yet). */
+  accountSpans(): { firstDay: Int32Array; firstSeq: Int32Array; lastDay: Int32Array; lastSeq: Int32Array } {
+    const n = this.accountIds.length;
+    return {
+      firstDay: this.firstDay.slice(0, n),
+      firstSeq: this.firstSeq.slice(0, n),
+      lastDay: this.lastDay.slice(0, n),
+      lastSeq: this.lastSeq.slice(0, n),
+    };
+  }
+
+  /** Set when the columns are views of someone else's buffers (`TableColumns`): they cannot grow. */
+  private readonly fixed: boolean;
+
+  /**
+   * `capacity` rows in new arrays; or, with `over`, views of rows [at, at + capacity) of the given columns
+   * (shared buffers a parallel parse writes into, `cli/parallel-parse.ts`) — the table then cannot grow.
+   */
   constructor(
     readonly file = '<trades>',
     capacity = 1024,
+    over?: TableColumns,
+    at = 0,
   ) {
+    this.fixed = over !== undefined;
+    if (over) {
+      const v = <A extends Typed>(a: A): A => a.subarray(at, at + capacity) as A;
+      this.investor = v(over.investor);
+      this.account = v(over.account);
+      this.day = v(over.day);
+      this.seq = v(over.seq);
+      this.side = v(over.side);
+      this.channel = v(over.channel);
+      this.qty = v(over.qty);
+      this.priceMilli = v(over.priceMilli);
+      this.line = v(over.line);
+      this.security = v(over.security);
+      return;
+    }
     const c = Math.max(16, capacity);
     this.investor = new Int32Array(c);
     this.account = new Int32Array(c);
@@ -120,6 +157,8 @@ export class TradeTable {
     if (i >= this.lastDay.length) {
       this.lastDay = grow(this.lastDay, i * 2);
       this.lastSeq = grow(this.lastSeq, i * 2);
+      this.firstDay = grow(this.firstDay, i * 2);
+      this.firstSeq = grow(this.firstSeq, i * 2);
     }
     this.lastDay[i] = -2147483648;
     return i;
@@ -181,9 +220,16 @@ export class TradeTable {
       );
       return false;
     }
+    if (ld === -2147483648) {
+      this.firstDay[account] = day;
+      this.firstSeq[account] = seq;
+    }
     this.lastDay[account] = day;
     this.lastSeq[account] = seq;
-    if (this.count === this.investor.length) this.resize(Math.ceil(this.count * 1.5) + 16);
+    if (this.count === this.investor.length) {
+      if (this.fixed) throw new RangeError('trade table: fixed capacity exceeded');
+      this.resize(Math.ceil(this.count * 1.5) + 16);
+    }
     const i = this.count++;
     this.investor[i] = investor;
     this.account[i] = account;
@@ -201,6 +247,8 @@ export class TradeTable {
   /** Column data in SharedArrayBuffers plus the id lists, for worker threads (row errors not included). */
   snapshot(): TableSnapshot {
     const share = <A extends Typed>(a: A): A => {
+      // Columns already in shared memory (a parallel parse) are passed as they are.
+      if (a.buffer instanceof SharedArrayBuffer) return a.subarray(0, this.count) as A;
       const ctor = a.constructor as new (b: SharedArrayBuffer) => A;
       const b = new ctor(new SharedArrayBuffer(this.count * a.BYTES_PER_ELEMENT));
       b.set(a.subarray(0, this.count) as never);
@@ -284,6 +332,38 @@ export interface TableSnapshot {
   accountInvestor: number[];
   channels: string[];
   securityIds: string[];
+}
+
+/** The ten trade columns (in the order of `TradeTable`'s fields). */
+export interface TableColumns {
+  investor: Int32Array;
+  account: Int32Array;
+  day: Int32Array;
+  seq: Int32Array;
+  side: Uint8Array;
+  channel: Uint8Array;
+  qty: Float64Array;
+  priceMilli: Int32Array;
+  line: Int32Array;
+  security: Uint16Array;
+}
+
+/** Columns of `rows` rows in SharedArrayBuffers (zero-filled), for worker threads to write and read. */
+export function sharedColumns(rows: number): TableColumns {
+  const n = Math.max(1, rows);
+  const sab = (bytes: number) => new SharedArrayBuffer(n * bytes);
+  return {
+    investor: new Int32Array(sab(4)),
+    account: new Int32Array(sab(4)),
+    day: new Int32Array(sab(4)),
+    seq: new Int32Array(sab(4)),
+    side: new Uint8Array(sab(1)),
+    channel: new Uint8Array(sab(1)),
+    qty: new Float64Array(sab(8)),
+    priceMilli: new Int32Array(sab(4)),
+    line: new Int32Array(sab(4)),
+    security: new Uint16Array(sab(2)),
+  };
 }
 
 type Typed = Int32Array | Uint8Array | Uint16Array | Float64Array;

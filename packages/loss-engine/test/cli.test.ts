@@ -14,10 +14,17 @@ const file = (name: string, text: string): string => {
   writeFileSync(p, text);
   return p;
 };
-const cli = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8' });
+const cli = (...args: string[]) => cliWith({}, ...args);
+/** With extra environment: SUTIAO_LOSS_PARALLEL_PARSE_MIN=0 parses even tiny files on the worker threads. */
+const cliWith = (env: Record<string, string>, ...args: string[]) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
+const PARALLEL = { SUTIAO_LOSS_PARALLEL_PARSE_MIN: '0' };
 
 const HEAD = 'investor_id,account_id,security,trade_date,seq,side,channel,quantity,price';
 const GOOD = [
@@ -58,7 +65,7 @@ describe('sutiao-loss CLI', () => {
 
   it('assess writes one row per investor and a summary; workers give the same file', () => {
     const out = join(dir, 'out.csv');
-    const r = cli('assess', '--params', params, '--trades', trades, '--out', out);
+    const r = cli('assess', '--params', params, '--trades', trades, '--out', out, '--workers', '1');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/合计 total:\s+9011\.70/);
     const text = readFileSync(out, 'utf8');
@@ -73,6 +80,25 @@ describe('sutiao-loss CLI', () => {
       0,
     );
     expect(readFileSync(out2, 'utf8')).toBe(text);
+    // Parsed on 2 and 3 threads (byte ranges), assessed on as many: the same file and the same summary.
+    for (const w of ['2', '3']) {
+      const out3 = join(dir, `out-p${w}.csv`);
+      const p = cliWith(
+        PARALLEL,
+        'assess',
+        '--params',
+        params,
+        '--trades',
+        trades,
+        '--out',
+        out3,
+        '--workers',
+        w,
+      );
+      expect(p.code).toBe(0);
+      expect(p.out.replace(out3, out)).toBe(r.out);
+      expect(readFileSync(out3, 'utf8')).toBe(text);
+    }
   });
 
   const badCases: [string, string, RegExp][] = [
@@ -116,6 +142,9 @@ describe('sutiao-loss CLI', () => {
     const r = cli('assess', '--params', params, '--trades', order, '--out', join(dir, 'x.csv'));
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/o\.csv:3:4 .*OUT_OF_ORDER.*倒退.*backwards/);
+    // The same when the two rows fall into different byte ranges of a parallel parse.
+    const p = cliWith(PARALLEL, 'assess', '--params', params, '--trades', order, '--out', join(dir, 'x.csv'));
+    expect([p.code, p.err]).toEqual([2, r.err]);
     const oversell = file('s.csv', `${HEAD}\n${GOOD[0]}\nE1,a1,600518,2020-02-04,1,S,auction,1001,10\n`);
     expect(cli('assess', '--params', params, '--trades', oversell, '--out', join(dir, 'x.csv')).err).toMatch(
       /s\.csv:3:8 \(quantity\).*卖出数量超过.*exceeds/,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { inProcess, parseTradesFileParallel } from '../src/cli/parallel-parse';
 import { parseTradesFileFast } from '../src/io/fast-trades';
 import { parseTradesCsv } from '../src/io/parse-trades';
 import type { TradeTable } from '../src/trade-table';
@@ -90,11 +91,13 @@ const COLS = [
 ];
 
 describe('fast trades parser', () => {
-  it('builds the generic parser’s table, or gives up', () => {
+  it('builds the generic parser’s table, or gives up', async () => {
     let n = 0;
     let accepted = 0;
-    fc.assert(
-      fc.property(
+    let parallel = 0;
+    let gaveUp = 0;
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(fc.tuple(good, fc.option(fc.tuple(fc.integer({ min: 0, max: 8 }), bad), { freq: 8 })), {
           maxLength: 40,
         }),
@@ -103,11 +106,16 @@ describe('fast trades parser', () => {
         fc.boolean(),
         fc.boolean(),
         fc.integer({ min: 5, max: 200 }),
-        (rows, cols, eol, bom, blank, block) => {
+        fc.integer({ min: 2, max: 6 }),
+        fc.boolean(),
+        async (rows, cols, eol, bom, blank, block, parts, unsorted) => {
           const ordered = COLS.filter((c) => cols.includes(c) || !['security', 'seq', 'channel'].includes(c));
-          const sorted = [...rows].sort(
-            (x, y) => x[0].date.localeCompare(y[0].date) || Number(x[0].seq) - Number(y[0].seq),
-          );
+          // Unsorted rows go backwards within an account now and then, also across range borders.
+          const sorted = unsorted
+            ? rows
+            : [...rows].sort(
+                (x, y) => x[0].date.localeCompare(y[0].date) || Number(x[0].seq) - Number(y[0].seq),
+              );
           const lines = sorted.map(([g, b]) => {
             const f: Record<string, string> = {
               investor_id: g.inv,
@@ -134,10 +142,20 @@ describe('fast trades parser', () => {
             expect(view(fast)).toEqual(view(slow));
           }
           if (rows.every(([, b]) => !b) && view(slow).errors === 0) expect(fast).not.toBeNull();
+          // The parallel parse (ranges parsed here, not on threads) builds the same table, or gives up when
+          // the fast parser does.
+          const par = await parseTradesFileParallel(file, Buffer.byteLength(text), parts, inProcess);
+          if (par) {
+            parallel++;
+            expect(fast).not.toBeNull();
+            expect(view(par)).toEqual(view(fast!));
+          } else if (fast && fast.count > 0) gaveUp++;
         },
       ),
       { numRuns: 400 },
     );
     expect(accepted).toBeGreaterThan(50);
+    expect(parallel).toBeGreaterThan(25);
+    expect(gaveUp).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { assessCase, type CaseSummary, type InvestorError, summarize } from '../assess-case';
+import { assessCase, type CaseSummary, type InvestorError, summarize, summaryOf } from '../assess-case';
 import type { InvestorResult } from '../assess-investor';
 import { inputError, LossInputError } from '../errors';
 import {
@@ -19,6 +19,7 @@ import { TradeRowParser } from '../io/parse-trades';
 import type { TradeTable } from '../trade-table';
 import { validateParams } from '../params';
 import { isXlsx, readRecords, readSmallAsCsv, writeAtomically, writeXlsx } from './files';
+import { parseTradesFileParallel } from './parallel-parse';
 import { Progress } from './progress';
 import { assessInWorkers } from './run-workers';
 
@@ -35,6 +36,11 @@ export interface AssessArgs {
 }
 
 const LARGE = 50_000_000; // bytes of trades: show progress even without a TTY
+/**
+ * Trades files at least this large are parsed on the worker threads (smaller ones are not worth starting them);
+ * tests set SUTIAO_LOSS_PARALLEL_PARSE_MIN to 0.
+ */
+const PARALLEL_PARSE = Number(process.env.SUTIAO_LOSS_PARALLEL_PARSE_MIN ?? 4 << 20);
 
 /** `sutiao-loss assess`: returns the process exit code. */
 export async function assessCommand(a: AssessArgs): Promise<number> {
@@ -62,26 +68,40 @@ export async function assessCommand(a: AssessArgs): Promise<number> {
   const onBytes = (read: number, total: number) => parseBar.update(read, total, ' bytes');
   // The fast byte parser, or — for XLSX, quotes, or any row it does not accept — the generic one (which
   // also produces the error messages).
+  const T0 = performance.now();
+  const lap = (what: string) =>
+    process.env.SUTIAO_LOSS_TIMING &&
+    process.stderr.write(`${what} ${(performance.now() - T0).toFixed(0)} ms\n`);
+  const fast = !isXlsx(a.trades);
+  const parallel = fast && a.workers > 1 && size >= PARALLEL_PARSE;
   const table =
-    (isXlsx(a.trades) ? null : parseTradesFileFast(a.trades, size, onBytes)) ??
+    (parallel ? await parseTradesFileParallel(a.trades, size, a.workers) : null) ??
+    (fast ? parseTradesFileFast(a.trades, size, onBytes) : null) ??
     (await parseGeneric(a.trades, size, onBytes));
   parseBar.done();
+  lap('parsed');
   if (table.fileErrors.length > 0) return report(table.fileErrors);
   if (!a.keepGoing && table.investorErrors.size > 0) return report([...table.investorErrors.values()]);
 
   let results: InvestorResult[];
   let errors: InvestorError[];
   let summary: CaseSummary | undefined;
+  /** The result CSV lines, when the worker threads formatted them. */
+  let csv: string | undefined;
   try {
     if (a.workers > 1 && table.investorIds.length > 1) {
-      ({ results, errors } = await assessInWorkers(
+      const lines = !isXlsx(a.out) && a.explain === undefined;
+      const w = await assessInWorkers(
         raw,
         table,
         market,
         actions,
         a.workers,
         a.explain !== undefined,
-      ));
+        lines ? 'csv' : 'results',
+      );
+      ({ results, errors, csv } = w);
+      if (w.parts) summary = summaryOf(w.parts, errors.length);
     } else {
       const bar = new Progress('compute', show);
       ({ results, errors, summary } = assessCase(v.params, table, market, actions, {
@@ -96,8 +116,13 @@ export async function assessCommand(a: AssessArgs): Promise<number> {
     throw e;
   }
   if (!a.keepGoing && errors.length > 0) return report(errors.map((e) => e.error));
+  lap('assessed');
 
-  await writeResults(a.out, results);
+  if (csv !== undefined) {
+    const body = csv;
+    await writeAtomically(a.out, (tmp) => writeFile(tmp, resultCsvHeader() + body));
+  } else await writeResults(a.out, results);
+  lap('written');
   if (a.explain)
     await writeAtomically(a.explain, (tmp) =>
       writeFile(tmp, `${EXPLAIN_COLUMNS.join(',')}\n${results.map(explainCsvLines).join('')}`),

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { findBaseDate } from '../base-date';
 import { LossInputError } from '../errors';
@@ -16,7 +17,7 @@ Usage:
 
 Files may be .csv or .xlsx. Exit codes: 0 success, 2 bad input, 1 internal error.
 --keep-going   write the good investors and list the others in <out>.errors.csv
---workers N    assess on N worker threads (default 1)
+--workers N    parse and assess on N worker threads (default: the number of cores, here ${availableParallelism()})
 --explain F    also write, per investor, every trade used and why each other trade was excluded
 `;
 
@@ -37,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
         out: { type: 'string' },
         explain: { type: 'string' },
         'keep-going': { type: 'boolean', default: false },
-        workers: { type: 'string', default: '1' },
+        workers: { type: 'string', default: String(availableParallelism()) },
         progress: { type: 'boolean' },
         'no-progress': { type: 'boolean' },
         help: { type: 'boolean' },

@@ -1,10 +1,11 @@
 import { Worker } from 'node:worker_threads';
-import type { InvestorError } from '../assess-case';
+import type { InvestorError, SummaryParts } from '../assess-case';
 import type { InvestorResult } from '../assess-investor';
 import { LossInputError } from '../errors';
 import type { CorporateAction, MarketData } from '../market';
 import type { TradeTable } from '../trade-table';
 import { type PlainError, plain, revive } from './worker';
+import { workerUrl } from './worker-url';
 
 /**
  * Splits the investors into `workers` contiguous ranges of about equal trade counts and assesses them
@@ -17,7 +18,8 @@ export async function assessInWorkers(
   actions: CorporateAction[],
   workers: number,
   explain: boolean,
-): Promise<{ results: InvestorResult[]; errors: InvestorError[] }> {
+  output: 'results' | 'csv' = 'results',
+): Promise<WorkerResults> {
   const snapshot = table.snapshot();
   const perInvestor = new Int32Array(table.investorIds.length);
   for (let i = 0; i < table.count; i++) perInvestor[table.investor[i]!]!++;
@@ -34,41 +36,55 @@ export async function assessInWorkers(
   }
   ranges.push([from, perInvestor.length]);
   const rowErrors: [number, PlainError][] = [...table.investorErrors].map(([i, e]) => [i, plain(e)]);
-  // The bundled worker when the launcher runs the bundled CLI (bin/bundle.mjs), else the tsx boot file.
-  const url =
-    (globalThis as { __sutiaoLossWorker?: URL }).__sutiaoLossWorker ??
-    new URL('./worker-boot.mjs', import.meta.url);
+  const url = workerUrl();
   const parts = await Promise.all(
     ranges.map(
       (range) =>
-        new Promise<{ results: InvestorResult[]; errors: { investorId: string; error: PlainError }[] }>(
-          (resolve, reject) => {
-            const w = new Worker(url, {
-              workerData: {
-                params,
-                table: snapshot,
-                market,
-                actions,
-                range,
-                keepGoing: true,
-                explain,
-                rowErrors,
-              },
-            });
-            w.once('message', (m: { fatal?: PlainError | { message: string } } & Record<string, unknown>) => {
-              void w.terminate();
-              if (m.fatal) reject('code' in m.fatal ? revive(m.fatal) : new Error(m.fatal.message));
-              else resolve(m as never);
-            });
-            w.once('error', reject);
-          },
-        ),
+        new Promise<{
+          results?: InvestorResult[];
+          csv?: string;
+          parts?: SummaryParts;
+          errors: { investorId: string; error: PlainError }[];
+        }>((resolve, reject) => {
+          const w = new Worker(url, {
+            workerData: {
+              params,
+              table: snapshot,
+              market,
+              actions,
+              range,
+              keepGoing: true,
+              explain,
+              rowErrors,
+              output,
+            },
+          });
+          w.once('message', (m: { fatal?: PlainError | { message: string } } & Record<string, unknown>) => {
+            void w.terminate();
+            if (m.fatal) reject('code' in m.fatal ? revive(m.fatal) : new Error(m.fatal.message));
+            else resolve(m as never);
+          });
+          w.once('error', reject);
+        }),
     ),
   );
-  return {
-    results: parts.flatMap((p) => p.results),
-    errors: parts.flatMap((p) => p.errors.map((e) => ({ investorId: e.investorId, error: revive(e.error) }))),
-  };
+  const errors = parts.flatMap((p) =>
+    p.errors.map((e) => ({ investorId: e.investorId, error: revive(e.error) })),
+  );
+  if (output === 'csv')
+    return { results: [], errors, csv: parts.map((p) => p.csv).join(''), parts: parts.map((p) => p.parts!) };
+  return { results: parts.flatMap((p) => p.results!), errors };
+}
+
+/**
+ * The results in investor order — or, with output 'csv', none: instead `csv`, their result CSV lines in
+ * investor order, and `parts`, their summary counts per worker (see `summaryOf`).
+ */
+export interface WorkerResults {
+  results: InvestorResult[];
+  errors: InvestorError[];
+  csv?: string;
+  parts?: SummaryParts[];
 }
 
 export { LossInputError };

@@ -1,11 +1,17 @@
 // Worker thread: assesses a range of investors of a shared trade table.
 import { parentPort, workerData } from 'node:worker_threads';
-import { assessCase } from '../assess-case';
+import { assessCase, summaryParts } from '../assess-case';
+import { parseTradeRange } from '../io/fast-trades';
+import { resultCsvLine } from '../io/format-results';
 import { type ErrorCode, type ErrorLocation, LossInputError } from '../errors';
 import type { CorporateAction, MarketData } from '../market';
 import { type TableSnapshot, TradeTable } from '../trade-table';
+import type { RangeJob } from './parallel-parse';
 
 interface Job {
+  kind?: 'assess';
+  /** 'csv': send back the CSV lines of the results and their summary parts instead of the results. */
+  output?: 'results' | 'csv';
   params: unknown;
   table: TableSnapshot;
   market: MarketData | null;
@@ -32,11 +38,31 @@ export const plain = (e: LossInputError): PlainError => ({
   where: e.where,
 });
 
-const job = workerData as Job | null;
-if (job && parentPort) run(job);
+const job = workerData as Job | RangeJob | null;
+if (job && parentPort) {
+  if (job.kind === 'parse') parse(job);
+  else run(job);
+}
+
+function parse(j: RangeJob): void {
+  try {
+    parentPort?.postMessage({
+      range: parseTradeRange(j.path, j.start, j.end, j.columns, j.at, j.capacity),
+    });
+  } catch (e) {
+    parentPort?.postMessage({ fatal: { message: e instanceof Error ? e.message : String(e) } });
+  }
+}
 
 function run(job: Job): void {
+  const T0 = performance.now();
+  const lap = (what: string) =>
+    process.env.SUTIAO_LOSS_TIMING &&
+    process.stderr.write(
+      `  worker ${job.range.join('-')} ${what} ${(performance.now() - T0).toFixed(0)} ms\n`,
+    );
   const table = TradeTable.fromSnapshot(job.table);
+  lap('table');
   for (const [i, e] of job.rowErrors) table.investorErrors.set(i, revive(e));
   try {
     const r = assessCase(job.params, table, job.market, job.actions, {
@@ -44,10 +70,13 @@ function run(job: Job): void {
       keepGoing: true,
       explain: job.explain,
     });
-    parentPort?.postMessage({
-      results: r.results,
-      errors: r.errors.map((e) => ({ investorId: e.investorId, error: plain(e.error) })),
-    });
+    lap('assessed');
+    const errors = r.errors.map((e) => ({ investorId: e.investorId, error: plain(e.error) }));
+    if (job.output === 'csv') {
+      const lines: string[] = [];
+      for (const x of r.results) lines.push(resultCsvLine(x));
+      parentPort?.postMessage({ csv: lines.join(''), parts: summaryParts(r.results), errors });
+    } else parentPort?.postMessage({ results: r.results, errors });
   } catch (e) {
     parentPort?.postMessage({
       fatal: e instanceof LossInputError ? plain(e) : { message: e instanceof Error ? e.message : String(e) },

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parseDay } from '../dates';
-import type { TradeTable } from '../trade-table';
+import type { TableColumns, TradeTable } from '../trade-table';
 import { ByteIds } from './byte-ids';
 import { TradeRowParser } from './parse-trades';
 
@@ -35,12 +35,17 @@ class FastTradeParser {
   private readonly channelOf = (x: string): number => this.parser.table.channelOf(x);
   private readonly securityOf = (x: string): number => this.parser.table.securityOf(x);
 
-  constructor(file: string, capacity: number) {
-    this.parser = new TradeRowParser(file, capacity);
+  constructor(file: string, capacity: number, over?: TableColumns, at = 0) {
+    this.parser = new TradeRowParser(file, capacity, over, at);
   }
 
   get table(): TradeTable {
     return this.parser.table;
+  }
+
+  /** Lines seen so far (the header included). */
+  get lineCount(): number {
+    return this.line;
   }
 
   /** Parses the complete lines of buf[0, end); returns where the unparsed rest starts (all of it when `last`). */
@@ -282,4 +287,94 @@ export function parseTradesFileFast(
   } finally {
     closeSync(fd);
   }
+}
+
+/** What one worker's parse of a byte range of a trades file gives back (`parseTradeRange`). */
+export interface RangeParse {
+  /** Rows parsed, written to the shared columns from the range's first row slot on. */
+  count: number;
+  /** Lines read, the header line included (so line numbers in the range start at 2). */
+  lines: number;
+  columns: string[];
+  investorIds: string[];
+  accountIds: string[];
+  accountInvestor: number[];
+  channels: string[];
+  securityIds: string[];
+  /** Per account of the range: (date, seq) of its first and last trade. */
+  spans: ReturnType<TradeTable['accountSpans']>;
+}
+
+/**
+ * The fast parser over bytes [start, end) of a trades file — a range that begins and ends at line ends —
+ * after the file's header line (read from the file's start when `start` is past it). Rows go to the shared
+ * `columns` from row slot `at` on (at most `capacity` rows); ids are numbered within the range. Null when the
+ * fast parser gives up (or the rows would not fit): the caller then parses the whole file the usual way.
+ */
+export function parseTradeRange(
+  path: string,
+  start: number,
+  end: number,
+  columns: TableColumns,
+  at: number,
+  capacity: number,
+  blockSize = 8 << 20,
+): RangeParse | null {
+  const p = new FastTradeParser(path, capacity, columns, at);
+  const fd = openSync(path, 'r');
+  try {
+    let buf = Buffer.allocUnsafe(blockSize);
+    if (start > 0) {
+      // The header line only (it ends before `start`).
+      let have = 0;
+      let nl = -1;
+      while (nl < 0) {
+        if (have === buf.length) {
+          const bigger = Buffer.allocUnsafe(buf.length * 2);
+          buf.copy(bigger, 0, 0, have);
+          buf = bigger;
+        }
+        const n = readSync(fd, buf, have, Math.min(buf.length - have, start - have), have);
+        if (n === 0) return null;
+        have += n;
+        nl = buf.subarray(0, have).indexOf(10);
+      }
+      p.feed(buf, nl + 1, false);
+      if (p.failed) return null;
+    }
+    let pos = start;
+    let have = 0;
+    for (;;) {
+      if (have === buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, have);
+        buf = bigger;
+      }
+      const n = pos < end ? readSync(fd, buf, have, Math.min(buf.length - have, end - pos), pos) : 0;
+      pos += n;
+      const last = n === 0;
+      const used = p.feed(buf, have + n, last);
+      if (p.failed) return null;
+      if (last) break;
+      buf.copy(buf, 0, used, have + n);
+      have = have + n - used;
+    }
+  } catch (e) {
+    if (e instanceof RangeError) return null;
+    throw e;
+  } finally {
+    closeSync(fd);
+  }
+  const t = p.table;
+  return {
+    count: t.count,
+    lines: p.lineCount,
+    columns: t.columns,
+    investorIds: t.investorIds,
+    accountIds: t.accountIds,
+    accountInvestor: t.accountInvestor,
+    channels: t.channels,
+    securityIds: t.securityIds,
+    spans: t.accountSpans(),
+  };
 }

@@ -1,6 +1,6 @@
 import { parseDay } from '../dates';
 import { type ErrorCode, inputError } from '../errors';
-import { TRADE_COLUMNS, TradeTable } from '../trade-table';
+import { type TableColumns, TRADE_COLUMNS, TradeTable } from '../trade-table';
 import { CsvSplitter, feedAsync } from './csv';
 
 /** A trade as an object (server use). Quantities and prices may be numbers or decimal strings. */
@@ -60,8 +60,9 @@ export class TradeRowParser {
   private headerOk = false;
   readonly table: TradeTable;
 
-  constructor(file = '<trades>', capacity = 1024) {
-    this.table = new TradeTable(file, capacity);
+  /** `over`/`at`: the table is a view of shared columns (see `TradeTable`). */
+  constructor(file = '<trades>', capacity = 1024, over?: TableColumns, at = 0) {
+    this.table = new TradeTable(file, capacity, over, at);
   }
 
   /** Field position per logical column of `TRADE_COLUMNS` (-1 = absent) and the header width. */
