@@ -40,9 +40,11 @@ export interface KernelColumns {
  * Copies the columns of the trades of investors [fromInv, toInv) into contiguous arrays in investor order
  * (file order within an investor, as `groupByInvestor`), so the kernel reads each investor's trades
  * sequentially. Trades are interleaved by date in the file, so a plain gather misses the cache on every row
- * and column; instead a two-pass radix scatter: rows are packed into records in file order and scattered into
- * ≤ 1024 buckets of investors (few write streams), then each bucket, small enough to stay in cache, is
- * scattered to its investors' places. Stable, so file order within an investor is kept.
+ * and column; instead a two-pass radix scatter: rows are scattered, in file order, into ≤ 1024 buckets of
+ * investors — each bucket the very place its investors' rows will occupy in the result columns, so the few
+ * write streams stay in cache and no temporary copy of the table is needed — then each bucket, small enough to
+ * stay in cache, is copied aside and scattered to its investors' places. Stable, so file order within an
+ * investor is kept.
  */
 export function gatherColumns(
   t: TradeTable,
@@ -68,53 +70,57 @@ export function gatherColumns(
   const pos = new Int32Array(buckets + 1);
   for (let b = 0; b < buckets; b++) pos[b] = start[Math.min(toInv, fromInv + (b << shift))]! - off;
   pos[buckets] = n;
-  const R = 6;
-  const tmp = new Int32Array(n * R);
+  // Pass 1: into the buckets, in file order; `who` keeps each row's investor for pass 2.
+  const who = new Int32Array(n);
   const fill = pos.slice();
+  const { investor, day, seq, side, qty, priceMilli, channel, security } = t;
   for (let r = 0; r < t.count; r++) {
-    const inv = t.investor[r]!;
+    const inv = investor[r]!;
     if (inv < fromInv || inv >= toInv) continue;
-    const q = t.qty[r]!;
-    if (q > 2147483647) return gatherSlow(t, start, fromInv, toInv, c);
-    const p = fill[(inv - fromInv) >>> shift]!++ * R;
-    tmp[p] = inv;
-    tmp[p + 1] = t.day[r]!;
-    tmp[p + 2] = t.seq[r]!;
-    tmp[p + 3] = t.priceMilli[r]!;
-    tmp[p + 4] = q;
-    tmp[p + 5] = t.side[r]! | (t.channel[r]! << 1) | (t.security[r]! << 9);
+    const j = fill[(inv - fromInv) >>> shift]!++;
+    who[j] = inv;
+    c.day[j] = day[r]!;
+    c.seq[j] = seq[r]!;
+    c.side[j] = side[r]!;
+    c.qty[j] = qty[r]!;
+    c.priceMilli[j] = priceMilli[r]!;
+    c.channel[j] = channel[r]!;
+    c.security[j] = security[r]!;
   }
+  // Pass 2: each bucket of several investors, copied aside, to its investors' places (inside the bucket).
+  let longest = 0;
+  for (let b = 0; b < buckets; b++) longest = Math.max(longest, pos[b + 1]! - pos[b]!);
+  const tw = new Int32Array(longest);
+  const tDay = new Int32Array(longest);
+  const tSeq = new Int32Array(longest);
+  const tSide = new Uint8Array(longest);
+  const tQty = new Float64Array(longest);
+  const tPrice = new Int32Array(longest);
+  const tChannel = new Uint8Array(longest);
+  const tSecurity = new Uint16Array(longest);
   const at = start.slice(fromInv, toInv);
-  for (let i = 0; i < n; i++) {
-    const p = i * R;
-    const j = at[tmp[p]! - fromInv]!++ - off;
-    c.day[j] = tmp[p + 1]!;
-    c.seq[j] = tmp[p + 2]!;
-    c.priceMilli[j] = tmp[p + 3]!;
-    c.qty[j] = tmp[p + 4]!;
-    const x = tmp[p + 5]!;
-    c.side[j] = x & 1;
-    c.channel[j] = (x >>> 1) & 255;
-    c.security[j] = x >>> 9;
-  }
-  return c;
-}
-
-/** The plain stable gather (when a quantity needs more than 31 bits). */
-function gatherSlow(t: TradeTable, start: Int32Array, fromInv: number, toInv: number, c: KernelColumns) {
-  const off = start[fromInv]!;
-  const at = start.slice(fromInv, toInv);
-  for (let r = 0; r < t.count; r++) {
-    const inv = t.investor[r]!;
-    if (inv < fromInv || inv >= toInv) continue;
-    const j = at[inv - fromInv]!++ - off;
-    c.day[j] = t.day[r]!;
-    c.seq[j] = t.seq[r]!;
-    c.side[j] = t.side[r]!;
-    c.qty[j] = t.qty[r]!;
-    c.priceMilli[j] = t.priceMilli[r]!;
-    c.channel[j] = t.channel[r]!;
-    c.security[j] = t.security[r]!;
+  for (let b = 0; b < buckets; b++) {
+    const p0 = pos[b]!;
+    const p1 = pos[b + 1]!;
+    if (p1 - p0 < 2) continue;
+    tw.set(who.subarray(p0, p1));
+    tDay.set(c.day.subarray(p0, p1));
+    tSeq.set(c.seq.subarray(p0, p1));
+    tSide.set(c.side.subarray(p0, p1));
+    tQty.set(c.qty.subarray(p0, p1));
+    tPrice.set(c.priceMilli.subarray(p0, p1));
+    tChannel.set(c.channel.subarray(p0, p1));
+    tSecurity.set(c.security.subarray(p0, p1));
+    for (let k = 0; k < p1 - p0; k++) {
+      const j = at[tw[k]! - fromInv]!++ - off;
+      c.day[j] = tDay[k]!;
+      c.seq[j] = tSeq[k]!;
+      c.side[j] = tSide[k]!;
+      c.qty[j] = tQty[k]!;
+      c.priceMilli[j] = tPrice[k]!;
+      c.channel[j] = tChannel[k]!;
+      c.security[j] = tSecurity[k]!;
+    }
   }
   return c;
 }

@@ -46,9 +46,11 @@ if (job && parentPort) {
 
 function parse(j: RangeJob): void {
   try {
-    parentPort?.postMessage({
-      range: parseTradeRange(j.path, j.start, j.end, j.columns, j.at, j.capacity),
-    });
+    const t0 = performance.now();
+    const range = parseTradeRange(j.path, j.start, j.end, j.columns, j.at, j.capacity);
+    if (process.env.SUTIAO_LOSS_TIMING)
+      process.stderr.write(`  parse worker ${j.start}-${j.end} ${(performance.now() - t0).toFixed(0)} ms\n`);
+    parentPort?.postMessage({ range });
   } catch (e) {
     parentPort?.postMessage({ fatal: { message: e instanceof Error ? e.message : String(e) } });
   }
