@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { kernelCount } from '../src/kernel';
+import { gatherColumns, kernelCount } from '../src/kernel';
+import { investorOrder, investorStarts, TradeTable } from '../src/trade-table';
 import { assessCase, type CaseResult, parseActionsCsv, resultRow, type TradeInput } from '../src/index';
 
 // The integer kernel (src/kernel.ts) against the generic path on BigInt (`forceExact`): every field of every
@@ -201,5 +202,60 @@ describe('integer kernel', () => {
       },
     ];
     expect(() => assessCase({ segments: [SEGMENTS[1]] }, t)).toThrow(/SELL_EXCEEDS_HOLDINGS|持仓/);
+  });
+});
+
+describe('gatherColumns', () => {
+  it('puts every investor range’s trades in investor order, file order within an investor', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: 1, max: 20_000 }),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        (investors, trades, seed) => {
+          let x = seed;
+          const rnd = (n: number) => {
+            x = (Math.imul(x, 1103515245) + 12345) & 0x7fffffff;
+            return x % n;
+          };
+          const t = new TradeTable('t', trades);
+          for (let i = 0; i < investors; i++) t.investorOf(`I${i}`);
+          // a skewed mix: some investors with many trades
+          for (let r = 0; r < trades; r++) {
+            const inv = rnd(4) === 0 ? rnd(Math.min(investors, 3)) : rnd(investors);
+            const acc = t.accountOf(`A${inv}`, inv);
+            t.push(inv, acc, 18_000 + r, r, rnd(2), rnd(3), 1 + rnd(1000), rnd(50_000), r + 2, rnd(2));
+          }
+          const start = investorStarts(t);
+          const from = rnd(investors);
+          const to = from + 1 + rnd(investors - from);
+          const c = gatherColumns(t, start, from, to);
+          const order = investorOrder(t, start);
+          const off = start[from]!;
+          for (let i = off; i < start[to]!; i++) {
+            const r = order[i]!;
+            const j = i - off;
+            expect([
+              c.day[j],
+              c.seq[j],
+              c.side[j],
+              c.qty[j],
+              c.priceMilli[j],
+              c.channel[j],
+              c.security[j],
+            ]).toEqual([
+              t.day[r],
+              t.seq[r],
+              t.side[r],
+              t.qty[r],
+              t.priceMilli[r],
+              t.channel[r],
+              t.security[r],
+            ]);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
