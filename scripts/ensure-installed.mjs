@@ -1,7 +1,9 @@
-// Installs the npm dependencies when a fresh clone has none, so `npm start` and `npm test` are single commands.
+// Installs the npm dependencies when a fresh clone has none, and builds the web client and the server when their
+// sources are newer than the build, so `npm start` and `npm test` are single commands.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export function ensureInstalled() {
   if (existsSync('node_modules/.package-lock.json') && existsSync('node_modules/fastify')) return;
@@ -13,21 +15,53 @@ export function ensureInstalled() {
 /** Builds the web client when dist/ is missing or older than its sources. */
 export function ensureWebBuilt() {
   const dist = 'packages/web/dist/index.html';
-  if (existsSync(dist) && !isStale(dist, 'packages/web/src')) return;
+  const sources = [
+    'packages/web/src',
+    'packages/web/index.html',
+    'packages/web/vite.config.ts',
+    'packages/domain/src',
+  ];
+  if (existsSync(dist) && !isStale(dist, sources)) return;
   console.log('▶ building the web client…');
   // Vitest sets NODE_ENV=test; inherited by the build, it would ship React's development build.
-  const r = spawnSync('npm', ['run', 'build', '-w', '@sutiao/web'], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  run(['run', 'build', '-w', '@sutiao/web'], { ...process.env, NODE_ENV: 'production' });
+}
+
+/** Builds the server into JavaScript (packages/server/dist) when missing or older than its sources or the packages it bundles. */
+export function ensureServerBuilt() {
+  const dist = 'packages/server/dist/main.mjs';
+  const sources = [
+    'packages/server/src',
+    'packages/server/scripts',
+    'packages/domain/src',
+    'packages/loss-engine/src',
+  ];
+  if (existsSync(dist) && !isStale(dist, sources)) return;
+  console.log('▶ building the server…');
+  run(['run', 'build', '-w', '@sutiao/server'], process.env);
+}
+
+function run(npmArgs, env) {
+  const r = spawnSync('npm', npmArgs, { stdio: 'inherit', env });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-function isStale(builtFile, srcDir) {
+/** True when any file under `sources` (folders or files) is newer than `builtFile`. */
+function isStale(builtFile, sources) {
   const built = statSync(builtFile).mtimeMs;
-  const walk = (dir) =>
-    readdirSync(dir, { withFileTypes: true }).some((e) =>
-      e.isDirectory() ? walk(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs > built,
-    );
-  return walk(srcDir) || statSync('packages/web/index.html').mtimeMs > built;
+  const newer = (path) => {
+    const s = statSync(path);
+    if (!s.isDirectory()) return s.mtimeMs > built;
+    return readdirSync(path).some((name) => newer(join(path, name)));
+  };
+  return sources.some(newer);
+}
+
+// `node scripts/ensure-installed.mjs server` (used by `npm run audit:verify`): build the server only if needed.
+if (
+  process.argv[1] &&
+  resolve(process.argv[1]) === fileURLToPath(import.meta.url) &&
+  process.argv[2] === 'server'
+) {
+  ensureServerBuilt();
 }

@@ -1,20 +1,20 @@
 #!/usr/bin/env node
 // `npm start`: both platforms on one machine, each with its own embedded database under ./data/, demo data
 // seeded once, talking over real HTTP on loopback. Ports: COURT_PORT (3100), MEDIATION_PORT (3200).
+// The server runs from its JavaScript build (packages/server/dist), as in production: no TypeScript loader.
 import { spawn } from 'node:child_process';
-import { ensureInstalled, ensureWebBuilt } from './ensure-installed.mjs';
+import { ensureInstalled, ensureServerBuilt, ensureWebBuilt } from './ensure-installed.mjs';
 
 ensureInstalled();
 ensureWebBuilt();
+ensureServerBuilt();
 
 const ports = { court: process.env.COURT_PORT ?? '3100', mediation: process.env.MEDIATION_PORT ?? '3200' };
 const children = Object.entries(ports).map(([platform, port]) =>
   spawn(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      'packages/server/src/platform/main.ts',
+      'packages/server/dist/main.mjs',
       '--platform',
       platform,
       '--port',
