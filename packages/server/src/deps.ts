@@ -3,6 +3,7 @@ import type { PlatformKeys } from './adapters/crypto/keys.ts';
 import type { Engine } from './adapters/db/database.ts';
 import type { DB } from './adapters/db/schema.ts';
 import type { NotificationSink } from './adapters/notify/notification-sink.ts';
+import type { FileStore } from './adapters/storage/file-store.ts';
 import type { Actor } from '@sutiao/domain/permissions.ts';
 import type { Platform } from '@sutiao/domain/roles.ts';
 
@@ -15,8 +16,8 @@ export interface Deps {
   /** The platform's signing key (agreements, docking messages) and its personal-data encryption keyring. */
   keys: PlatformKeys;
   notify: NotificationSink;
-  /** Where uploaded files are kept, by content hash. */
-  storageDir: string;
+  /** Uploaded and generated files (evidence, loss inputs, PDFs), kept by SHA-256. */
+  storage: FileStore;
   /** Public base URL of this platform, used in verification links. */
   publicUrl: string;
 }

@@ -3,6 +3,7 @@ import { loadPlatformKeys } from '../adapters/crypto/keys.ts';
 import { type Database, openDatabase } from '../adapters/db/database.ts';
 import { migrate } from '../adapters/db/migrate.ts';
 import { fileSink, type NotificationSink } from '../adapters/notify/notification-sink.ts';
+import { createFsFileStore } from '../adapters/storage/fs-file-store.ts';
 import type { Deps } from '../deps.ts';
 import type { PlatformConfig } from './config.ts';
 
@@ -30,7 +31,7 @@ export async function composePlatform(
     now: overrides.now ?? (() => new Date()),
     keys,
     notify: overrides.notify ?? fileSink(join(config.dataDir, 'outbox-notifications.jsonl')),
-    storageDir: join(config.dataDir, 'files'),
+    storage: createFsFileStore(join(config.dataDir, 'files')),
     publicUrl: config.publicUrl,
   };
   return { deps, database };

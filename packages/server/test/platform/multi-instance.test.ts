@@ -6,6 +6,7 @@ import { verifyAuditChain } from '../../src/adapters/audit/verify-audit-chain.ts
 import { openPostgres } from '../../src/adapters/db/database.ts';
 import { migrate } from '../../src/adapters/db/migrate.ts';
 import { memorySink } from '../../src/adapters/notify/notification-sink.ts';
+import { createMemoryFileStore } from '../../src/adapters/storage/memory-file-store.ts';
 import type { Deps } from '../../src/deps.ts';
 import { DEMO_PASSWORD } from '../../src/platform/seed/demo-users.ts';
 import { seedDemo } from '../../src/platform/seed/seed-demo.ts';
@@ -47,7 +48,7 @@ describe('two instances of the mediation platform on one PostgreSQL database', (
         now: () => new Date(),
         keys: TEST_KEYS.mediation,
         notify: memorySink(),
-        storageDir: '/tmp',
+        storage: createMemoryFileStore(),
         publicUrl: 'http://127.0.0.1:0',
       }),
     );

@@ -8,6 +8,7 @@ import { createKeyring } from '../../src/adapters/crypto/sm4.ts';
 import { dataKeyFromHex, type PlatformKeys } from '../../src/adapters/crypto/keys.ts';
 import type { Database, Engine } from '../../src/adapters/db/database.ts';
 import { memorySink } from '../../src/adapters/notify/notification-sink.ts';
+import { createFsFileStore } from '../../src/adapters/storage/fs-file-store.ts';
 import type { Deps } from '../../src/deps.ts';
 import type { Platform } from '@sutiao/domain/roles.ts';
 import { DEMO_PASSWORD } from '../../src/platform/seed/demo-users.ts';
@@ -51,7 +52,7 @@ export async function createTestPlatform(
       clock.now = new Date(clock.now.getTime() + ms);
     },
   };
-  const storageDir = await mkdtemp(join(tmpdir(), 'sutiao-files-'));
+  const storage = createFsFileStore(await mkdtemp(join(tmpdir(), 'sutiao-files-')));
   const makeDeps = (database: Database): Deps => ({
     db: database.db,
     engine,
@@ -59,7 +60,7 @@ export async function createTestPlatform(
     now: () => clock.now,
     keys: TEST_KEYS[platform],
     notify: notifications,
-    storageDir,
+    storage,
     publicUrl: 'http://127.0.0.1:0',
   });
   const seed = options.seed ?? true;

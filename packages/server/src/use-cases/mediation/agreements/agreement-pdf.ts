@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { publicKeyFingerprint } from '../../../adapters/crypto/fingerprint.ts';
 import type { AgreementPartyRole } from '../../../adapters/pdf/agreement-pdf-input.ts';
 import { renderAgreementPdf } from '../../../adapters/pdf/render-agreement-pdf.ts';
 import type { Deps } from '../../../deps.ts';
-import { storeByHash, storedPath } from '../uploads/file-store.ts';
+import { getIntact } from '../../../adapters/storage/get-intact.ts';
 import type { AgreementRow, SignatureRow } from './agreement-content.ts';
 
 const PARTY_ROLE: Record<SignatureRow['party'], AgreementPartyRole> = {
@@ -15,8 +13,6 @@ const PARTY_ROLE: Record<SignatureRow['party'], AgreementPartyRole> = {
 
 export const verifyUrlOf = (deps: Deps, code: string) =>
   `${deps.publicUrl}/verify/${encodeURIComponent(code)}`;
-
-const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** Renders a sealed agreement from its stored rows; the same rows always give the same bytes. */
 export async function renderSealedAgreement(
@@ -56,13 +52,6 @@ export async function renderSealedAgreement(
   });
 }
 
-/** Stores the PDF content-addressed beside the uploads; returns its SHA-256 for the agreement row. */
-export async function storeAgreementPdf(deps: Deps, pdf: Uint8Array): Promise<string> {
-  const sha256 = sha256Hex(pdf);
-  await storeByHash(deps.storageDir, sha256, pdf);
-  return sha256;
-}
-
 /** The stored PDF, or a fresh rendering when the file is missing or damaged (rendering is deterministic). */
 export async function loadAgreementPdf(
   deps: Deps,
@@ -70,10 +59,10 @@ export async function loadAgreementPdf(
   signatures: readonly SignatureRow[],
 ): Promise<Buffer> {
   if (agreement.pdf_sha256) {
-    const stored = await readFile(storedPath(deps.storageDir, agreement.pdf_sha256)).catch(() => null);
-    if (stored && sha256Hex(stored) === agreement.pdf_sha256) return stored;
+    const stored = await getIntact(deps.storage, agreement.pdf_sha256);
+    if (stored) return stored;
   }
   const pdf = await renderSealedAgreement(deps, agreement, signatures);
-  await storeAgreementPdf(deps, pdf);
+  await deps.storage.put(pdf); // puts back the lost or damaged copy
   return pdf;
 }

@@ -10,7 +10,7 @@ import { loadReadableCase } from '../cases/case-access.ts';
 import type { CaseDetail } from '../cases/present-case.ts';
 import { notifyUsers } from '../../common/notices/notify-user.ts';
 import { type AgreementRow, agreementDigest, SIGNING_PARTIES, sealPayload } from './agreement-content.ts';
-import { renderSealedAgreement, storeAgreementPdf, verifyUrlOf } from './agreement-pdf.ts';
+import { renderSealedAgreement, verifyUrlOf } from './agreement-pdf.ts';
 import { loadCurrentAgreement, loadSignatures } from './load-agreement.ts';
 import { newVerificationCode } from '../../../lib/verification-code.ts';
 
@@ -77,7 +77,7 @@ export async function sealAgreement(
         seal_signature: signer.sign(sealPayload({ digestSm3, verificationCode, sealedAt, signatures })),
       };
       const sealed: AgreementRow = { ...agreement, ...seal, status: 'effective' };
-      const pdfSha256 = await storeAgreementPdf(deps, await renderSealedAgreement(deps, sealed, signatures));
+      const pdfSha256 = await deps.storage.put(await renderSealedAgreement(deps, sealed, signatures));
       await trx
         .updateTable('agreements')
         .set({ ...seal, status: 'effective', pdf_sha256: pdfSha256 })

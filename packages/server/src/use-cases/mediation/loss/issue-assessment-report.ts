@@ -1,4 +1,3 @@
-import { putStored } from './stored-files.ts';
 import { renderLossReportPdf } from '../../../adapters/pdf/render-loss-report-pdf.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { newId } from '../../../lib/ids.ts';
@@ -70,7 +69,7 @@ export async function issueAssessmentReport(
         lossVerifyUrl(deps, verificationCode),
       ),
     );
-    const pdfSha256 = await putStored(deps, pdf);
+    const pdfSha256 = await deps.storage.put(pdf);
     await trx
       .insertInto('loss_reports')
       .values({

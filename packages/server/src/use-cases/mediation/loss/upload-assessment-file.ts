@@ -3,7 +3,6 @@ import { recordAudit } from '../../../adapters/audit/audit-log.ts';
 import { sm3Hex } from '../../../adapters/crypto/sm3.ts';
 import { blindIndex, encryptField } from '../../../adapters/crypto/sm4.ts';
 import type { LossFileKind } from '../../../adapters/db/loss-schema.ts';
-import { putStored } from './stored-files.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { requirePermission } from '../../common/require-permission.ts';
 import { applyLossTransition } from './apply-loss-transition.ts';
@@ -56,7 +55,7 @@ export async function uploadAssessmentFile(
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   // The investor list is never kept as a file: its ID numbers exist only encrypted, row by row.
   const stored = input.kind !== 'investors';
-  if (stored) await putStored(deps, input.bytes);
+  if (stored) await deps.storage.put(input.bytes);
   const now = deps.now();
   await deps.db.transaction().execute(async (trx) => {
     const row = await loadAssessment(trx, input.id, { forUpdate: true });

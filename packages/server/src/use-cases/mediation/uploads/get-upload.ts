@@ -1,9 +1,11 @@
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { appError } from '@sutiao/domain/errors.ts';
 import { canReadCase } from '../cases/case-access.ts';
-import { storedPath } from './file-store.ts';
 
-/** An upload its owner may fetch, or anyone who can see a case it is evidence in; otherwise NOT_FOUND. */
+/**
+ * An upload its owner may fetch, or anyone who can see a case it is evidence in; otherwise NOT_FOUND. The stream
+ * checks the bytes against their hash as they are sent.
+ */
 export async function getUpload(deps: Deps, ctx: SignedInContext, uploadId: string) {
   const notFound = () => appError('NOT_FOUND', { entity: { zh: '文件', en: 'File' } });
   const upload = await deps.db
@@ -30,11 +32,7 @@ export async function getUpload(deps: Deps, ctx: SignedInContext, uploadId: stri
       .execute();
     if (!cases.some((c) => canReadCase(ctx.actor, c))) throw notFound();
   }
-  return {
-    name: upload.name,
-    mime: upload.mime,
-    size: upload.size,
-    sha256: upload.sha256,
-    path: storedPath(deps.storageDir, upload.sha256),
-  };
+  const stream = await deps.storage.getStream(upload.sha256);
+  if (!stream) throw appError('SERVICE_UNAVAILABLE'); // storage lost the file: an operator must restore it
+  return { name: upload.name, mime: upload.mime, size: upload.size, sha256: upload.sha256, stream };
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { appendAudit } from '../../../adapters/audit/audit-log.ts';
 import { sm3Hex } from '../../../adapters/crypto/sm3.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
@@ -6,7 +5,6 @@ import { appError } from '@sutiao/domain/errors.ts';
 import { isAuthorized } from '@sutiao/domain/permissions.ts';
 import { newId } from '../../../lib/ids.ts';
 import { detectFileType } from './detect-file-type.ts';
-import { storeByHash } from './file-store.ts';
 
 export const MAX_UPLOAD_MB = 10;
 const MAX_BYTES = MAX_UPLOAD_MB * 1024 * 1024;
@@ -40,7 +38,8 @@ export async function uploadEvidence(
   }
   const mime = detectFileType(input.data);
   if (!mime) throw appError('UPLOAD_TYPE_NOT_ALLOWED');
-  const sha256 = createHash('sha256').update(input.data).digest('hex');
+  // The bytes first: a row must never point at a missing file (an orphan file is harmless and deduplicated).
+  const sha256 = await deps.storage.put(input.data);
   const upload = {
     id: newId(),
     sha256,
@@ -50,8 +49,6 @@ export async function uploadEvidence(
     mime,
     owner_user_id: ctx.actor.userId,
   };
-  // The bytes first: a row must never point at a missing file (an orphan file is harmless and deduplicated).
-  await storeByHash(deps.storageDir, sha256, input.data);
   const now = deps.now();
   await deps.db.transaction().execute(async (trx) => {
     await trx

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../../deps.ts';
@@ -65,7 +64,7 @@ export function uploadRoutes(app: FastifyInstance, deps: Deps) {
         .header('content-length', file.size)
         .header('x-content-type-options', 'nosniff')
         .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-        .send(createReadStream(file.path));
+        .send(file.stream);
     },
   );
 }

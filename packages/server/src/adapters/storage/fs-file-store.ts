@@ -1,0 +1,77 @@
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { randomToken } from '../../lib/ids.ts';
+import { checkedBytes, hashCheckingStream, sha256Hex } from './content-hash.ts';
+import { assertSha256, type FileStore, StoredFileDamagedError } from './file-store.ts';
+
+const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
+
+/**
+ * A FileStore in a directory: `<dir>/<first two hex digits>/<sha256>` (the layout uploads have always used, so
+ * existing files stay readable). One machine only: several instances need a shared store (docs/storage.md).
+ */
+export function createFsFileStore(dir: string): FileStore {
+  const pathOf = (sha256: string) => {
+    assertSha256(sha256);
+    return join(dir, sha256.slice(0, 2), sha256);
+  };
+
+  const size = async (sha256: string) => {
+    try {
+      return (await stat(pathOf(sha256))).size;
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+  };
+
+  const getBytes = async (sha256: string) => {
+    try {
+      return checkedBytes(sha256, await readFile(pathOf(sha256)));
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+  };
+
+  /** True when an intact copy is already there; a damaged one counts as absent so put replaces it. */
+  const holdsIntact = async (sha256: string) => {
+    try {
+      return (await getBytes(sha256)) !== null;
+    } catch (error) {
+      if (error instanceof StoredFileDamagedError) return false;
+      throw error;
+    }
+  };
+
+  return {
+    async put(bytes) {
+      const sha256 = sha256Hex(bytes);
+      if (await holdsIntact(sha256)) return sha256;
+      const path = pathOf(sha256);
+      await mkdir(join(dir, sha256.slice(0, 2)), { recursive: true });
+      // Temp file + rename: a reader never sees half a file, and two writers of the same content both end intact.
+      const temp = `${path}.${randomToken(6)}.part`;
+      try {
+        await writeFile(temp, bytes);
+        await rename(temp, path);
+      } catch (error) {
+        await unlink(temp).catch(() => undefined);
+        throw error;
+      }
+      return sha256;
+    },
+    getBytes,
+    async getStream(sha256): Promise<Readable | null> {
+      if ((await size(sha256)) === null) return null;
+      const checking = hashCheckingStream(sha256);
+      const file = createReadStream(pathOf(sha256));
+      file.on('error', (error) => checking.destroy(error));
+      return file.pipe(checking);
+    },
+    has: async (sha256) => (await size(sha256)) !== null,
+    size,
+  };
+}
