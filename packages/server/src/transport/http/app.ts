@@ -1,9 +1,6 @@
 import './fastify-types.ts';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -12,6 +9,7 @@ import { installErrorHandler } from './error-handler.ts';
 import { installRateLimits } from './rate-limit.ts';
 import { commonRoutes, platformRoutes } from './routes/index.ts';
 import { installSessionHooks } from './session-hooks.ts';
+import { serveWebClient } from './static-web.ts';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
@@ -58,16 +56,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   for (const register of [...commonRoutes, ...platformRoutes[deps.platform]]) register(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  if (options.webDist && existsSync(options.webDist)) {
-    await app.register(fastifyStatic, { root: resolve(options.webDist), wildcard: false });
-    // Client-side routes get the single-page app. A missing file (e.g. an asset of an older build) must be a
-    // 404, not index.html, or the browser reports a MIME error instead of reloading.
-    app.get('/*', { schema: { hide: true } }, (request, reply) => {
-      const path = request.url.split('?')[0] ?? '';
-      if (path.startsWith('/api/') || /\.[a-z0-9]+$/i.test(path)) return reply.callNotFound();
-      return reply.sendFile('index.html');
-    });
-  }
+  if (options.webDist) await serveWebClient(app, options.webDist);
   await app.ready();
   return app;
 }
