@@ -1,17 +1,22 @@
-import { App as AntApp, ConfigProvider, Result, Spin, theme as antTheme, type ThemeConfig } from 'antd';
+import { ConfigProvider, message, Spin, theme as antTheme, type ThemeConfig } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { configureClient, getHealth } from './api/client.ts';
 import type { Platform } from './api/types.ts';
-import { AppLayout } from './components/app-layout.tsx';
-import { PublicLayout } from './components/public-layout.tsx';
+import { HealthDown } from './components/health-down.tsx';
 import { RequireAuth } from './components/require-auth.tsx';
 import { langTag, useI18n } from './i18n/index.ts';
 import { PLATFORM_LOOK } from './platform.ts';
 import { SessionProvider } from './session.tsx';
 
+// Everything behind a route is loaded when first shown, so the sign-in page carries only what it uses: the signed-in
+// shell (menu, inbox bell), the charts and the heavier antd components come with the pages that draw them.
+const SignedInShell = lazy(() => import('./components/signed-in-shell.tsx'));
+const PublicLayout = lazy(() =>
+  import('./components/public-layout.tsx').then((m) => ({ default: m.PublicLayout })),
+);
 const LoginPage = lazy(() => import('./pages/login-page.tsx'));
 const WorkbenchPage = lazy(() => import('./pages/workbench-page.tsx'));
 const ApplyPage = lazy(() => import('./pages/apply-page.tsx'));
@@ -42,13 +47,13 @@ function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<PageFallback />}>{children}</Suspense>;
 }
 
-/** Routes errors from the API client to antd's message, which needs the App context. */
+/** Routes errors from the API client to antd's message (its own holder: antd's App comes only with the signed-in shell). */
 function ClientMessages() {
-  const { message } = AntApp.useApp();
+  const [messages, holder] = message.useMessage();
   useEffect(() => {
-    configureClient({ notifyError: (text) => void message.error(text) });
-  }, [message]);
-  return null;
+    configureClient({ notifyError: (text) => void messages.error(text) });
+  }, [messages]);
+  return holder;
 }
 
 function AppRoutes({ platform }: { platform: Platform }) {
@@ -74,7 +79,13 @@ function AppRoutes({ platform }: { platform: Platform }) {
               }
             />
           ) : null}
-          <Route element={<PublicLayout />}>
+          <Route
+            element={
+              <Lazy>
+                <PublicLayout />
+              </Lazy>
+            }
+          >
             <Route
               path="/verify/:code?"
               element={
@@ -87,7 +98,9 @@ function AppRoutes({ platform }: { platform: Platform }) {
           <Route
             element={
               <RequireAuth>
-                <AppLayout />
+                <Lazy>
+                  <SignedInShell />
+                </Lazy>
               </RequireAuth>
             }
           >
@@ -267,11 +280,7 @@ export function App() {
 
   let body: ReactNode;
   if (healthError) {
-    body = (
-      <main style={{ padding: 48 }}>
-        <Result status="error" title={<h1 style={{ fontSize: 20 }}>{t('health.down')}</h1>} />
-      </main>
-    );
+    body = <HealthDown title={t('health.down')} />;
   } else if (!platform) {
     body = (
       <main style={{ padding: 48, textAlign: 'center' }} aria-busy="true">
@@ -289,10 +298,8 @@ export function App() {
       theme={themeConfig}
       button={{ autoInsertSpace: false }}
     >
-      <AntApp>
-        <ClientMessages />
-        {body}
-      </AntApp>
+      <ClientMessages />
+      {body}
     </ConfigProvider>
   );
 }

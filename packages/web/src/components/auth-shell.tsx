@@ -1,4 +1,4 @@
-import { Card, Layout } from 'antd';
+import { Layout } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/index.ts';
 import { PLATFORM_LOOK } from '../platform.ts';
@@ -6,7 +6,7 @@ import { useSession } from '../session.tsx';
 import { ScalesIcon } from './icons.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
-/** The frame of the signed-out pages (sign-in, registration): platform header, one card with a heading. */
+/** The frame of the signed-out pages (sign-in, registration): platform header, one panel with a heading. */
 export function AuthShell({
   title,
   width = 400,
@@ -33,11 +33,22 @@ export function AuthShell({
       <Layout.Content
         style={{ display: 'flex', justifyContent: 'center', alignItems: 'flex-start', padding: '48px 16px' }}
       >
-        <Card style={{ width, maxWidth: '100%' }}>
+        {/* A plain panel in antd Card's look: Card would bring its Tabs (~14 KB gzip) to the sign-in page. */}
+        <section
+          style={{
+            width,
+            maxWidth: '100%',
+            boxSizing: 'border-box',
+            padding: 24,
+            background: '#fff',
+            border: '1px solid #f0f0f0',
+            borderRadius: 8,
+          }}
+        >
           <h1 style={{ fontSize: 22, marginTop: 0 }}>{title}</h1>
           <p style={{ color: 'rgba(0,0,0,0.7)', marginTop: -4 }}>{t(look.nameKey)}</p>
           {children}
-        </Card>
+        </section>
       </Layout.Content>
     </Layout>
   );
