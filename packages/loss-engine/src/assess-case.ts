@@ -18,6 +18,11 @@ export interface AssessOptions {
   /** Only investors with table index in [from, to) (worker partitions). */
   investorRange?: [number, number];
   onProgress?: (doneTrades: number, totalTrades: number) => void;
+  /**
+   * Receives each result, in investor order, instead of the returned list (which is then empty; the summary
+   * still counts every result). For callers that only format the results: they need not all stay in memory.
+   */
+  onResult?: (r: InvestorResult) => void;
 }
 
 export interface InvestorError {
@@ -50,6 +55,8 @@ export interface CaseResult {
   results: InvestorResult[];
   errors: InvestorError[];
   summary: CaseSummary;
+  /** What the summary counts, to add to other parts (`summaryOf`). */
+  parts: SummaryParts;
 }
 
 /** Accepts raw parameters (as in case.json) or the output of `validateParams`; throws the first problem. */
@@ -97,6 +104,14 @@ export function assessCase(
       : null;
   let done = 0;
   let nextReport = 0;
+  const onResult = options.onResult;
+  let counted = summaryParts([]);
+  const emit = (r: InvestorResult): void => {
+    if (onResult) {
+      count(counted, r);
+      onResult(r);
+    } else results.push(r);
+  };
   for (let inv = from; inv < to; inv++) {
     const s = start[inv]!;
     const e = start[inv + 1]!;
@@ -108,12 +123,12 @@ export function assessCase(
         cols && inDateOrder(cols, s - off, e - off)
           ? kernelInvestor(plan, table, inv, cols, null, s - off, e - off)
           : null;
-      if (k) results.push(k);
+      if (k) emit(k);
       else {
         order ??= investorOrder(table, start);
         const rows: number[] = new Array<number>(e - s);
         for (let i = s; i < e; i++) rows[i - s] = order[i]!;
-        results.push(assessInvestorRows(plan, table, inv, rows, options.forceExact === true));
+        emit(assessInvestorRows(plan, table, inv, rows, options.forceExact === true));
       }
     } catch (err) {
       if (!(err instanceof LossInputError) || !options.keepGoing) throw err;
@@ -125,7 +140,8 @@ export function assessCase(
       nextReport = done + 100_000;
     }
   }
-  return { results, errors, summary: summarize(results, errors.length) };
+  if (!options.onResult) counted = summaryParts(results);
+  return { results, errors, summary: summaryOf([counted], errors.length), parts: counted };
 }
 
 /** What `summarize` counts over a list of results; the parts of several lists add up (`summaryOf`). */
@@ -147,7 +163,7 @@ export interface SummaryParts {
 
 export function summaryParts(results: InvestorResult[]): SummaryParts {
   const s: SummaryParts = {
-    results: results.length,
+    results: 0,
     inRange: 0,
     eligible: 0,
     withLoss: 0,
@@ -160,20 +176,23 @@ export function summaryParts(results: InvestorResult[]): SummaryParts {
     interest: 0n,
     total: 0n,
   };
-  for (const r of results) {
-    if (r.inRange) s.inRange++;
-    if (r.eligible) s.eligible++;
-    if (r.money.total > 0n) s.withLoss++;
-    else if (r.inRange) s.zeroLoss++;
-    if (r.path === 'fast') s.fastPath++;
-    s.L += r.money.L;
-    s.deducted += r.money.deducted;
-    s.commission += r.money.commission;
-    s.stampDuty += r.money.stampDuty;
-    s.interest += r.money.interest;
-    s.total += r.money.total;
-  }
+  for (const r of results) count(s, r);
   return s;
+}
+
+function count(s: SummaryParts, r: InvestorResult): void {
+  s.results++;
+  if (r.inRange) s.inRange++;
+  if (r.eligible) s.eligible++;
+  if (r.money.total > 0n) s.withLoss++;
+  else if (r.inRange) s.zeroLoss++;
+  if (r.path === 'fast') s.fastPath++;
+  s.L += r.money.L;
+  s.deducted += r.money.deducted;
+  s.commission += r.money.commission;
+  s.stampDuty += r.money.stampDuty;
+  s.interest += r.money.interest;
+  s.total += r.money.total;
 }
 
 /** The case summary of results counted in parts (e.g. one per worker thread). */

@@ -104,11 +104,15 @@ export async function assessCommand(a: AssessArgs): Promise<number> {
       if (w.parts) summary = summaryOf(w.parts, errors.length);
     } else {
       const bar = new Progress('compute', show);
+      // CSV out and no explanation: each result becomes its line at once (results need not stay in memory).
+      const lines: string[] | null = !isXlsx(a.out) && a.explain === undefined ? [] : null;
       ({ results, errors, summary } = assessCase(v.params, table, market, actions, {
         keepGoing: true,
         explain: a.explain !== undefined,
         onProgress: (d, t) => bar.update(d, t, ' trades'),
+        onResult: lines ? (r) => lines.push(resultCsvLine(r)) : undefined,
       }));
+      if (lines) csv = lines.join('');
       bar.done();
     }
   } catch (e) {

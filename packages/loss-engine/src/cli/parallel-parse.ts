@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { parseTradeRange, type RangeParse } from '../io/fast-trades';
+import { countLines, parseTradeRange, type RangeParse } from '../io/fast-trades';
 import { sharedColumns, type TableColumns, TradeTable } from '../trade-table';
 import { workerUrl } from './worker-url';
 
@@ -18,63 +18,109 @@ export async function parseTradesFileParallel(
   path: string,
   size: number,
   workers: number,
-  run: (job: RangeJob) => Promise<RangeParse | null> = onThread,
+  run: RangeRunner = onThread,
 ): Promise<TradeTable | null> {
   const bounds = cutPoints(path, size, workers);
   if (!bounds) return null;
-  // A valid row has at least 20 bytes and its newline (six required fields, five commas, a 10-byte date),
-  // so a range of b bytes holds fewer than b / 20 + 2 rows. Pages never written cost no memory.
-  const slots: number[] = [];
-  let cap = 0;
-  for (let r = 0; r + 1 < bounds.length; r++) {
-    slots.push(cap);
-    cap += Math.floor((bounds[r + 1]! - bounds[r]!) / 20) + 2;
-  }
-  const columns = sharedColumns(cap);
+  const ranges = bounds.length - 1;
+  // Each range first counts its lines; a range of k lines has at most k + 1 rows, so the ranges' row slots
+  // follow each other with gaps of only the header and blank lines — nothing is written twice.
+  const lines: number[] = new Array<number>(ranges).fill(0);
+  let reported = 0;
+  let placed!: (p: Placement[]) => void;
+  let failed!: (e: unknown) => void;
+  const placements = new Promise<Placement[]>((resolve, reject) => {
+    placed = resolve;
+    failed = reject;
+  });
+  placements.catch(() => {});
+  const place = (r: number, n: number): Promise<Placement> => {
+    lines[r] = n;
+    if (++reported === ranges) {
+      let cap = 0;
+      const at: number[] = [];
+      for (let k = 0; k < ranges; k++) {
+        at.push(cap);
+        cap += lines[k]! + 1;
+      }
+      const columns = sharedColumns(cap);
+      placed(at.map((a, k) => ({ columns, at: a, capacity: lines[k]! + 1, total: cap })));
+    }
+    return placements.then((p) => p[r]!);
+  };
   const parts = await Promise.all(
-    slots.map((at, r) =>
-      run({
-        kind: 'parse',
-        path,
-        start: bounds[r]!,
-        end: bounds[r + 1]!,
-        columns,
-        at,
-        capacity: (slots[r + 1] ?? cap) - at,
+    bounds.slice(0, -1).map((start, r) =>
+      // A range that fails before it reports its lines must not leave the others waiting for their place.
+      run({ kind: 'parse', path, start, end: bounds[r + 1]! }, (n) => place(r, n)).catch((e: unknown) => {
+        failed(e);
+        throw e;
       }),
     ),
   );
   if (parts.some((p) => p === null)) return null;
-  return join(path, columns, cap, slots, parts as RangeParse[]);
+  const p = await placements;
+  return join(
+    path,
+    p[0]!.columns,
+    p[0]!.total,
+    p.map((x) => x.at),
+    parts as RangeParse[],
+  );
 }
 
-/** One range for `parseTradeRange`, as a worker thread receives it. */
+/** One range, as a worker thread receives it. */
 export interface RangeJob {
   kind: 'parse';
   path: string;
   start: number;
   end: number;
+}
+
+/** Where a range's rows go: its slots [at, at + capacity) of the shared columns. */
+export interface Placement {
   columns: TableColumns;
   at: number;
   capacity: number;
+  total: number;
 }
 
-/** Parses one range on a new worker thread (`worker.ts`). */
-function onThread(job: RangeJob): Promise<RangeParse | null> {
-  return new Promise((resolve, reject) => {
+/** Counts a range's lines, reports them to `place`, then parses it into the placement it is given. */
+export type RangeRunner = (
+  job: RangeJob,
+  place: (lines: number) => Promise<Placement>,
+) => Promise<RangeParse | null>;
+
+/** Runs one range on a new worker thread (`worker.ts`). */
+const onThread: RangeRunner = (job, place) =>
+  new Promise((resolve, reject) => {
     const w = new Worker(workerUrl(), { workerData: job });
-    w.once('message', (m: { range: RangeParse | null } | { fatal: { message: string } }) => {
-      void w.terminate();
-      if ('fatal' in m) reject(new Error(m.fatal.message));
-      else resolve(m.range);
-    });
+    w.on(
+      'message',
+      (m: { lines: number } | { range: RangeParse | null } | { fatal: { message: string } }) => {
+        if ('lines' in m) {
+          place(m.lines).then(
+            (p) => w.postMessage(p),
+            (e: unknown) => {
+              void w.terminate();
+              reject(e);
+            },
+          );
+          return;
+        }
+        // Ended before the table is used, so its memory is free for the assessment workers.
+        const ended = w.terminate();
+        if ('fatal' in m) reject(new Error(m.fatal.message));
+        else ended.then(() => resolve(m.range), reject);
+      },
+    );
     w.once('error', reject);
   });
-}
 
-/** Parses one range on this thread (tests). */
-export const inProcess = (j: RangeJob): Promise<RangeParse | null> =>
-  Promise.resolve(parseTradeRange(j.path, j.start, j.end, j.columns, j.at, j.capacity));
+/** Runs one range on this thread (tests). */
+export const inProcess: RangeRunner = async (j, place) => {
+  const p = await place(countLines(j.path, j.start, j.end));
+  return parseTradeRange(j.path, j.start, j.end, p.columns, p.at, p.capacity);
+};
 
 /** [0, c1, …, size]: at most `parts` ranges, each inner cut just after a newline after the header line; null: no row. */
 function cutPoints(path: string, size: number, parts: number): number[] | null {

@@ -1,12 +1,12 @@
 // Worker thread: assesses a range of investors of a shared trade table.
 import { parentPort, workerData } from 'node:worker_threads';
-import { assessCase, summaryParts } from '../assess-case';
-import { parseTradeRange } from '../io/fast-trades';
+import { assessCase } from '../assess-case';
+import { countLines, parseTradeRange } from '../io/fast-trades';
 import { resultCsvLine } from '../io/format-results';
 import { type ErrorCode, type ErrorLocation, LossInputError } from '../errors';
 import type { CorporateAction, MarketData } from '../market';
 import { type TableSnapshot, TradeTable } from '../trade-table';
-import type { RangeJob } from './parallel-parse';
+import type { Placement, RangeJob } from './parallel-parse';
 
 interface Job {
   kind?: 'assess';
@@ -45,14 +45,27 @@ if (job && parentPort) {
 }
 
 function parse(j: RangeJob): void {
+  const port = parentPort!;
+  const fail = (e: unknown) =>
+    port.postMessage({ fatal: { message: e instanceof Error ? e.message : String(e) } });
   try {
     const t0 = performance.now();
-    const range = parseTradeRange(j.path, j.start, j.end, j.columns, j.at, j.capacity);
-    if (process.env.SUTIAO_LOSS_TIMING)
-      process.stderr.write(`  parse worker ${j.start}-${j.end} ${(performance.now() - t0).toFixed(0)} ms\n`);
-    parentPort?.postMessage({ range });
+    port.postMessage({ lines: countLines(j.path, j.start, j.end) });
+    port.once('message', (p: Placement) => {
+      try {
+        const t1 = performance.now();
+        const range = parseTradeRange(j.path, j.start, j.end, p.columns, p.at, p.capacity);
+        if (process.env.SUTIAO_LOSS_TIMING)
+          process.stderr.write(
+            `  parse worker ${j.start}-${j.end}: lines counted in ${(t1 - t0).toFixed(0)} ms, parsed in ${(performance.now() - t1).toFixed(0)} ms\n`,
+          );
+        port.postMessage({ range });
+      } catch (e) {
+        fail(e);
+      }
+    });
   } catch (e) {
-    parentPort?.postMessage({ fatal: { message: e instanceof Error ? e.message : String(e) } });
+    fail(e);
   }
 }
 
@@ -67,17 +80,19 @@ function run(job: Job): void {
   lap('table');
   for (const [i, e] of job.rowErrors) table.investorErrors.set(i, revive(e));
   try {
+    // 'csv': each result becomes its CSV line at once (the results need not all stay in memory).
+    const lines: string[] = [];
+    const csv = job.output === 'csv';
     const r = assessCase(job.params, table, job.market, job.actions, {
       investorRange: job.range,
       keepGoing: true,
       explain: job.explain,
+      onResult: csv ? (x) => lines.push(resultCsvLine(x)) : undefined,
     });
     lap('assessed');
     const errors = r.errors.map((e) => ({ investorId: e.investorId, error: plain(e.error) }));
-    if (job.output === 'csv') {
-      const lines: string[] = [];
-      for (const x of r.results) lines.push(resultCsvLine(x));
-      parentPort?.postMessage({ csv: lines.join(''), parts: summaryParts(r.results), errors });
+    if (csv) {
+      parentPort?.postMessage({ csv: lines.join(''), parts: r.parts, errors });
     } else parentPort?.postMessage({ results: r.results, errors });
   } catch (e) {
     parentPort?.postMessage({

@@ -378,3 +378,22 @@ export function parseTradeRange(
     spans: t.accountSpans(),
   };
 }
+
+/** Newlines in bytes [start, end) of a file (a row slot bound for `parseTradeRange`: rows ≤ newlines + 1). */
+export function countLines(path: string, start: number, end: number, blockSize = 4 << 20): number {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(blockSize);
+    let lines = 0;
+    for (let pos = start; pos < end; ) {
+      const n = readSync(fd, buf, 0, Math.min(buf.length, end - pos), pos);
+      if (n === 0) break;
+      const b = n === buf.length ? buf : buf.subarray(0, n);
+      for (let i = b.indexOf(10); i >= 0; i = b.indexOf(10, i + 1)) lines++;
+      pos += n;
+    }
+    return lines;
+  } finally {
+    closeSync(fd);
+  }
+}
