@@ -1,6 +1,12 @@
 import { appError } from './errors.ts';
 
-/** Money is integer fen (分) everywhere; these helpers only convert at the edges, with no floating point. */
+/**
+ * Money is integer fen (分) everywhere; these helpers only convert at the edges, with no floating point. Every
+ * parse and format of an amount, on the server and in the web client, goes through this module.
+ */
+
+/** Largest amount a person may enter or a request may carry: ¥ 99,999,999,999.99, well inside safe integers. */
+export const MAX_AMOUNT_FEN = 9_999_999_999_999;
 
 function assertFen(fen: number): void {
   if (!Number.isSafeInteger(fen))
@@ -42,6 +48,25 @@ export function parseYuanToFen(text: string): number {
     throw appError('VALIDATION_FAILED', { reason: `amount too large: ${text}` });
   const value = Number(fen);
   return minus && value !== 0 ? -value : value;
+}
+
+const TYPED_YUAN = /^(\d{1,13})(?:\.(\d{0,2}))?$/;
+
+/**
+ * Reads an amount a person typed in a form ("12,345.67", "¥ 100", "0.5", "12."): grouping commas (also the
+ * full-width one) and spaces are ignored. Returns null for anything that is not a non-negative amount with at most
+ * two decimals up to MAX_AMOUNT_FEN, so the form can say so instead of throwing.
+ */
+export function readTypedYuan(text: string): number | null {
+  const cleaned = text
+    .trim()
+    .replace(/^[¥￥]\s*/, '')
+    .replace(/[,，\s]/g, '');
+  const match = TYPED_YUAN.exec(cleaned);
+  if (!match) return null;
+  const [, yuan = '0', decimals = ''] = match;
+  const fen = BigInt(yuan) * 100n + BigInt(decimals.padEnd(2, '0'));
+  return fen > BigInt(MAX_AMOUNT_FEN) ? null : Number(fen);
 }
 
 /** Sum of fen amounts, checked to stay exact. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fenToYuanString, formatFen, parseYuanToFen, sumFen } from '../src/money.ts';
+import {
+  fenToYuanString,
+  formatFen,
+  MAX_AMOUNT_FEN,
+  parseYuanToFen,
+  readTypedYuan,
+  sumFen,
+} from '../src/money.ts';
 
 describe('money', () => {
   it.each([
@@ -36,5 +43,23 @@ describe('money', () => {
   it('sums exactly and refuses unsafe totals', () => {
     expect(sumFen([10, 20, 1])).toBe(31);
     expect(() => sumFen([Number.MAX_SAFE_INTEGER, 1])).toThrow();
+  });
+});
+
+describe('amounts typed in a form', () => {
+  it('reads what people type, exactly', () => {
+    expect(readTypedYuan('12,345.67')).toBe(1234567);
+    expect(readTypedYuan('¥ 100')).toBe(10000);
+    expect(readTypedYuan('1，000')).toBe(100000);
+    expect(readTypedYuan('0.5')).toBe(50);
+    expect(readTypedYuan('12.')).toBe(1200);
+    expect(readTypedYuan('0.29')).toBe(29);
+    expect(readTypedYuan('99999999999.99')).toBe(MAX_AMOUNT_FEN);
+  });
+
+  it('answers null for what is not an amount, instead of rounding', () => {
+    for (const text of ['', 'abc', '-1', '1.234', '.5', '100000000000.00', '1e3']) {
+      expect(readTypedYuan(text), text).toBeNull();
+    }
   });
 });

@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { installRateLimits } from './rate-limit.ts';
-import { commonRoutes, platformRoutes } from './routes/index.ts';
+import { registerRoutes } from './routes/index.ts';
 import { installSessionHooks } from './session-hooks.ts';
 import { serveWebClient } from './static-web.ts';
 
@@ -53,7 +53,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   if (options.rateLimits !== false) installRateLimits(app, deps);
   installSessionHooks(app, deps);
 
-  for (const register of [...commonRoutes, ...platformRoutes[deps.platform]]) register(app, deps);
+  registerRoutes(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (options.webDist) await serveWebClient(app, options.webDist);

@@ -1,3 +1,6 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../../deps.ts';
 import type { Platform } from '@sutiao/domain/roles.ts';
 import type { RouteModule } from '../route-module.ts';
 import { adminRoutes } from './common/admin.ts';
@@ -5,6 +8,7 @@ import { authRoutes } from './common/auth.ts';
 import { passwordRoutes } from './common/auth-account.ts';
 import { healthRoutes } from './common/health.ts';
 import { noticeRoutes } from './common/notices.ts';
+import { ErrorBody } from './common/shared.schemas.ts';
 import { courtRoutes } from './court/index.ts';
 import { dockingRoutes } from './docking/index.ts';
 import { mediationRoutes } from './mediation/index.ts';
@@ -24,3 +28,10 @@ export const platformRoutes: Record<Platform, RouteModule[]> = {
   mediation: mediationRoutes,
   court: courtRoutes,
 };
+
+/** Registers this platform's routes, typed by their schemas, with the shared error body every route refers to. */
+export function registerRoutes(app: FastifyInstance, deps: Deps): void {
+  app.addSchema(ErrorBody);
+  const typed = app.withTypeProvider<TypeBoxTypeProvider>();
+  for (const register of [...commonRoutes, ...platformRoutes[deps.platform]]) register(typed, deps);
+}

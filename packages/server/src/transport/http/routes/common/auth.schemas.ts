@@ -1,10 +1,12 @@
 import { Type } from '@sinclair/typebox';
+import { INPUT_LIMITS } from '@sutiao/domain/input-limits.ts';
+import { Nullable } from './shared.schemas.ts';
+
+const Username = Type.String({ minLength: 1, maxLength: INPUT_LIMITS.username });
+const Password = Type.String({ minLength: 1, maxLength: INPUT_LIMITS.password });
 
 export const LoginBody = Type.Object(
-  {
-    username: Type.String({ minLength: 1, maxLength: 64 }),
-    password: Type.String({ minLength: 1, maxLength: 128 }),
-  },
+  { username: Username, password: Password },
   { additionalProperties: false },
 );
 
@@ -13,9 +15,9 @@ export const MeUser = Type.Object({
   username: Type.String(),
   displayName: Type.String(),
   roles: Type.Array(Type.String()),
-  platform: Type.String(),
-  organizationId: Type.Union([Type.String(), Type.Null()]),
-  organizationName: Type.Union([Type.String(), Type.Null()]),
+  platform: Type.Union([Type.Literal('court'), Type.Literal('mediation')]),
+  organizationId: Nullable(Type.String()),
+  organizationName: Nullable(Type.String()),
 });
 
 export const MeResponse = Type.Object({
@@ -24,25 +26,20 @@ export const MeResponse = Type.Object({
   csrfToken: Type.String(),
 });
 
-export const ErrorBody = Type.Object({ code: Type.String(), message: Type.String() }, { $id: 'Error' });
-
 export const RegisterBody = Type.Object(
   {
-    username: Type.String({ minLength: 1, maxLength: 64 }),
-    password: Type.String({ minLength: 1, maxLength: 128 }),
-    displayName: Type.String({ minLength: 1, maxLength: 64 }),
-    idNumber: Type.String({ minLength: 1, maxLength: 32 }),
-    phone: Type.String({ minLength: 1, maxLength: 32 }),
-    email: Type.Optional(Type.String({ maxLength: 254 })),
-    consentVersion: Type.String({ minLength: 1, maxLength: 32 }),
+    username: Username,
+    password: Password,
+    displayName: Type.String({ minLength: 1, maxLength: INPUT_LIMITS.displayName }),
+    idNumber: Type.String({ minLength: 1, maxLength: INPUT_LIMITS.idNumber }),
+    phone: Type.String({ minLength: 1, maxLength: INPUT_LIMITS.phone }),
+    email: Type.Optional(Type.String({ maxLength: INPUT_LIMITS.email })),
+    consentVersion: Type.String({ minLength: 1, maxLength: INPUT_LIMITS.consentVersion }),
   },
   { additionalProperties: false },
 );
 
 export const ChangePasswordBody = Type.Object(
-  {
-    currentPassword: Type.String({ minLength: 1, maxLength: 128 }),
-    newPassword: Type.String({ minLength: 1, maxLength: 128 }),
-  },
+  { currentPassword: Password, newPassword: Password },
   { additionalProperties: false },
 );

@@ -1,18 +1,18 @@
-import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../../deps.ts';
 import { presentMe } from '../../../../use-cases/common/auth/get-me.ts';
 import { signIn } from '../../../../use-cases/common/auth/sign-in.ts';
 import { signOut } from '../../../../use-cases/common/auth/sign-out.ts';
 import { signedIn } from '../../request-context.ts';
+import type { RouteApp } from '../../route-module.ts';
 import { sessionCookieName } from '../../session-hooks.ts';
-import { setSessionCookie } from './session-cookie.ts';
 import { LoginBody, MeResponse } from './auth.schemas.ts';
-import type { Static } from '@sinclair/typebox';
+import { setSessionCookie } from './session-cookie.ts';
+import { NoContent, replies } from './shared.schemas.ts';
 
-export function authRoutes(app: FastifyInstance, deps: Deps) {
+export function authRoutes(app: RouteApp, deps: Deps) {
   const cookie = sessionCookieName(deps.platform);
 
-  app.post<{ Body: Static<typeof LoginBody> }>(
+  app.post(
     '/api/auth/login',
     {
       config: { access: 'public', rateLimit: { max: 30, windowSeconds: 60 } },
@@ -20,7 +20,7 @@ export function authRoutes(app: FastifyInstance, deps: Deps) {
         tags: ['auth'],
         summary: 'Sign in with username and password',
         body: LoginBody,
-        response: { 200: MeResponse },
+        response: replies({ 200: MeResponse }),
       },
     },
     async (request, reply) => {
@@ -34,12 +34,16 @@ export function authRoutes(app: FastifyInstance, deps: Deps) {
     '/api/auth/logout',
     {
       config: { access: 'signed-in' },
-      schema: { tags: ['auth'], summary: 'Sign out; the session dies server-side' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out; the session dies server-side',
+        response: replies({ 204: NoContent }),
+      },
     },
     async (request, reply) => {
       await signOut(deps, signedIn(request), request.sessionToken ?? '');
       reply.clearCookie(cookie, { path: '/' });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -50,7 +54,7 @@ export function authRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags: ['auth'],
         summary: 'The signed-in user, their permissions and CSRF token',
-        response: { 200: MeResponse },
+        response: replies({ 200: MeResponse }),
       },
     },
     async (request) => presentMe(request.profile!, request.csrfToken!),

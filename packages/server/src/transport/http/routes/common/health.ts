@@ -1,15 +1,16 @@
-import { type Static, Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
 import type { Deps } from '../../../../deps.ts';
 import { checkHealth } from '../../../../use-cases/common/check-health.ts';
+import type { RouteApp } from '../../route-module.ts';
+import { replies } from './shared.schemas.ts';
 
-export const HealthResponse = Type.Object({
+const HealthResponse = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
   platform: Type.Union([Type.Literal('court'), Type.Literal('mediation')]),
   database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
 });
 
-export function healthRoutes(app: FastifyInstance, deps: Deps) {
+export function healthRoutes(app: RouteApp, deps: Deps) {
   app.get(
     '/api/health',
     {
@@ -17,9 +18,9 @@ export function healthRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags: ['system'],
         summary: 'Liveness and platform identity',
-        response: { 200: HealthResponse },
+        response: replies({ 200: HealthResponse }),
       },
     },
-    async (): Promise<Static<typeof HealthResponse>> => checkHealth(deps),
+    async () => checkHealth(deps),
   );
 }

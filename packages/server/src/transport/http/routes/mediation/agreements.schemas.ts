@@ -1,17 +1,20 @@
 import { Type } from '@sinclair/typebox';
+import { INPUT_LIMITS } from '@sutiao/domain/input-limits.ts';
+import { ExpectedVersion, Fen, Id, IsoDate, Nullable, Text } from '../common/shared.schemas.ts';
 
-const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
-const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
-const Fen = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'Integer fen' });
-const Version = { expectedVersion: Type.Integer({ minimum: 1 }) };
-const Password = Type.String({ minLength: 1, maxLength: 200, description: 'Re-entered to confirm intent' });
+const Version = ExpectedVersion;
+const Password = Type.String({
+  minLength: 1,
+  maxLength: INPUT_LIMITS.password,
+  description: 'Re-entered to confirm intent',
+});
 const Party = Type.Union([Type.Literal('investor'), Type.Literal('respondent'), Type.Literal('mediator')]);
 
 export const DraftAgreementBody = Type.Object(
   {
     ...Version,
     amountFen: Fen,
-    paymentTerms: Type.String({ minLength: 1, maxLength: 500 }),
+    paymentTerms: Text(INPUT_LIMITS.paymentTerms),
     dueDate: IsoDate,
   },
   { additionalProperties: false },
@@ -24,7 +27,7 @@ export const RecordPaymentBody = Type.Object(
     ...Version,
     amountFen: Fen,
     paidAt: IsoDate,
-    proofUploadId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    proofUploadId: Type.Optional(Id),
   },
   { additionalProperties: false },
 );

@@ -1,5 +1,3 @@
-import type { Static } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../../deps.ts';
 import { draftAgreement } from '../../../../use-cases/mediation/agreements/draft-agreement.ts';
 import { getAgreementPdf } from '../../../../use-cases/mediation/agreements/get-agreement-pdf.ts';
@@ -8,6 +6,8 @@ import { sealAgreement } from '../../../../use-cases/mediation/agreements/seal-a
 import { signAgreement } from '../../../../use-cases/mediation/agreements/sign-agreement.ts';
 import { verifyAgreement } from '../../../../use-cases/mediation/agreements/verify-agreement.ts';
 import { signedIn } from '../../request-context.ts';
+import type { RouteApp } from '../../route-module.ts';
+import { binary, IdParams, replies } from '../common/shared.schemas.ts';
 import {
   DraftAgreementBody,
   PasswordBody,
@@ -15,9 +15,8 @@ import {
   VerifyParams,
   VerifyResponse,
 } from './agreements.schemas.ts';
-import { CaseDetail, CaseIdParams } from './cases.schemas.ts';
+import { CaseDetail } from './cases.schemas.ts';
 
-type IdParams = { Params: Static<typeof CaseIdParams> };
 const EVENT_ERRORS =
   '401 PASSWORD_REQUIRED (sign/seal); 409 CASE_STATE_CONFLICT if the case moved since `expectedVersion`; 403 FORBIDDEN; 422 GUARD_FAILED; 404 for non-participants.';
 
@@ -31,24 +30,24 @@ export function attachmentDisposition(asciiName: string, utf8Name: string): stri
 }
 
 /** The agreement part of lifecycle A: draft, sign, seal, PDF, public verification, payments. */
-export function agreementRoutes(app: FastifyInstance, deps: Deps) {
-  const event = (
+export function agreementRoutes(app: RouteApp, deps: Deps) {
+  const event = <B extends typeof DraftAgreementBody | typeof PasswordBody | typeof RecordPaymentBody>(
     name: string,
     summary: string,
-    body: typeof DraftAgreementBody | typeof PasswordBody | typeof RecordPaymentBody,
+    body: B,
   ) => ({
     config: { access: 'signed-in' as const },
     schema: {
       tags: ['agreements'],
       summary: `${summary} (${name})`,
       description: EVENT_ERRORS,
-      params: CaseIdParams,
+      params: IdParams,
       body,
-      response: { 200: CaseDetail },
+      response: replies({ 200: CaseDetail }),
     },
   });
 
-  app.post<IdParams & { Body: Static<typeof DraftAgreementBody> }>(
+  app.post(
     '/api/cases/:id/draft-agreement',
     event(
       'draft-agreement',
@@ -58,7 +57,7 @@ export function agreementRoutes(app: FastifyInstance, deps: Deps) {
     async (request) =>
       draftAgreement(deps, signedIn(request), { ...request.body, caseId: request.params.id }),
   );
-  app.post<IdParams & { Body: Static<typeof PasswordBody> }>(
+  app.post(
     '/api/cases/:id/sign-agreement',
     event(
       'sign-agreement',
@@ -67,12 +66,12 @@ export function agreementRoutes(app: FastifyInstance, deps: Deps) {
     ),
     async (request) => signAgreement(deps, signedIn(request), { ...request.body, caseId: request.params.id }),
   );
-  app.post<IdParams & { Body: Static<typeof PasswordBody> }>(
+  app.post(
     '/api/cases/:id/seal-agreement',
     event('seal-agreement', '加盖印章 — the organization seals; the agreement takes effect', PasswordBody),
     async (request) => sealAgreement(deps, signedIn(request), { ...request.body, caseId: request.params.id }),
   );
-  app.post<IdParams & { Body: Static<typeof RecordPaymentBody> }>(
+  app.post(
     '/api/cases/:id/record-payment',
     event(
       'record-payment',
@@ -82,15 +81,16 @@ export function agreementRoutes(app: FastifyInstance, deps: Deps) {
     async (request) => recordPayment(deps, signedIn(request), { ...request.body, caseId: request.params.id }),
   );
 
-  app.get<IdParams>(
+  app.get(
     '/api/cases/:id/agreement.pdf',
     {
       config: { access: 'signed-in' },
       schema: {
         tags: ['agreements'],
         summary: 'The sealed agreement as PDF (participants; 404 otherwise or before sealing)',
-        params: CaseIdParams,
+        params: IdParams,
         produces: ['application/pdf'],
+        response: replies({ 200: binary('application/pdf', 'The sealed agreement') }),
       },
     },
     async (request, reply) => {
@@ -110,7 +110,7 @@ export function agreementRoutes(app: FastifyInstance, deps: Deps) {
     },
   );
 
-  app.get<{ Params: Static<typeof VerifyParams> }>(
+  app.get(
     '/api/verify/:code',
     {
       config: { access: 'public', rateLimit: { max: 60, windowSeconds: 60 } },
@@ -118,7 +118,7 @@ export function agreementRoutes(app: FastifyInstance, deps: Deps) {
         tags: ['agreements'],
         summary: 'Verify a sealed agreement by its code (no sign-in); 404 VERIFY_NOT_FOUND',
         params: VerifyParams,
-        response: { 200: VerifyResponse },
+        response: replies({ 200: VerifyResponse }),
       },
     },
     async (request, reply) => {

@@ -1,19 +1,16 @@
-import { type TProperties, type TSchema, Type } from '@sinclair/typebox';
+import { type TProperties, Type } from '@sinclair/typebox';
+import { INPUT_LIMITS, PAGE_LIMITS } from '@sutiao/domain/input-limits.ts';
 import {
   FAILURE_REASONS,
   REFUSAL_REASONS,
   TRACKS,
 } from '@sutiao/domain/lifecycles/direct-application-codes.ts';
+import { ExpectedVersion, Fen, Id, Nullable, Text } from '../common/shared.schemas.ts';
 import { AgreementView } from './agreements.schemas.ts';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const Id = Type.String({ minLength: 1, maxLength: 64 });
+const Deadline = Type.Object({ kind: Type.String(), dueDate: Type.String() });
 
-export const CaseIdParams = Type.Object({ id: Id });
-
-export const Deadline = Type.Object({ kind: Type.String(), dueDate: Type.String() });
-
-export const CaseSummary = Type.Object({
+const CaseSummary = Type.Object({
   id: Type.String(),
   caseNumber: Nullable(Type.String()),
   status: Type.String(),
@@ -103,13 +100,16 @@ export const CaseDetail = Type.Composite([
 export const CreateCaseBody = Type.Object(
   {
     respondentOrgId: Id,
-    claimAmountFen: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
-    facts: Type.String({ minLength: 1, maxLength: 5000 }),
-    requests: Type.String({ minLength: 1, maxLength: 2000 }),
-    evidenceIds: Type.Array(Id, { maxItems: 50 }),
+    claimAmountFen: Fen,
+    facts: Text(INPUT_LIMITS.facts),
+    requests: Text(INPUT_LIMITS.requests),
+    evidenceIds: Type.Array(Id, { maxItems: INPUT_LIMITS.evidenceFiles }),
     consents: Type.Array(
       Type.Object(
-        { kind: Type.String({ maxLength: 40 }), version: Type.String({ maxLength: 20 }) },
+        {
+          kind: Type.String({ maxLength: INPUT_LIMITS.consentKind }),
+          version: Type.String({ maxLength: INPUT_LIMITS.consentVersion }),
+        },
         { additionalProperties: false },
       ),
       { maxItems: 10 },
@@ -123,52 +123,44 @@ export const ListCasesQuery = Type.Object(
   {
     status: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
     page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
-    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE_LIMITS.cases })),
   },
   { additionalProperties: false },
 );
 
-const Version = { expectedVersion: Type.Integer({ minimum: 1 }) };
-const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const oneOf = (values: readonly string[]) => Type.Union(values.map((value) => Type.Literal(value)));
 const body = <P extends TProperties>(props: P) =>
-  Type.Object({ ...Version, ...props }, { additionalProperties: false });
+  Type.Object({ ...ExpectedVersion, ...props }, { additionalProperties: false });
 
 /** Bodies of POST /api/cases/:id/{event} (docs/journey-api.md), each with `expectedVersion`. */
 export const EventBodies = {
   submit: body({}),
-  'request-supplement': body({ note: Text(2000) }),
+  'request-supplement': body({ note: Text(INPUT_LIMITS.note) }),
   supplement: body({
-    facts: Type.Optional(Text(5000)),
-    evidenceIds: Type.Optional(Type.Array(Id, { maxItems: 50 })),
+    facts: Type.Optional(Text(INPUT_LIMITS.facts)),
+    evidenceIds: Type.Optional(Type.Array(Id, { maxItems: INPUT_LIMITS.evidenceFiles })),
   }),
   register: body({}),
   'consult-respondent': body({}),
   'respondent-reply': body({
     willing: Type.Boolean(),
-    note: Type.Optional(Type.String({ maxLength: 2000 })),
+    note: Type.Optional(Type.String({ maxLength: INPUT_LIMITS.note })),
   }),
   accept: body({}),
-  refuse: body({ reasonCode: oneOf(Object.keys(REFUSAL_REASONS)), note: Text(2000) }),
+  refuse: body({ reasonCode: oneOf(Object.keys(REFUSAL_REASONS)), note: Text(INPUT_LIMITS.note) }),
   'set-track': body({ track: oneOf(TRACKS) }),
   'assign-mediator': body({ mediatorId: Id }),
   'choose-mediator': body({ mediatorId: Id }),
-  recuse: body({ reason: Text(2000) }),
+  recuse: body({ reason: Text(INPUT_LIMITS.note) }),
   fail: body({
     reasonCode: oneOf(Object.keys(FAILURE_REASONS)),
-    undisputedFacts: Type.Optional(Type.String({ maxLength: 5000 })),
+    undisputedFacts: Type.Optional(Type.String({ maxLength: INPUT_LIMITS.undisputedFacts })),
   }),
-  withdraw: body({ reason: Type.Optional(Type.String({ maxLength: 2000 })) }),
-  terminate: body({ reason: Text(2000) }),
+  withdraw: body({ reason: Type.Optional(Type.String({ maxLength: INPUT_LIMITS.note })) }),
+  terminate: body({ reason: Text(INPUT_LIMITS.note) }),
 } as const;
 
-export const PostBody = Type.Object({ body: Text(5000) }, { additionalProperties: false });
-
-export const ConsentList = Type.Object({
-  items: Type.Array(
-    Type.Object({ kind: Type.String(), version: Type.String(), title: Type.String(), text: Type.String() }),
-  ),
-});
+export const PostBody = Type.Object({ body: Text(INPUT_LIMITS.message) }, { additionalProperties: false });
 
 export const RevealedApplicant = Type.Object({
   name: Type.String(),

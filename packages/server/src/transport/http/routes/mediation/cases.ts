@@ -1,5 +1,4 @@
-import type { Static } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { Static, TSchema } from '@sinclair/typebox';
 import type { Deps, SignedInContext } from '../../../../deps.ts';
 import { DIRECT_EVENT_LABELS } from '@sutiao/domain/lifecycles/direct-application-codes.ts';
 import { acceptApplication } from '../../../../use-cases/mediation/cases/accept-application.ts';
@@ -25,9 +24,10 @@ import { supplement } from '../../../../use-cases/mediation/cases/supplement.ts'
 import { terminateCase } from '../../../../use-cases/mediation/cases/terminate-case.ts';
 import { withdrawApplication } from '../../../../use-cases/mediation/cases/withdraw-application.ts';
 import { signedIn } from '../../request-context.ts';
+import type { RouteApp } from '../../route-module.ts';
+import { IdParams, replies } from '../common/shared.schemas.ts';
 import {
   CaseDetail,
-  CaseIdParams,
   CaseList,
   CaseMessage,
   CreateCaseBody,
@@ -64,9 +64,9 @@ const EVENT_HANDLERS: { [K in EventName]: EventHandler<K> } = {
   terminate: terminateCase,
 };
 
-function registerEvent<K extends EventName>(app: FastifyInstance, deps: Deps, event: K) {
+function registerEvent<K extends EventName>(app: RouteApp, deps: Deps, event: K) {
   const handler = EVENT_HANDLERS[event];
-  app.post<{ Params: Static<typeof CaseIdParams>; Body: Static<(typeof EventBodies)[K]> }>(
+  app.post(
     `/api/cases/:id/${event}`,
     {
       config: { access: 'signed-in' },
@@ -75,9 +75,10 @@ function registerEvent<K extends EventName>(app: FastifyInstance, deps: Deps, ev
         summary: `${DIRECT_EVENT_LABELS[event].zh} (${event})`,
         description:
           '409 CASE_STATE_CONFLICT if the case moved since `expectedVersion`; 403 FORBIDDEN; 422 GUARD_FAILED.',
-        params: CaseIdParams,
-        body: EventBodies[event],
-        response: { 200: CaseDetail },
+        params: IdParams,
+        // Widened: the union of fifteen bodies is too deep to infer; the use case's own input type checks it.
+        body: EventBodies[event] as TSchema,
+        response: replies({ 200: CaseDetail }),
       },
     },
     async (request) =>
@@ -88,8 +89,8 @@ function registerEvent<K extends EventName>(app: FastifyInstance, deps: Deps, ev
   );
 }
 
-export function caseRoutes(app: FastifyInstance, deps: Deps) {
-  app.post<{ Body: Static<typeof CreateCaseBody> }>(
+export function caseRoutes(app: RouteApp, deps: Deps) {
+  app.post(
     '/api/cases',
     {
       config: { access: 'signed-in' },
@@ -97,13 +98,13 @@ export function caseRoutes(app: FastifyInstance, deps: Deps) {
         tags: ['cases'],
         summary: 'Apply for mediation: save a draft or submit (case number assigned on submit)',
         body: CreateCaseBody,
-        response: { 200: CaseDetail },
+        response: replies({ 200: CaseDetail }),
       },
     },
     async (request) => submitApplication(deps, signedIn(request), request.body),
   );
 
-  app.get<{ Querystring: Static<typeof ListCasesQuery> }>(
+  app.get(
     '/api/cases',
     {
       config: { access: 'signed-in' },
@@ -111,21 +112,21 @@ export function caseRoutes(app: FastifyInstance, deps: Deps) {
         tags: ['cases'],
         summary: 'My case queue (scoped by role and organization)',
         querystring: ListCasesQuery,
-        response: { 200: CaseList },
+        response: replies({ 200: CaseList }),
       },
     },
     async (request) => listCases(deps, signedIn(request), request.query),
   );
 
-  app.get<{ Params: Static<typeof CaseIdParams> }>(
+  app.get(
     '/api/cases/:id',
     {
       config: { access: 'signed-in' },
       schema: {
         tags: ['cases'],
         summary: 'Case detail with timeline, abilities, messages and record; 404 for non-participants',
-        params: CaseIdParams,
-        response: { 200: CaseDetail },
+        params: IdParams,
+        response: replies({ 200: CaseDetail }),
       },
     },
     async (request) => getCase(deps, signedIn(request), request.params.id),
@@ -133,47 +134,47 @@ export function caseRoutes(app: FastifyInstance, deps: Deps) {
 
   for (const event of Object.keys(EventBodies) as EventName[]) registerEvent(app, deps, event);
 
-  app.post<{ Params: Static<typeof CaseIdParams>; Body: Static<typeof PostBody> }>(
+  app.post(
     '/api/cases/:id/messages',
     {
       config: { access: 'signed-in' },
       schema: {
         tags: ['cases'],
         summary: 'Post a message on the case (parties only)',
-        params: CaseIdParams,
+        params: IdParams,
         body: PostBody,
-        response: { 200: CaseMessage },
+        response: replies({ 200: CaseMessage }),
       },
     },
     async (request) =>
       postMessage(deps, signedIn(request), { caseId: request.params.id, body: request.body.body }),
   );
 
-  app.post<{ Params: Static<typeof CaseIdParams>; Body: Static<typeof PostBody> }>(
+  app.post(
     '/api/cases/:id/record',
     {
       config: { access: 'signed-in' },
       schema: {
         tags: ['cases'],
         summary: 'Add an entry to the mediation record (笔录; the assigned mediator)',
-        params: CaseIdParams,
+        params: IdParams,
         body: PostBody,
-        response: { 200: RecordEntry },
+        response: replies({ 200: RecordEntry }),
       },
     },
     async (request) =>
       addRecordEntry(deps, signedIn(request), { caseId: request.params.id, body: request.body.body }),
   );
 
-  app.post<{ Params: Static<typeof CaseIdParams> }>(
+  app.post(
     '/api/cases/:id/applicant/reveal',
     {
       config: { access: 'signed-in' },
       schema: {
         tags: ['cases'],
         summary: "Reveal the applicant's full name, ID number and phone (pii.reveal; audited)",
-        params: CaseIdParams,
-        response: { 200: RevealedApplicant },
+        params: IdParams,
+        response: replies({ 200: RevealedApplicant }),
       },
     },
     async (request) => revealApplicant(deps, signedIn(request), { caseId: request.params.id }),

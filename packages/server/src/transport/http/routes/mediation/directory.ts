@@ -1,15 +1,14 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../../deps.ts';
 import { CONSENT_KINDS, CURRENT_CONSENTS } from '@sutiao/domain/consents.ts';
 import { listMediators } from '../../../../use-cases/mediation/cases/list-mediators.ts';
 import { listOrganizations } from '../../../../use-cases/mediation/cases/list-organizations.ts';
-import { ConsentList } from './cases.schemas.ts';
+import type { RouteApp } from '../../route-module.ts';
+import { Id, Nullable, replies } from '../common/shared.schemas.ts';
 
-const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
-
+const OrganizationKind = Type.Union([Type.Literal('firm'), Type.Literal('mediation')]);
 const OrganizationQuery = Type.Object(
-  { kind: Type.Optional(Type.Union([Type.Literal('firm'), Type.Literal('mediation')])) },
+  { kind: Type.Optional(OrganizationKind) },
   { additionalProperties: false },
 );
 const OrganizationList = Type.Object({
@@ -23,10 +22,7 @@ const OrganizationList = Type.Object({
     }),
   ),
 });
-const MediatorQuery = Type.Object(
-  { organizationId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })) },
-  { additionalProperties: false },
-);
+const MediatorQuery = Type.Object({ organizationId: Type.Optional(Id) }, { additionalProperties: false });
 const MediatorList = Type.Object({
   items: Type.Array(
     Type.Object({
@@ -38,10 +34,20 @@ const MediatorList = Type.Object({
     }),
   ),
 });
+const ConsentList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      kind: Type.Union(CONSENT_KINDS.map((kind) => Type.Literal(kind))),
+      version: Type.String(),
+      title: Type.String(),
+      text: Type.String(),
+    }),
+  ),
+});
 
 /** Registries the application form needs: respondent firms, mediation organizations, the roster, consent texts. */
-export function directoryRoutes(app: FastifyInstance, deps: Deps) {
-  app.get<{ Querystring: { kind?: 'firm' | 'mediation' } }>(
+export function directoryRoutes(app: RouteApp, deps: Deps) {
+  app.get(
     '/api/organizations',
     {
       config: { access: 'signed-in' },
@@ -49,12 +55,12 @@ export function directoryRoutes(app: FastifyInstance, deps: Deps) {
         tags: ['directory'],
         summary: 'Respondent registry (kind=firm) or mediation organizations (kind=mediation)',
         querystring: OrganizationQuery,
-        response: { 200: OrganizationList },
+        response: replies({ 200: OrganizationList }),
       },
     },
     async (request) => listOrganizations(deps, request.query),
   );
-  app.get<{ Querystring: { organizationId?: string } }>(
+  app.get(
     '/api/mediators',
     {
       config: { access: 'signed-in' },
@@ -62,7 +68,7 @@ export function directoryRoutes(app: FastifyInstance, deps: Deps) {
         tags: ['directory'],
         summary: 'Public mediator roster, optionally of one organization and its workstations',
         querystring: MediatorQuery,
-        response: { 200: MediatorList },
+        response: replies({ 200: MediatorList }),
       },
     },
     async (request) => listMediators(deps, request.query),
@@ -71,7 +77,11 @@ export function directoryRoutes(app: FastifyInstance, deps: Deps) {
     '/api/consents/current',
     {
       config: { access: 'public' },
-      schema: { tags: ['directory'], summary: 'Current consent texts', response: { 200: ConsentList } },
+      schema: {
+        tags: ['directory'],
+        summary: 'Current consent texts',
+        response: replies({ 200: ConsentList }),
+      },
     },
     async () => ({ items: CONSENT_KINDS.map((kind) => CURRENT_CONSENTS[kind]) }),
   );

@@ -1,5 +1,3 @@
-import type { Static } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../../deps.ts';
 import { appError, langFromAcceptLanguage } from '@sutiao/domain/errors.ts';
 import { createAssessment } from '../../../../use-cases/mediation/loss/create-assessment.ts';
@@ -12,61 +10,95 @@ import { suggestBaseDate } from '../../../../use-cases/mediation/loss/suggest-ba
 import { updateParameters } from '../../../../use-cases/mediation/loss/update-parameters.ts';
 import { uploadAssessmentFile } from '../../../../use-cases/mediation/loss/upload-assessment-file.ts';
 import { signedIn } from '../../request-context.ts';
+import type { RouteApp } from '../../route-module.ts';
+import { IdParams, replies } from '../common/shared.schemas.ts';
 import {
+  AssessmentDetail,
+  AssessmentList,
+  AssessmentProgress,
+  BaseDateSuggestion,
   CreateBody,
-  type CreateBodyT,
+  EntrustingCourts,
   FileParams,
-  type FileParamsT,
-  IdParams,
   ListQuery,
-  type ListQueryT,
   ParamsBody,
-  type ParamsBodyT,
   ProblemsBody,
   SuggestBody,
-  type SuggestBodyT,
 } from './loss.schemas.ts';
 
-type Id = { Params: Static<typeof IdParams> };
 const tags = ['loss'];
 /** Trade files of a large case are bigger than evidence uploads. */
 const LOSS_UPLOAD_BYTES = 100 * 1024 * 1024;
 
 /** The analysts' workbench: entrustments, parameters, uploads, base-date helper, background run and progress. */
-export function lossAssessmentRoutes(app: FastifyInstance, deps: Deps) {
+export function lossAssessmentRoutes(app: RouteApp, deps: Deps) {
   const signedInConfig = { access: 'signed-in' as const };
-  app.get<{ Querystring: ListQueryT }>(
+  app.get(
     '/api/loss-assessments',
     {
       config: signedInConfig,
-      schema: { tags, summary: 'Assessments, newest first', querystring: ListQuery },
+      schema: {
+        tags,
+        summary: 'Assessments, newest first',
+        querystring: ListQuery,
+        response: replies({ 200: AssessmentList }),
+      },
     },
     async (request) => listAssessments(deps, signedIn(request), request.query),
   );
   app.get(
     '/api/loss-courts',
-    { config: signedInConfig, schema: { tags, summary: 'Courts that may entrust an assessment' } },
+    {
+      config: signedInConfig,
+      schema: {
+        tags,
+        summary: 'Courts that may entrust an assessment',
+        response: replies({ 200: EntrustingCourts }),
+      },
+    },
     async (request) => listEntrustingCourts(deps, signedIn(request)),
   );
-  app.post<{ Body: CreateBodyT }>(
+  app.post(
     '/api/loss-assessments',
-    { config: signedInConfig, schema: { tags, summary: "Record a court's entrustment", body: CreateBody } },
+    {
+      config: signedInConfig,
+      schema: {
+        tags,
+        summary: "Record a court's entrustment",
+        body: CreateBody,
+        response: replies({ 200: AssessmentDetail }),
+      },
+    },
     async (request) => createAssessment(deps, signedIn(request), request.body),
   );
-  app.get<Id>(
+  app.get(
     '/api/loss-assessments/:id',
-    { config: signedInConfig, schema: { tags, summary: 'One assessment with abilities', params: IdParams } },
+    {
+      config: signedInConfig,
+      schema: {
+        tags,
+        summary: 'One assessment with abilities',
+        params: IdParams,
+        response: replies({ 200: AssessmentDetail }),
+      },
+    },
     async (request) => getAssessment(deps, signedIn(request), request.params),
   );
-  app.put<Id & { Body: ParamsBodyT }>(
+  app.put(
     '/api/loss-assessments/:id/params',
     {
       config: signedInConfig,
-      schema: { tags, summary: 'Save the LOSS-SPEC §1 parameters', params: IdParams, body: ParamsBody },
+      schema: {
+        tags,
+        summary: 'Save the LOSS-SPEC §1 parameters',
+        params: IdParams,
+        body: ParamsBody,
+        response: replies({ 200: AssessmentDetail }),
+      },
     },
     async (request) => updateParameters(deps, signedIn(request), { id: request.params.id, ...request.body }),
   );
-  app.post<{ Params: FileParamsT }>(
+  app.post(
     '/api/loss-assessments/:id/files/:kind',
     {
       config: signedInConfig,
@@ -78,7 +110,7 @@ export function lossAssessmentRoutes(app: FastifyInstance, deps: Deps) {
           '422 LOSS_INPUT_INVALID lists every problem with file, line and column; nothing is stored.',
         params: FileParams,
         consumes: ['multipart/form-data'],
-        response: { 422: ProblemsBody },
+        response: replies({ 200: AssessmentDetail, 422: ProblemsBody }),
       },
     },
     async (request, reply) => {
@@ -103,7 +135,7 @@ export function lossAssessmentRoutes(app: FastifyInstance, deps: Deps) {
       return reply.status(422).send({ ...err.toBody(lang), problems: outcome.problems });
     },
   );
-  app.post<Id & { Body: SuggestBodyT }>(
+  app.post(
     '/api/loss-assessments/:id/suggest-base-date',
     {
       config: signedInConfig,
@@ -112,21 +144,35 @@ export function lossAssessmentRoutes(app: FastifyInstance, deps: Deps) {
         summary: 'LOSS-SPEC §5 base date and price from market data',
         params: IdParams,
         body: SuggestBody,
+        response: replies({ 200: BaseDateSuggestion }),
       },
     },
     async (request) => suggestBaseDate(deps, signedIn(request), { id: request.params.id, ...request.body }),
   );
-  app.post<Id>(
+  app.post(
     '/api/loss-assessments/:id/run',
     {
       config: signedInConfig,
-      schema: { tags, summary: 'Start the calculation in the background', params: IdParams },
+      schema: {
+        tags,
+        summary: 'Start the calculation in the background',
+        params: IdParams,
+        response: replies({ 200: AssessmentDetail }),
+      },
     },
     async (request) => runAssessment(deps, signedIn(request), request.params),
   );
-  app.get<Id>(
+  app.get(
     '/api/loss-assessments/:id/progress',
-    { config: signedInConfig, schema: { tags, summary: 'Progress of the run (polled)', params: IdParams } },
+    {
+      config: signedInConfig,
+      schema: {
+        tags,
+        summary: 'Progress of the run (polled)',
+        params: IdParams,
+        response: replies({ 200: AssessmentProgress }),
+      },
+    },
     async (request) => getAssessmentProgress(deps, signedIn(request), request.params),
   );
 }
