@@ -1,19 +1,29 @@
-// Loss-engine benchmark: `npm run bench:loss [-- --sizes 0.5,5,20] [--workers 2] [--no-cli]`.
+// Loss-engine benchmark: `npm run bench:loss [-- --sizes 0.5,5,20] [--workers 2] [--no-cli] [--cli-runs 3]
+// [--before <another build's bin/sutiao-loss.mjs>]`.
 // Generates a deterministic 康美-scale case per size (55,326 investors), then measures parse, compute
-// (one core and worker threads) and the whole CLI, each size in a fresh process for honest peak RSS.
+// (one core and worker threads) in a fresh process for honest peak RSS, and the whole CLI side by side with a
+// bare byte scan of the same file (alternating rounds; the machine is shared, so compare ratios).
 import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { assessCase } from '../src/assess-case';
+import { parseTradesFileParallel } from '../src/cli/parallel-parse';
 import { assessInWorkers } from '../src/cli/run-workers';
 import { formatDay, parseDay } from '../src/dates';
 import { parseMarketCsv } from '../src/io/parse-market';
 import { bundled } from '../bin/bundle.mjs';
 import { parseTradesFileFast } from '../src/io/fast-trades';
 import { parseTradesStream } from '../src/io/parse-trades';
-import { readFileSync } from 'node:fs';
 
 const INVESTORS = 55_326;
 const { values } = parseArgs({
@@ -24,6 +34,12 @@ const { values } = parseArgs({
     child: { type: 'string' },
     /** Only generate the case for the first size into this directory (for profiling); keep it. */
     'generate-into': { type: 'string' },
+    /** Rounds of the side-by-side CLI measurement (bare scan, CLI 1 worker, CLI N workers[, before]). */
+    'cli-runs': { type: 'string', default: '3' },
+    /** Another build's launcher (e.g. an older commit's bin/sutiao-loss.mjs) to measure and compare against. */
+    before: { type: 'string' },
+    /** Use the case `--generate-into` wrote into this directory (one size) instead of generating one. */
+    'generated-in': { type: 'string' },
   },
 });
 
@@ -140,6 +156,11 @@ async function child(dir: string, workers: number): Promise<void> {
   const parseCpu = cpuMs();
   const parseRss = process.resourceUsage().maxRSS * 1024;
   t = performance.now();
+  const par = await parseTradesFileParallel(file, statSync(file).size, workers);
+  const parallelParseMs = performance.now() - t;
+  if (!par || par.count !== table.count) throw new Error('parallel parse differs');
+  cpuMs();
+  t = performance.now();
   const r = assessCase(PARAMS, table, market, []);
   const computeMs = performance.now() - t;
   const computeCpu = cpuMs();
@@ -157,6 +178,7 @@ async function child(dir: string, workers: number): Promise<void> {
       trades: table.count,
       investors: table.investorIds.length,
       parseMs,
+      parallelParseMs,
       parseCpu,
       computeCpu,
       indexCpu,
@@ -173,6 +195,91 @@ async function child(dir: string, workers: number): Promise<void> {
   );
 }
 
+/** A bare one-pass byte scan of the file in Node (8 MB reads, a look at every byte): the anchor. */
+const SCAN = `const fs = require('node:fs'); const fd = fs.openSync(process.argv[1], 'r');
+const b = Buffer.allocUnsafe(8 << 20); let l = 0, c = 0, n;
+while ((n = fs.readSync(fd, b, 0, b.length, null)) > 0) for (let i = 0; i < n; i++) { const x = b[i]; if (x === 10) l++; else if (x === 44) c++; }
+console.log(l, c);`;
+
+/** Wall time (ms), exit status and peak RSS (bytes) of one command, via /usr/bin/time. */
+function timed(args: string[]): { ms: number; status: number | null; rss: number } {
+  const t = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const ms = performance.now() - t;
+  const kb = Number(r.stderr.trim().split('\n').pop());
+  if (r.status !== 0)
+    console.log(`  command failed (${r.status}): ${args.join(' ')}\n${r.stderr.slice(-1500)}`);
+  return { ms, status: r.status, rss: Number.isFinite(kb) ? kb * 1024 : Number.NaN };
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+/**
+ * The whole CLI measured side by side with a bare byte scan of the same file, alternating, `runs` rounds: scan,
+ * CLI with 1 worker, CLI with `workers`, and `--before`'s CLI when given. Prints every round, the medians, the
+ * CLI ÷ scan ratios, the speed-up of `workers` over 1, and whether all outputs are byte-identical.
+ */
+function cliSideBySide(dir: string, workers: number, runs: number): void {
+  const bin = new URL('../bin/sutiao-loss.mjs', import.meta.url).pathname;
+  const trades = join(dir, 'trades.csv');
+  const cli = (launcher: string, w: number, out: string) => [
+    process.execPath,
+    launcher,
+    'assess',
+    '--params',
+    join(dir, 'case.json'),
+    '--trades',
+    trades,
+    '--market',
+    join(dir, 'market.csv'),
+    '--out',
+    join(dir, out),
+    '--no-progress',
+    '--workers',
+    String(w),
+  ];
+  // Build the bundles (first use) outside the measurement.
+  spawnSync(process.execPath, [bin, '--help']);
+  if (values.before) spawnSync(process.execPath, [values.before, '--help']);
+  const kinds: [string, string[]][] = [
+    ['bare byte scan', [process.execPath, '-e', SCAN, trades]],
+    ['CLI, 1 worker', cli(bin, 1, 'out-1.csv')],
+    [`CLI, ${workers} workers`, cli(bin, workers, `out-${workers}.csv`)],
+  ];
+  if (values.before) kinds.push(['before: CLI, 1 worker', cli(values.before, 1, 'out-before.csv')]);
+  const ms: number[][] = kinds.map(() => []);
+  const rss: number[][] = kinds.map(() => []);
+  for (let r = 0; r < runs; r++) {
+    const line: string[] = [];
+    kinds.forEach(([name, args], k) => {
+      const m = timed(args);
+      ms[k]!.push(m.ms);
+      rss[k]!.push(m.rss);
+      line.push(`${name} ${(m.ms / 1000).toFixed(2)} s`);
+    });
+    console.log(`  round ${r + 1} (load ${loadavg()[0]!.toFixed(1)}): ${line.join(' · ')}`);
+  }
+  const scan = median(ms[0]!);
+  kinds.forEach(([name], k) => {
+    const m = median(ms[k]!);
+    console.log(
+      `  ${name.padEnd(24)} median ${(m / 1000).toFixed(2)} s = ${(m / scan).toFixed(2)} × the bare scan; peak RSS ${mb(Math.max(...rss[k]!))}`,
+    );
+  });
+  console.log(
+    `  ${workers} workers vs 1: ${(median(ms[1]!) / median(ms[2]!)).toFixed(2)} × faster (medians)`,
+  );
+  const outs = [`out-1.csv`, `out-${workers}.csv`, ...(values.before ? ['out-before.csv'] : [])].map((f) =>
+    readFileSync(join(dir, f)),
+  );
+  const same = outs.every((o) => o.equals(outs[0]!));
+  console.log(`  outputs byte-identical (${outs.length} files): ${same ? 'yes' : 'NO'}`);
+  if (!same) process.exitCode = 1;
+}
+
 async function main(): Promise<void> {
   if (values.child) return child(values.child, Number(values.workers));
   if (values['generate-into'])
@@ -182,10 +289,12 @@ async function main(): Promise<void> {
     `loss-engine benchmark — Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'})`,
   );
   for (const n of sizes) {
-    const dir = mkdtempSync(join(tmpdir(), 'sutiao-bench-'));
+    // --generated-in: a directory `--generate-into` filled before (the first size's case), kept afterwards.
+    const given = values['generated-in'];
+    const dir = given ?? mkdtempSync(join(tmpdir(), 'sutiao-bench-'));
     try {
-      let t = performance.now();
-      await generate(dir, n);
+      const t = performance.now();
+      if (!given) await generate(dir, n);
       const size = statSync(join(dir, 'trades.csv')).size;
       console.log(
         `\n${(n / 1e6).toFixed(1)} M trades, ${INVESTORS} investors: generated ${mb(size)} in ${((performance.now() - t) / 1000).toFixed(1)} s`,
@@ -212,6 +321,9 @@ async function main(): Promise<void> {
         `  parse:    ${(m.parseMs / 1000).toFixed(2)} s wall; ${cpu(m.parseCpu)}; peak RSS ${mb(m.parseRss)}`,
       );
       console.log(
+        `  parse:    ${(m.parallelParseMs / 1000).toFixed(2)} s wall on ${m.workers} worker threads (byte ranges)`,
+      );
+      console.log(
         `  compute:  ${(m.computeMs / 1000).toFixed(2)} s wall; ${cpu(m.computeCpu)} (1 core, ratio case); peak RSS ${mb(m.computeRss)}`,
       );
       console.log(
@@ -223,37 +335,9 @@ async function main(): Promise<void> {
       console.log(
         `  investors ${m.investors}, BigInt-path investors ${m.exactPath} (ratio case), case total ${m.total}`,
       );
-      if (!values['no-cli']) {
-        const bin = new URL('../bin/sutiao-loss.mjs', import.meta.url).pathname;
-        t = performance.now();
-        const cli = spawnSync(
-          '/usr/bin/time',
-          [
-            '-f',
-            '%M',
-            process.execPath,
-            bin,
-            'assess',
-            '--params',
-            join(dir, 'case.json'),
-            '--trades',
-            join(dir, 'trades.csv'),
-            '--market',
-            join(dir, 'market.csv'),
-            '--out',
-            join(dir, 'out.csv'),
-            '--no-progress',
-          ],
-          { encoding: 'utf8', maxBuffer: 1 << 24 },
-        );
-        const ms = performance.now() - t;
-        const kb = Number(cli.stderr.trim().split('\n').pop());
-        console.log(
-          `  CLI:      ${(ms / 1000).toFixed(2)} s wall, exit ${cli.status}, peak RSS ${Number.isFinite(kb) ? mb(kb * 1024) : 'n/a'} (largest process)`,
-        );
-      }
+      if (!values['no-cli']) cliSideBySide(dir, Number(values.workers), Number(values['cli-runs']));
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      if (!given) rmSync(dir, { recursive: true, force: true });
     }
   }
 }

@@ -276,6 +276,7 @@ export class TradeTable {
     };
   }
 
+  /** The table a worker thread assesses (it cannot take more rows: its id indices are not rebuilt). */
   static fromSnapshot(s: TableSnapshot): TradeTable {
     const t = new TradeTable(s.file, 16);
     t.count = s.count;
@@ -290,10 +291,10 @@ export class TradeTable {
     t.priceMilli = s.priceMilli;
     t.line = s.line;
     t.security = s.security;
-    for (const id of s.investorIds) t.investorOf(id);
-    s.accountIds.forEach((id, i) => {
-      t.accountOf(id, s.accountInvestor[i] ?? -1);
-    });
+    // For assessing, not for adding rows: the id lists, without the indices a parser looks ids up in.
+    for (const id of s.investorIds) t.investorIds.push(id);
+    for (const id of s.accountIds) t.accountIds.push(id);
+    for (const i of s.accountInvestor) t.accountInvestor.push(i);
     for (const c of s.channels) t.channelOf(c);
     for (const c of s.securityIds) t.securityOf(c);
     return t;
