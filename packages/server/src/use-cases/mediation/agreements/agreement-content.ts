@@ -1,7 +1,8 @@
 import type { Selectable } from 'kysely';
-import { sm3Hex } from '../../../adapters/crypto/sm3.ts';
 import type { AgreementSignaturesTable, AgreementsTable } from '../../../adapters/db/schema.ts';
-import { canonicalJson } from '../../../lib/canonical-json.ts';
+import { envelopeDigest, envelopeText } from '../../../adapters/signing/signed-envelope.ts';
+import { trustedKey } from '../../../adapters/signing/trusted-key.ts';
+import { type EnvelopeVerification, verifyEnvelope } from '../../../adapters/signing/verify-envelope.ts';
 
 export type AgreementRow = Selectable<AgreementsTable>;
 export type SignatureRow = Selectable<AgreementSignaturesTable>;
@@ -25,12 +26,11 @@ type ContentFields = Pick<
 >;
 
 /**
- * What the parties sign: everything that gives the agreement its meaning, from the stored row alone, so a verifier
- * can recompute it years later. Versioned by `format` so the layout can change without breaking old agreements.
+ * What the parties sign (as an `agreement` envelope): everything that gives the agreement its meaning, from the
+ * stored row alone, so a verifier can recompute it years later.
  */
 export function agreementContent(a: ContentFields) {
   return {
-    format: 'sutiao.agreement.v1',
     agreementId: a.id,
     caseId: a.case_id,
     caseNumber: a.case_number,
@@ -42,34 +42,69 @@ export function agreementContent(a: ContentFields) {
   };
 }
 
-/** SM3 of the canonical JSON of the content; each party signs this hex string (its UTF-8 bytes). */
-export function agreementDigest(a: ContentFields): string {
-  return sm3Hex(canonicalJson(agreementContent(a)));
-}
+/** SM3 of the agreement envelope's canonical text, as the row stands now; each party signs this digest. */
+export const agreementDigest = (a: ContentFields): string => envelopeDigest('agreement', agreementContent(a));
 
 /** Parties in a fixed order, so the seal covers the same bytes however the rows were read. */
 export function orderedSignatures<T extends Pick<SignatureRow, 'party'>>(signatures: readonly T[]): T[] {
   return [...signatures].sort((a, b) => SIGNING_PARTIES.indexOf(a.party) - SIGNING_PARTIES.indexOf(b.party));
 }
 
+/** Checks one party's stored signature against the agreement as stored now and the digest they signed. */
+export function verifyPartySignature(agreement: AgreementRow, s: SignatureRow): EnvelopeVerification {
+  return verifyEnvelope(
+    {
+      kind: 'agreement',
+      canonicalText: envelopeText('agreement', agreementContent(agreement)),
+      digestSm3: agreement.digest_sm3,
+      signature: s.signature,
+      keyId: s.key_id,
+      algorithm: s.algorithm,
+      verificationCode: null,
+    },
+    [trustedKey(s.public_key_pem, s.algorithm)],
+  );
+}
+
 export interface SealFields {
   digestSm3: string;
-  verificationCode: string;
   sealedAt: Date;
   signatures: readonly Pick<SignatureRow, 'party' | 'key_id' | 'signature'>[];
 }
 
-/** The organization's seal covers the digest, the three signatures, the verification code and the time. */
-export function sealPayload(fields: SealFields): string {
-  return canonicalJson({
-    format: 'sutiao.agreement-seal.v1',
+/** The organization's seal (an `agreement-seal` envelope, with the verification code) covers these. */
+export function sealContent(fields: SealFields) {
+  return {
     digestSm3: fields.digestSm3,
-    verificationCode: fields.verificationCode,
     sealedAt: fields.sealedAt.toISOString(),
     signatures: orderedSignatures(fields.signatures).map((s) => ({
       party: s.party,
       keyId: s.key_id,
       signature: s.signature,
     })),
-  });
+  };
+}
+
+/**
+ * Checks the organization's seal. The row keeps the seal's signature but not its digest, so the text is rebuilt
+ * from `fields` (with the digest of the agreement as stored now: changed content breaks the seal too).
+ */
+export function verifyAgreementSeal(agreement: AgreementRow, fields: SealFields): EnvelopeVerification {
+  const code = agreement.verification_code;
+  const algorithm = agreement.seal_algorithm ?? 'SM2';
+  if (!code || !agreement.seal_signature || !agreement.seal_public_key_pem)
+    throw new Error('agreement is not sealed');
+  const content = sealContent(fields);
+  return verifyEnvelope(
+    {
+      kind: 'agreement-seal',
+      canonicalText: envelopeText('agreement-seal', content, code),
+      digestSm3: envelopeDigest('agreement-seal', content, code),
+      signature: agreement.seal_signature,
+      keyId: agreement.seal_key_id ?? '',
+      algorithm,
+      verificationCode: code,
+    },
+    [trustedKey(agreement.seal_public_key_pem, algorithm)],
+  );
 }

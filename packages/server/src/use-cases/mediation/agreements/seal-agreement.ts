@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { verifySignature } from '../../../adapters/crypto/signer.ts';
 import type { DB } from '../../../adapters/db/schema.ts';
 import type { Notification } from '../../../adapters/notify/notification-sink.ts';
+import { sealEnvelope } from '../../../adapters/signing/signed-envelope.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { appError } from '@sutiao/domain/errors.ts';
 import { confirmPassword } from '../../common/auth/confirm-password.ts';
@@ -9,7 +9,13 @@ import { applyCaseTransition, sendAfterCommit } from '../cases/apply-case-transi
 import { loadReadableCase } from '../cases/case-access.ts';
 import type { CaseDetail } from '../cases/present-case.ts';
 import { notifyUsers } from '../../common/notices/notify-user.ts';
-import { type AgreementRow, agreementDigest, SIGNING_PARTIES, sealPayload } from './agreement-content.ts';
+import {
+  type AgreementRow,
+  agreementDigest,
+  SIGNING_PARTIES,
+  sealContent,
+  verifyPartySignature,
+} from './agreement-content.ts';
 import { renderSealedAgreement, verifyUrlOf } from './agreement-pdf.ts';
 import { loadCurrentAgreement, loadSignatures } from './load-agreement.ts';
 import { newVerificationCode } from '../../../lib/verification-code.ts';
@@ -61,20 +67,23 @@ export async function sealAgreement(
       const sound =
         digestSm3 === agreement.digest_sm3 &&
         SIGNING_PARTIES.every((party) => signatures.some((s) => s.party === party)) &&
-        signatures.every((s) => verifySignature(s.algorithm, s.public_key_pem, digestSm3, s.signature));
+        signatures.every((s) => verifyPartySignature(agreement, s).valid);
       if (!sound) throw appError('INTERNAL');
 
       const sealedAt = deps.now();
       const verificationCode = await uniqueVerificationCode(trx);
       const { signer } = deps.keys;
+      const envelope = sealEnvelope('agreement-seal', sealContent({ digestSm3, sealedAt, signatures }), signer, {
+        verificationCode,
+      });
       const seal = {
         verification_code: verificationCode,
         sealed_at: sealedAt,
         sealed_by_user_id: ctx.actor.userId,
-        seal_algorithm: signer.algorithm,
-        seal_key_id: signer.keyId,
+        seal_algorithm: envelope.algorithm,
+        seal_key_id: envelope.keyId,
         seal_public_key_pem: signer.publicKeyPem,
-        seal_signature: signer.sign(sealPayload({ digestSm3, verificationCode, sealedAt, signatures })),
+        seal_signature: envelope.signature,
       };
       const sealed: AgreementRow = { ...agreement, ...seal, status: 'effective' };
       const pdfSha256 = await deps.storage.put(await renderSealedAgreement(deps, sealed, signatures));

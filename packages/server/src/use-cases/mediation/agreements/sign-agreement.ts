@@ -1,12 +1,13 @@
 import { signingPartyOf } from '@sutiao/domain/lifecycles/direct-application-context.ts';
 import { appError } from '@sutiao/domain/errors.ts';
+import { sealEnvelope } from '../../../adapters/signing/signed-envelope.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { confirmPassword } from '../../common/auth/confirm-password.ts';
 import { applyCaseTransition } from '../cases/apply-case-transition.ts';
 import { loadReadableCase } from '../cases/case-access.ts';
 import { loadCaseFacts } from '../cases/case-facts.ts';
 import type { CaseDetail } from '../cases/present-case.ts';
-import { agreementDigest } from './agreement-content.ts';
+import { agreementContent } from './agreement-content.ts';
 import { loadCurrentAgreement } from './load-agreement.ts';
 import { userSigner } from './user-signing-key.ts';
 
@@ -39,10 +40,11 @@ export async function signAgreement(
       const party = signingPartyOf({ actor: ctx.actor, case: await loadCaseFacts(trx, c) });
       const agreement = await loadCurrentAgreement(trx, c.id, { forUpdate: true });
       if (!party || !agreement || agreement.status === 'effective') throw appError('CASE_STATE_CONFLICT');
-      const digestSm3 = agreementDigest(agreement);
-      // Never sign over stored content that no longer matches what was drafted.
-      if (digestSm3 !== agreement.digest_sm3) throw appError('INTERNAL');
       const signer = await userSigner(deps, trx, ctx.actor.userId);
+      const envelope = sealEnvelope('agreement', agreementContent(agreement), signer);
+      // Never sign over stored content that no longer matches what was drafted.
+      if (envelope.digestSm3 !== agreement.digest_sm3) throw appError('INTERNAL');
+      const digestSm3 = envelope.digestSm3;
       const user = await trx
         .selectFrom('users')
         .select('display_name')
@@ -56,10 +58,10 @@ export async function signAgreement(
           user_id: ctx.actor.userId,
           signer_name: user.display_name,
           signed_at: deps.now(),
-          algorithm: signer.algorithm,
-          key_id: signer.keyId,
+          algorithm: envelope.algorithm,
+          key_id: envelope.keyId,
           public_key_pem: signer.publicKeyPem,
-          signature: signer.sign(digestSm3),
+          signature: envelope.signature,
         })
         .execute();
       await trx.updateTable('agreements').set({ status: 'signing' }).where('id', '=', agreement.id).execute();

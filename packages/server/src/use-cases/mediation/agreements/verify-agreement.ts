@@ -1,8 +1,13 @@
-import { verifySignature } from '../../../adapters/crypto/signer.ts';
 import { appError } from '@sutiao/domain/errors.ts';
 import { maskName } from '@sutiao/domain/masking.ts';
 import type { Deps } from '../../../deps.ts';
-import { agreementDigest, SIGNING_PARTIES, type SignatureRow, sealPayload } from './agreement-content.ts';
+import {
+  agreementDigest,
+  SIGNING_PARTIES,
+  type SignatureRow,
+  verifyAgreementSeal,
+  verifyPartySignature,
+} from './agreement-content.ts';
 import { loadSignatures } from './load-agreement.ts';
 import { normalizeVerificationCode } from '../../../lib/verification-code.ts';
 
@@ -44,15 +49,10 @@ export async function verifyAgreement(deps: Deps, rawCode: string): Promise<Veri
         ? agreement.respondent_name
         : maskName(s.party === 'investor' ? agreement.investor_name : agreement.mediator_name),
     signedAt: new Date(s.signed_at).toISOString(),
-    valid: verifySignature(s.algorithm, s.public_key_pem, digestSm3, s.signature),
+    valid: verifyPartySignature(agreement, s).valid,
   }));
   const sealedAt = new Date(agreement.sealed_at);
-  const sealValid = verifySignature(
-    agreement.seal_algorithm ?? 'SM2',
-    agreement.seal_public_key_pem,
-    sealPayload({ digestSm3, verificationCode: code, sealedAt, signatures }),
-    agreement.seal_signature,
-  );
+  const sealValid = verifyAgreementSeal(agreement, { digestSm3, sealedAt, signatures }).valid;
   const complete = SIGNING_PARTIES.every((party) => signatures.some((s) => s.party === party));
   return {
     valid:

@@ -1,4 +1,5 @@
 import { renderLossReportPdf } from '../../../adapters/pdf/render-loss-report-pdf.ts';
+import { sealEnvelope } from '../../../adapters/signing/signed-envelope.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { newId } from '../../../lib/ids.ts';
 import { newVerificationCode } from '../../../lib/verification-code.ts';
@@ -7,15 +8,15 @@ import { applyLossTransition } from './apply-loss-transition.ts';
 import { getAssessment } from './get-assessment.ts';
 import { loadAssessment } from './loss-access.ts';
 import type { AssessmentDetail } from './present-assessment.ts';
-import { contentDigest, loadResultRows, reportContent, resultsDigest } from './report-content.ts';
+import { loadResultRows, type ReportContent, reportContent, resultsDigest } from './report-content.ts';
 import { reportPdfInput } from './report-pdf-input.ts';
 
 export const lossVerifyUrl = (deps: Deps, code: string) =>
   `${deps.publicUrl}/api/loss-reports/verify/${encodeURIComponent(code)}`;
 
 /**
- * Issues the result (出具核定意见): the platform key signs (SM2 over the SM3 digest of the canonical content), the
- * PDF is rendered and stored by hash, and the assessment becomes issued — all in one transaction.
+ * Issues the result (出具核定意见): the platform key signs the content as a `loss-report` envelope (SM2 over the
+ * SM3 digest of its canonical text, with the verification code inside), the PDF is rendered and stored by hash, and the assessment becomes issued — all in one transaction.
  */
 export async function issueAssessmentReport(
   deps: Deps,
@@ -48,26 +49,20 @@ export async function issueAssessmentReport(
       .where('assessment_id', '=', row.id)
       .execute();
     const results = await loadResultRows(trx, row.id);
-    const content = reportContent({
+    const body = reportContent({
       reportId: newId(),
       assessment: row,
       organizationName: org?.name ?? '',
       files,
       resultCount: results.length,
       resultsDigestSm3: resultsDigest(results),
-      verificationCode,
       issuedAt,
     });
-    const digestSm3 = contentDigest(content);
     const { signer } = deps.keys;
-    const signatureHex = signer.sign(digestSm3);
+    const envelope = sealEnvelope('loss-report', body, signer, { verificationCode });
+    const content = JSON.parse(envelope.canonicalText) as ReportContent;
     const pdf = await renderLossReportPdf(
-      reportPdfInput(
-        content,
-        results,
-        { algorithm: signer.algorithm, signatureHex, publicKeyPem: signer.publicKeyPem, digestSm3 },
-        lossVerifyUrl(deps, verificationCode),
-      ),
+      reportPdfInput(content, results, envelope, signer.publicKeyPem, lossVerifyUrl(deps, verificationCode)),
     );
     const pdfSha256 = await deps.storage.put(pdf);
     await trx
@@ -76,12 +71,12 @@ export async function issueAssessmentReport(
         id: content.reportId,
         assessment_id: row.id,
         verification_code: verificationCode,
-        content: JSON.stringify(content),
-        digest_sm3: digestSm3,
-        algorithm: signer.algorithm,
-        key_id: signer.keyId,
+        content: envelope.canonicalText,
+        digest_sm3: envelope.digestSm3,
+        algorithm: envelope.algorithm,
+        key_id: envelope.keyId,
         public_key_pem: signer.publicKeyPem,
-        signature: signatureHex,
+        signature: envelope.signature,
         pdf_sha256: pdfSha256,
         issued_by_user_id: ctx.actor.userId,
         issued_at: issuedAt,

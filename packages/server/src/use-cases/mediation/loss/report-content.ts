@@ -29,19 +29,18 @@ export interface ReportFields {
   files: { kind: string; name: string; sha256: string; sm3: string; rows: number }[];
   resultCount: number;
   resultsDigestSm3: string;
-  verificationCode: string;
   issuedAt: Date;
 }
 
 /**
- * What the platform signs: the entrustment, parameters, inputs by hash, the engine's summary and the digest of the
- * results — plain JSON, so a verifier (or the court over the docking link) can recompute it from stored data alone.
+ * What the platform signs (as a `loss-report` envelope, with its verification code): the entrustment, parameters,
+ * inputs by hash, the engine's summary and the digest of the results — plain JSON, so a verifier (or the court over
+ * the docking link) can recompute it from stored data alone.
  */
 export function reportContent(f: ReportFields) {
   const a = f.assessment;
   const { problems: _problems, ...summary } = (a.summary ?? {}) as Record<string, unknown>;
   return {
-    format: 'sutiao.loss-report.v1',
     reportId: f.reportId,
     assessmentId: a.id,
     caseNumber: a.case_number,
@@ -49,7 +48,6 @@ export function reportContent(f: ReportFields) {
     entrustedOn: a.entrusted_on,
     organization: f.organizationName,
     issuedAt: f.issuedAt.toISOString(),
-    verificationCode: f.verificationCode,
     params: a.params,
     inputs: [...f.files].sort((x, y) => x.kind.localeCompare(y.kind)),
     summary,
@@ -57,7 +55,5 @@ export function reportContent(f: ReportFields) {
   };
 }
 
-export type ReportContent = ReturnType<typeof reportContent>;
-
-/** SM3 of the canonical content; the platform key signs this hex string. */
-export const contentDigest = (content: unknown): string => sm3Hex(canonicalJson(content));
+/** The report as signed and stored in `loss_reports.content`: the content with its format tag and code. */
+export type ReportContent = ReturnType<typeof reportContent> & { format: string; verificationCode: string };

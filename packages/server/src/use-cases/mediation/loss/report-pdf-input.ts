@@ -1,6 +1,6 @@
 import { publicKeyFingerprint } from '../../../adapters/crypto/fingerprint.ts';
-import type { SignatureAlgorithm } from '../../../adapters/crypto/signer.ts';
 import type { LossReportPdfInput } from '../../../adapters/pdf/loss-report-pdf-input.ts';
+import type { SignedEnvelope } from '../../../adapters/signing/signed-envelope.ts';
 import { maskName } from '@sutiao/domain/masking.ts';
 import { fenToYuanString, parseYuanToFen, sumFen } from '@sutiao/domain/money.ts';
 import type { ReportContent } from './report-content.ts';
@@ -42,7 +42,8 @@ const sum2 = (a = '0.00', b = '0.00'): string =>
 export function reportPdfInput(
   content: ReportContent,
   rows: { investor_id: string; row: Record<string, string>; name: string | null }[],
-  signature: { algorithm: SignatureAlgorithm; signatureHex: string; publicKeyPem: string; digestSm3: string },
+  envelope: SignedEnvelope,
+  publicKeyPem: string,
   verifyUrl: string,
 ): LossReportPdfInput {
   const s = content.summary as {
@@ -77,10 +78,10 @@ export function reportPdfInput(
       interest: row.interest ?? '',
       total: row.total ?? '',
     })),
-    digestSm3: signature.digestSm3,
-    algorithm: signature.algorithm,
-    signatureHex: signature.signatureHex,
-    publicKeyFingerprint: publicKeyFingerprint(signature.publicKeyPem, signature.algorithm),
+    digestSm3: envelope.digestSm3,
+    algorithm: envelope.algorithm,
+    signatureHex: envelope.signature,
+    publicKeyFingerprint: publicKeyFingerprint(publicKeyPem, envelope.algorithm),
     verificationCode: content.verificationCode,
     verifyUrl,
   };

@@ -1,8 +1,10 @@
-import { verifySignature } from '../../../adapters/crypto/signer.ts';
+import { trustedKey } from '../../../adapters/signing/trusted-key.ts';
+import { verifyEnvelope } from '../../../adapters/signing/verify-envelope.ts';
 import type { Deps } from '../../../deps.ts';
 import { appError } from '@sutiao/domain/errors.ts';
+import { canonicalJson } from '../../../lib/canonical-json.ts';
 import { normalizeVerificationCode } from '../../../lib/verification-code.ts';
-import { contentDigest, loadResultRows, type ReportContent, resultsDigest } from './report-content.ts';
+import { loadResultRows, type ReportContent, resultsDigest } from './report-content.ts';
 
 export interface ReportVerification {
   valid: boolean;
@@ -19,8 +21,8 @@ export interface ReportVerification {
 }
 
 /**
- * Public check of an issued report by its verification code: recompute the SM3 digest of the stored content, verify
- * the platform's signature over it, and recompute the digest of the stored results the content names. No personal
+ * Public check of an issued report by its verification code: the stored content against its SM3 digest and code,
+ * the platform's signature over the digest (one signed-envelope check), and recompute the digest of the stored results the content names. No personal
  * data is returned; unknown and malformed codes answer the same 404.
  */
 export async function verifyAssessmentReport(deps: Deps, rawCode: string): Promise<ReportVerification> {
@@ -34,11 +36,22 @@ export async function verifyAssessmentReport(deps: Deps, rawCode: string): Promi
     : undefined;
   if (!report) throw appError('VERIFY_NOT_FOUND');
   const content = report.content as ReportContent;
-  const digest = contentDigest(content);
+  const envelope = verifyEnvelope(
+    {
+      kind: 'loss-report',
+      canonicalText: canonicalJson(report.content),
+      digestSm3: report.digest_sm3,
+      signature: report.signature,
+      keyId: report.key_id,
+      algorithm: report.algorithm,
+      verificationCode: report.verification_code,
+    },
+    [trustedKey(report.public_key_pem, report.algorithm)],
+  );
   const results = await loadResultRows(deps.db, report.assessment_id);
   const checks = {
-    content: digest === report.digest_sm3 && content.verificationCode === report.verification_code,
-    signature: verifySignature(report.algorithm, report.public_key_pem, report.digest_sm3, report.signature),
+    content: envelope.contentIntact,
+    signature: envelope.signatureValid,
     results:
       resultsDigest(results) === content.results?.digestSm3 && results.length === content.results.count,
   };
