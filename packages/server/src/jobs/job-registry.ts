@@ -1,3 +1,4 @@
+import { integrateAuditLog } from '../use-cases/common/audit/integrate-audit-log.ts';
 import { sendDeadlineReminders } from '../use-cases/mediation/cases/send-deadline-reminders.ts';
 import { resumeInterruptedRuns } from '../use-cases/mediation/loss/resume-interrupted-runs.ts';
 import type { JobDefinition } from './job-definition.ts';
@@ -21,5 +22,13 @@ export const JOBS: readonly JobDefinition[] = [
     // A restarted instance takes over at once: claiming a run is safe however many instances look.
     holdMs: 0,
     run: (deps) => resumeInterruptedRuns(deps),
+  },
+  {
+    // Committed audit records into the signed Merkle log; every few seconds so a head soon covers each record.
+    id: 'audit.integrate',
+    platforms: ['court', 'mediation'],
+    everyMs: 2_000,
+    leaseMs: 60_000,
+    run: (deps) => integrateAuditLog(deps),
   },
 ];

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AuditTables } from './audit-schema.ts';
 import type { LossTables } from './loss-schema.ts';
 
 // Table types for Kysely. One interface per table; migrations/ is the source of truth.
@@ -63,7 +64,8 @@ export interface SessionsTable {
 }
 
 export interface AuditLogTable {
-  seq: number;
+  /** From a sequence (migration 012): unique, increasing, with holes where a transaction rolled back. */
+  seq: Generated<number>;
   at: Timestamp;
   request_id: string | null;
   actor_user_id: string | null;
@@ -73,7 +75,8 @@ export interface AuditLogTable {
   target_id: string | null;
   outcome: 'success' | 'failure' | 'denied';
   details: Json;
-  prev_hash: string;
+  /** Only records written before migration 012 (the former hash chain). */
+  prev_hash: string | null;
   hash: string;
 }
 
@@ -255,7 +258,7 @@ export interface CasePaymentsTable {
   recorded_at: Timestamp;
 }
 
-export interface DB extends LossTables {
+export interface DB extends LossTables, AuditTables {
   organizations: OrganizationsTable;
   users: UsersTable;
   user_roles: UserRolesTable;

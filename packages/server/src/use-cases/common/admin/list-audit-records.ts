@@ -9,18 +9,23 @@ export interface AuditQuery {
   limit?: number;
 }
 
-/** Newest first, filtered; reading the trail is itself a privileged act reserved to the audit administrator. */
+/**
+ * Newest first, filtered, each with its place in the Merkle log (null until integrated); reading the trail is itself
+ * a privileged act reserved to the audit administrator.
+ */
 export async function listAuditRecords(deps: Deps, ctx: SignedInContext, query: AuditQuery) {
   requirePermission(ctx, 'audit.read');
   let q = deps.db
-    .selectFrom('audit_log')
-    .selectAll()
-    .orderBy('seq', 'desc')
+    .selectFrom('audit_log as a')
+    .leftJoin('audit_log_leaves as l', 'l.seq', 'a.seq')
+    .selectAll('a')
+    .select('l.log_index')
+    .orderBy('a.seq', 'desc')
     .limit(query.limit ?? 100);
-  if (query.action) q = q.where('action', '=', query.action);
-  if (query.actorUserId) q = q.where('actor_user_id', '=', query.actorUserId);
-  if (query.targetId) q = q.where('target_id', '=', query.targetId);
-  if (query.beforeSeq) q = q.where('seq', '<', query.beforeSeq);
+  if (query.action) q = q.where('a.action', '=', query.action);
+  if (query.actorUserId) q = q.where('a.actor_user_id', '=', query.actorUserId);
+  if (query.targetId) q = q.where('a.target_id', '=', query.targetId);
+  if (query.beforeSeq) q = q.where('a.seq', '<', query.beforeSeq);
   const rows = await q.execute();
   return {
     items: rows.map((r) => ({
@@ -33,8 +38,9 @@ export async function listAuditRecords(deps: Deps, ctx: SignedInContext, query: 
       targetType: r.target_type,
       targetId: r.target_id,
       outcome: r.outcome,
-      details: r.details,
+      details: r.details as Record<string, unknown>,
       hash: r.hash,
+      logIndex: r.log_index,
     })),
   };
 }

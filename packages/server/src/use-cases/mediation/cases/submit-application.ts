@@ -1,8 +1,6 @@
-import type { Kysely, Selectable } from 'kysely';
-import { oneStatement } from '../../../adapters/db/one-statement.ts';
-import { appendAudit, withAuditBatch } from '../../../adapters/audit/audit-log.ts';
-import { awaitDurable, releaseLocksAtCommit } from '../../../adapters/db/durable-commit.ts';
-import type { CasesTable, DB } from '../../../adapters/db/schema.ts';
+import { type Kysely, sql } from 'kysely';
+import { appendAudit } from '../../../adapters/audit/audit-log.ts';
+import type { DB } from '../../../adapters/db/schema.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { CONSENT_KINDS } from '@sutiao/domain/consents.ts';
 import { appError } from '@sutiao/domain/errors.ts';
@@ -15,7 +13,7 @@ import {
   requireText,
   TEXT_LIMITS,
 } from './application-input.ts';
-import { applyCaseTransitionInTrx, sendAfterCommit } from './apply-case-transition.ts';
+import { applyCaseTransitionInTrx, sendAfterCommit } from './case-transition.ts';
 import { presentCaseDetail } from './get-case.ts';
 import { loadApplicantParties } from './load-applicant-parties.ts';
 import { type LoadedCase, loadCase } from './load-case.ts';
@@ -61,17 +59,9 @@ export async function submitApplication(
   const caseId = newId();
   const now = deps.now();
   let createEvent: Parameters<typeof presentTimelineEntry>[0] | undefined;
-  const outcome = await deps.db.transaction().execute(async (trx) => {
-    // The audit lock and the case-number row are taken at the very end (batch, number-case-at-end.ts) and released
-    // before the WAL flush (awaitDurable below).
-    await releaseLocksAtCommit(trx);
-    return withAuditBatch(trx, () => createInTrx(trx));
-  });
-  // Nobody is answered before the submission is on disk; reading it back meanwhile is harmless.
-  const [created] = await Promise.all([
-    outcome ? outcome.after : loadCase(deps.db, caseId),
-    awaitDurable(deps.db),
-  ]);
+  // One transaction; the only lock it waits for is its organization's case-number row, taken at its very end.
+  const outcome = await deps.db.transaction().execute((trx) => createInTrx(trx));
+  const created = outcome ? outcome.after : await loadCase(deps.db, caseId);
   if (!created) throw appError('INTERNAL');
   if (outcome) await sendAfterCommit(deps, outcome.emails);
   // A new submission without evidence is presented as written; anything else is read back.
@@ -105,38 +95,46 @@ export async function submitApplication(
       at: now,
       note: null,
     };
-    // The case, its consents, evidence links and first timeline entry in one statement (one round trip).
-    const { rows } = await trx.executeQuery<Selectable<CasesTable>>(
-      oneStatement([
-        ...(consentRows.length > 0 ? [trx.insertInto('consents').values(consentRows)] : []),
-        ...(evidenceRows.length > 0 ? [trx.insertInto('case_evidence').values(evidenceRows)] : []),
-        trx.insertInto('case_events').values({
-          ...createEvent,
-          case_id: caseId,
-          actor_user_id: actor.userId,
-          payload: JSON.stringify({ evidence: evidenceIds.length }),
-        }),
+    // The case, its consents, evidence links and first timeline entry in one statement (one round trip): the other
+    // inserts are data-modifying CTEs, whose foreign keys are checked at the end of the statement.
+    const row = await trx
+      .with('consents_added', () =>
+        consentRows.length > 0 ? trx.insertInto('consents').values(consentRows).returning('id') : noRows(trx),
+      )
+      .with('evidence_added', () =>
+        evidenceRows.length > 0
+          ? trx.insertInto('case_evidence').values(evidenceRows).returning('upload_id as id')
+          : noRows(trx),
+      )
+      .with('event_added', () =>
         trx
-          .insertInto('cases')
+          .insertInto('case_events')
           .values({
-            id: caseId,
-            organization_id: DEFAULT_HANDLING_ORGANIZATION_ID,
-            applicant_user_id: actor.userId,
-            agent_user_id: isAgent ? actor.userId : null,
-            respondent_org_id: input.respondentOrgId,
-            status: 'draft',
-            claim_amount_fen: claimAmountFen,
-            facts,
-            requests,
-            applicant_name: applicant.display_name,
-            applicant_investor_kind: applicant.investor_kind,
-            created_at: now,
-            updated_at: now,
+            ...createEvent!,
+            case_id: caseId,
+            actor_user_id: actor.userId,
+            payload: JSON.stringify({ evidence: evidenceIds.length }),
           })
-          .returningAll(),
-      ]),
-    );
-    const row = rows[0];
+          .returning('case_id as id'),
+      )
+      .insertInto('cases')
+      .values({
+        id: caseId,
+        organization_id: DEFAULT_HANDLING_ORGANIZATION_ID,
+        applicant_user_id: actor.userId,
+        agent_user_id: isAgent ? actor.userId : null,
+        respondent_org_id: input.respondentOrgId,
+        status: 'draft',
+        claim_amount_fen: claimAmountFen,
+        facts,
+        requests,
+        applicant_name: applicant.display_name,
+        applicant_investor_kind: applicant.investor_kind,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirst();
     if (!row) throw appError('INTERNAL');
     await appendAudit(
       trx,
@@ -171,6 +169,11 @@ export async function submitApplication(
       actorName: applicant.display_name,
     });
   }
+}
+
+/** A CTE body that inserts nothing (Kysely needs one in every `with`). */
+function noRows(db: Kysely<DB>) {
+  return db.selectFrom('cases').select('id').where(sql<boolean>`false`);
 }
 
 /** The `submit` transition: the case gets its number at the very end of the transaction (number-case-at-end.ts). */

@@ -1,40 +1,41 @@
-import { type Static, Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../../deps.ts';
 import { listAuditRecords } from '../../../../use-cases/common/admin/list-audit-records.ts';
 import { listUsers } from '../../../../use-cases/common/admin/list-users.ts';
 import { setUserRoles } from '../../../../use-cases/common/admin/set-user-roles.ts';
 import { verifyAuditTrail } from '../../../../use-cases/common/admin/verify-audit-trail.ts';
+import { integrateAuditNow } from '../../../../use-cases/common/audit/integrate-now.ts';
+import { proveAuditConsistency } from '../../../../use-cases/common/audit/prove-audit-consistency.ts';
+import { proveAuditRecord } from '../../../../use-cases/common/audit/prove-audit-record.ts';
 import { signedIn } from '../../request-context.ts';
-
-const AuditQuery = Type.Object({
-  action: Type.Optional(Type.String({ maxLength: 100 })),
-  actorUserId: Type.Optional(Type.String({ maxLength: 64 })),
-  targetId: Type.Optional(Type.String({ maxLength: 200 })),
-  beforeSeq: Type.Optional(Type.Integer({ minimum: 1 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-});
-const RolesBody = Type.Object(
-  { roles: Type.Array(Type.String({ maxLength: 32 }), { maxItems: 13 }) },
-  { additionalProperties: false },
-);
-const UserParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
-const ChainVerdict = Type.Object({
-  ok: Type.Boolean(),
-  records: Type.Integer(),
-  lastHash: Type.Optional(Type.String()),
-  brokenSeq: Type.Optional(Type.Integer()),
-  reason: Type.Optional(Type.String()),
-});
+import type { RouteApp } from '../../route-module.ts';
+import {
+  AuditQuery,
+  AuditRecordList,
+  AuditVerdict,
+  ConsistencyProof,
+  ConsistencyQuery,
+  Integration,
+  ProofParams,
+  ProofQuery,
+  RecordProof,
+  RolesBody,
+  RolesSet,
+  UserList,
+  UserParams,
+} from './admin.schemas.ts';
+import { replies } from './shared.schemas.ts';
 
 /** Separated administrator duties: accounts (sys_admin), roles (sec_admin), audit (audit_admin). */
-export function adminRoutes(app: FastifyInstance, deps: Deps) {
+export function adminRoutes(app: RouteApp, deps: Deps) {
   app.get(
     '/api/admin/users',
-    { config: { access: 'signed-in' }, schema: { tags: ['admin'], summary: 'Accounts and their roles' } },
+    {
+      config: { access: 'signed-in' },
+      schema: { tags: ['admin'], summary: 'Accounts and their roles', response: replies({ 200: UserList }) },
+    },
     async (request) => listUsers(deps, signedIn(request)),
   );
-  app.put<{ Params: Static<typeof UserParams>; Body: Static<typeof RolesBody> }>(
+  app.put(
     '/api/admin/users/:id/roles',
     {
       config: { access: 'signed-in' },
@@ -43,12 +44,13 @@ export function adminRoutes(app: FastifyInstance, deps: Deps) {
         summary: "Set a user's roles (security administrator)",
         params: UserParams,
         body: RolesBody,
+        response: replies({ 200: RolesSet }),
       },
     },
     async (request) =>
       setUserRoles(deps, signedIn(request), { userId: request.params.id, roles: request.body.roles }),
   );
-  app.get<{ Querystring: Static<typeof AuditQuery> }>(
+  app.get(
     '/api/audit',
     {
       config: { access: 'signed-in' },
@@ -56,6 +58,7 @@ export function adminRoutes(app: FastifyInstance, deps: Deps) {
         tags: ['audit'],
         summary: 'Audit records, newest first (audit administrator)',
         querystring: AuditQuery,
+        response: replies({ 200: AuditRecordList }),
       },
     },
     async (request) => listAuditRecords(deps, signedIn(request), request.query),
@@ -64,8 +67,59 @@ export function adminRoutes(app: FastifyInstance, deps: Deps) {
     '/api/audit/verify',
     {
       config: { access: 'signed-in' },
-      schema: { tags: ['audit'], summary: 'Re-compute the SM3 hash chain', response: { 200: ChainVerdict } },
+      schema: {
+        tags: ['audit'],
+        summary: 'Check every record, the Merkle log, every signed tree head and their consistency',
+        response: replies({ 200: AuditVerdict }),
+      },
     },
     async (request) => verifyAuditTrail(deps, signedIn(request)),
+  );
+  app.post(
+    '/api/audit/integrate',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['audit'],
+        summary: 'Integrate committed records into the log now and sign a tree head (else every few seconds)',
+        response: replies({ 200: Integration }),
+      },
+    },
+    async (request) => integrateAuditNow(deps, signedIn(request)),
+  );
+  app.get(
+    '/api/audit/records/:seq/proof',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['audit'],
+        summary: 'Inclusion proof of a record in a signed tree head (the latest by default)',
+        params: ProofParams,
+        querystring: ProofQuery,
+        response: replies({ 200: RecordProof }),
+      },
+    },
+    async (request) =>
+      proveAuditRecord(deps, signedIn(request), {
+        seq: request.params.seq,
+        ...(request.query.treeSize === undefined ? {} : { treeSize: request.query.treeSize }),
+      }),
+  );
+  app.get(
+    '/api/audit/consistency',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['audit'],
+        summary: 'Consistency proof between two signed tree heads (to the latest by default)',
+        querystring: ConsistencyQuery,
+        response: replies({ 200: ConsistencyProof }),
+      },
+    },
+    async (request) =>
+      proveAuditConsistency(deps, signedIn(request), {
+        from: request.query.from,
+        ...(request.query.to === undefined ? {} : { to: request.query.to }),
+      }),
   );
 }

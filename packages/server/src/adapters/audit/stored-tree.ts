@@ -1,0 +1,58 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { type NodeSource, mapSource, nodeKey, nodesRead } from './merkle-tree.ts';
+import { type SignedTreeHead, treeHeadOf } from './tree-head.ts';
+
+/** Number of leaves in the log (leaves are numbered 0, 1, 2, … without holes). */
+export async function storedLogSize(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('audit_log_leaves')
+    .select(sql<number>`coalesce(max(log_index) + 1, 0)::int8`.as('size'))
+    .executeTakeFirst();
+  return Number(row?.size ?? 0);
+}
+
+export async function latestTreeHead(db: Kysely<DB>): Promise<SignedTreeHead | undefined> {
+  const row = await db
+    .selectFrom('audit_tree_heads')
+    .selectAll()
+    .orderBy('tree_size', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? treeHeadOf(row) : undefined;
+}
+
+/** Reads the given nodes (leaves from the log, the rest from audit_tree_nodes) in two queries. */
+export async function loadStoredNodes(
+  db: Kysely<DB>,
+  wanted: readonly { level: number; idx: number }[],
+): Promise<Map<string, Buffer>> {
+  const known = new Map<string, Buffer>();
+  const leaves = wanted.filter((n) => n.level === 0).map((n) => n.idx);
+  const inner = wanted.filter((n) => n.level > 0);
+  if (leaves.length > 0) {
+    const rows = await db
+      .selectFrom('audit_log_leaves')
+      .select(['log_index', 'leaf_hash'])
+      .where('log_index', 'in', leaves)
+      .execute();
+    for (const r of rows) known.set(nodeKey(0, r.log_index), Buffer.from(r.leaf_hash, 'hex'));
+  }
+  if (inner.length > 0) {
+    const levels = inner.map((n) => n.level);
+    const idxs = inner.map((n) => n.idx);
+    const { rows } = await sql<{ level: number; idx: number; hash: string }>`
+      select n.level, n.idx, n.hash from audit_tree_nodes n
+      join unnest(${levels}::int2[], ${idxs}::int8[]) as w(level, idx) on n.level = w.level and n.idx = w.idx`.execute(
+      db,
+    );
+    for (const r of rows) known.set(nodeKey(r.level, Number(r.idx)), Buffer.from(r.hash, 'hex'));
+  }
+  return known;
+}
+
+/** Runs a proof or root computation over the stored tree, fetching exactly the nodes it reads. */
+export async function overStoredTree<T>(db: Kysely<DB>, compute: (node: NodeSource) => T): Promise<T> {
+  const known = await loadStoredNodes(db, nodesRead(compute));
+  return compute(mapSource(known));
+}
