@@ -17,11 +17,13 @@ import { parseActionsCsv, parseMarketCsv } from '../io/parse-market';
 import { parseTradesFileFast } from '../io/fast-trades';
 import { TradeRowParser } from '../io/parse-trades';
 import type { TradeTable } from '../trade-table';
-import { validateParams } from '../params';
+import { type LossParams, validateParams } from '../params';
+import type { CorporateAction, MarketData } from '../market';
 import { isXlsx, readRecords, readSmallAsCsv, writeAtomically, writeXlsx } from './files';
 import { parseTradesFileParallel } from './parallel-parse';
 import { Progress } from './progress';
 import { assessInWorkers } from './run-workers';
+import { Threads } from './worker-url';
 
 export interface AssessArgs {
   params: string;
@@ -64,18 +66,38 @@ export async function assessCommand(a: AssessArgs): Promise<number> {
 
   const size = (await stat(a.trades).catch(() => ({ size: 0 }))).size;
   const show = a.progress ?? (process.stderr.isTTY === true || size > LARGE);
-  const parseBar = new Progress('parse  ', show);
-  const onBytes = (read: number, total: number) => parseBar.update(read, total, ' bytes');
-  // The fast byte parser, or — for XLSX, quotes, or any row it does not accept — the generic one (which
-  // also produces the error messages).
+  const parallel = !isXlsx(a.trades) && a.workers > 1 && size >= PARALLEL_PARSE;
+  // One set of threads parses the ranges, then assesses.
+  const threads = new Threads();
+  try {
+    return await assess(a, raw, v.params, market, actions, size, show, parallel, threads);
+  } finally {
+    await threads.close();
+  }
+}
+
+async function assess(
+  a: AssessArgs,
+  raw: unknown,
+  params: LossParams,
+  market: MarketData | null,
+  actions: CorporateAction[],
+  size: number,
+  show: boolean,
+  parallel: boolean,
+  threads: Threads,
+): Promise<number> {
   const T0 = performance.now();
   const lap = (what: string) =>
     process.env.SUTIAO_LOSS_TIMING &&
     process.stderr.write(`${what} ${(performance.now() - T0).toFixed(0)} ms\n`);
+  const parseBar = new Progress('parse  ', show);
+  const onBytes = (read: number, total: number) => parseBar.update(read, total, ' bytes');
   const fast = !isXlsx(a.trades);
-  const parallel = fast && a.workers > 1 && size >= PARALLEL_PARSE;
+  // The parallel parse or the fast byte parser, or — for XLSX, quotes, or any row they do not accept — the
+  // generic one (which also produces the error messages).
   const table =
-    (parallel ? await parseTradesFileParallel(a.trades, size, a.workers) : null) ??
+    (parallel ? await parseTradesFileParallel(a.trades, size, a.workers, threads) : null) ??
     (fast ? parseTradesFileFast(a.trades, size, onBytes) : null) ??
     (await parseGeneric(a.trades, size, onBytes));
   parseBar.done();
@@ -99,6 +121,7 @@ export async function assessCommand(a: AssessArgs): Promise<number> {
         a.workers,
         a.explain !== undefined,
         lines ? 'csv' : 'results',
+        threads,
       );
       ({ results, errors, csv } = w);
       if (w.parts) summary = summaryOf(w.parts, errors.length);
@@ -106,7 +129,7 @@ export async function assessCommand(a: AssessArgs): Promise<number> {
       const bar = new Progress('compute', show);
       // CSV out and no explanation: each result becomes its line at once (results need not stay in memory).
       const lines: string[] | null = !isXlsx(a.out) && a.explain === undefined ? [] : null;
-      ({ results, errors, summary } = assessCase(v.params, table, market, actions, {
+      ({ results, errors, summary } = assessCase(params, table, market, actions, {
         keepGoing: true,
         explain: a.explain !== undefined,
         onProgress: (d, t) => bar.update(d, t, ' trades'),

@@ -1,8 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import { countLines, parseTradeRange, type RangeParse } from '../io/fast-trades';
 import { sharedColumns, type TableColumns, TradeTable } from '../trade-table';
-import { workerUrl } from './worker-url';
+import { Threads } from './worker-url';
 
 /**
  * The fast parser on `workers` threads: the file is cut into byte ranges at line ends, each thread parses its
@@ -18,8 +17,18 @@ export async function parseTradesFileParallel(
   path: string,
   size: number,
   workers: number,
-  run: RangeRunner = onThread,
+  threads?: RangeRunner | Threads,
 ): Promise<TradeTable | null> {
+  if (threads === undefined) {
+    // Threads made here are ended here; a caller's are left for its next jobs.
+    const own = new Threads();
+    try {
+      return await parseTradesFileParallel(path, size, workers, own);
+    } finally {
+      await own.close();
+    }
+  }
+  const run = threads instanceof Threads ? onThreads(threads) : threads;
   const bounds = cutPoints(path, size, workers);
   if (!bounds) return null;
   const ranges = bounds.length - 1;
@@ -90,31 +99,22 @@ export type RangeRunner = (
   place: (lines: number) => Promise<Placement>,
 ) => Promise<RangeParse | null>;
 
-/** Runs one range on a new worker thread (`worker.ts`). */
-const onThread: RangeRunner = (job, place) =>
-  new Promise((resolve, reject) => {
-    const w = new Worker(workerUrl(), { workerData: job });
-    w.on(
-      'message',
-      (m: { lines: number } | { range: RangeParse | null } | { fatal: { message: string } }) => {
-        if ('lines' in m) {
-          place(m.lines).then(
-            (p) => w.postMessage(p),
-            (e: unknown) => {
-              void w.terminate();
-              reject(e);
-            },
-          );
-          return;
-        }
-        // Ended before the table is used, so its memory is free for the assessment workers.
-        const ended = w.terminate();
-        if ('fatal' in m) reject(new Error(m.fatal.message));
-        else ended.then(() => resolve(m.range), reject);
-      },
-    );
-    w.once('error', reject);
-  });
+/** Runs ranges on worker threads (`worker.ts`). */
+export const onThreads =
+  (threads: Threads): RangeRunner =>
+  (job, place) =>
+    threads.run<RangeParse | null>(job, (m, w) => {
+      const x = m as { lines: number } | { range: RangeParse | null } | { fatal: { message: string } };
+      if ('lines' in x) {
+        place(x.lines).then(
+          (p) => w.postMessage(p),
+          () => void w.terminate(),
+        );
+        return undefined;
+      }
+      if ('fatal' in x) return { failed: new Error(x.fatal.message) };
+      return { done: x.range };
+    });
 
 /** Runs one range on this thread (tests). */
 export const inProcess: RangeRunner = async (j, place) => {

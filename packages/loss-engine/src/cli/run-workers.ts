@@ -1,11 +1,10 @@
-import { Worker } from 'node:worker_threads';
 import type { InvestorError, SummaryParts } from '../assess-case';
 import type { InvestorResult } from '../assess-investor';
 import { LossInputError } from '../errors';
 import type { CorporateAction, MarketData } from '../market';
 import type { TradeTable } from '../trade-table';
-import { type PlainError, plain, revive } from './worker';
-import { workerUrl } from './worker-url';
+import { type Job, type PlainError, plain, revive } from './worker';
+import { Threads } from './worker-url';
 
 /**
  * Splits the investors into `workers` contiguous ranges of about equal trade counts and assesses them
@@ -19,7 +18,16 @@ export async function assessInWorkers(
   workers: number,
   explain: boolean,
   output: 'results' | 'csv' = 'results',
+  threads?: Threads,
 ): Promise<WorkerResults> {
+  if (!threads) {
+    const own = new Threads();
+    try {
+      return await assessInWorkers(params, table, market, actions, workers, explain, output, own);
+    } finally {
+      await own.close();
+    }
+  }
   const snapshot = table.snapshot();
   const perInvestor = new Int32Array(table.investorIds.length);
   for (let i = 0; i < table.count; i++) perInvestor[table.investor[i]!]!++;
@@ -36,36 +44,33 @@ export async function assessInWorkers(
   }
   ranges.push([from, perInvestor.length]);
   const rowErrors: [number, PlainError][] = [...table.investorErrors].map(([i, e]) => [i, plain(e)]);
-  const url = workerUrl();
+  type Part = {
+    results?: InvestorResult[];
+    csv?: string;
+    parts?: SummaryParts;
+    errors: { investorId: string; error: PlainError }[];
+  };
   const parts = await Promise.all(
-    ranges.map(
-      (range) =>
-        new Promise<{
-          results?: InvestorResult[];
-          csv?: string;
-          parts?: SummaryParts;
-          errors: { investorId: string; error: PlainError }[];
-        }>((resolve, reject) => {
-          const w = new Worker(url, {
-            workerData: {
-              params,
-              table: snapshot,
-              market,
-              actions,
-              range,
-              keepGoing: true,
-              explain,
-              rowErrors,
-              output,
-            },
-          });
-          w.once('message', (m: { fatal?: PlainError | { message: string } } & Record<string, unknown>) => {
-            void w.terminate();
-            if (m.fatal) reject('code' in m.fatal ? revive(m.fatal) : new Error(m.fatal.message));
-            else resolve(m as never);
-          });
-          w.once('error', reject);
-        }),
+    ranges.map((range) =>
+      threads.run<Part>(
+        {
+          kind: 'assess',
+          params,
+          table: snapshot,
+          market,
+          actions,
+          range,
+          keepGoing: true,
+          explain,
+          rowErrors,
+          output,
+        } satisfies Job,
+        (m) => {
+          const x = m as { fatal?: PlainError | { message: string } } & Part;
+          if (x.fatal) return { failed: 'code' in x.fatal ? revive(x.fatal) : new Error(x.fatal.message) };
+          return { done: x };
+        },
+      ),
     ),
   );
   const errors = parts.flatMap((p) =>

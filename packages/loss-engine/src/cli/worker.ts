@@ -8,7 +8,7 @@ import type { CorporateAction, MarketData } from '../market';
 import { type TableSnapshot, TradeTable } from '../trade-table';
 import type { Placement, RangeJob } from './parallel-parse';
 
-interface Job {
+export interface Job {
   kind?: 'assess';
   /** 'csv': send back the CSV lines of the results and their summary parts instead of the results. */
   output?: 'results' | 'csv';
@@ -38,10 +38,24 @@ export const plain = (e: LossInputError): PlainError => ({
   where: e.where,
 });
 
+// A job comes as workerData (one job per thread) or, when that is null, as messages (`Threads`: a parse
+// range, answered in two steps — its line count, then, given its placement, the range — or an assessment).
 const job = workerData as Job | RangeJob | null;
-if (job && parentPort) {
-  if (job.kind === 'parse') parse(job);
-  else run(job);
+/** The parse waiting for its placement. */
+let placed: ((p: Placement) => void) | null = null;
+if (parentPort) {
+  if (job) {
+    if (job.kind === 'parse') parse(job);
+    else run(job);
+  } else
+    parentPort.on('message', (m: Job | RangeJob | Placement) => {
+      if ('kind' in m && m.kind === 'parse') parse(m);
+      else if ('columns' in m && placed) {
+        const p = placed;
+        placed = null;
+        p(m);
+      } else run(m as Job);
+    });
 }
 
 function parse(j: RangeJob): void {
@@ -50,8 +64,7 @@ function parse(j: RangeJob): void {
     port.postMessage({ fatal: { message: e instanceof Error ? e.message : String(e) } });
   try {
     const t0 = performance.now();
-    port.postMessage({ lines: countLines(j.path, j.start, j.end) });
-    port.once('message', (p: Placement) => {
+    placed = (p: Placement) => {
       try {
         const t1 = performance.now();
         const range = parseTradeRange(j.path, j.start, j.end, p.columns, p.at, p.capacity);
@@ -63,7 +76,8 @@ function parse(j: RangeJob): void {
       } catch (e) {
         fail(e);
       }
-    });
+    };
+    port.postMessage({ lines: countLines(j.path, j.start, j.end) });
   } catch (e) {
     fail(e);
   }
