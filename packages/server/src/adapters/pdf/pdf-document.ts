@@ -1,5 +1,3 @@
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
 import { cjkFont } from './fonts.ts';
 
 export type Doc = PDFKit.PDFDocument;
@@ -8,10 +6,12 @@ export const MARGIN = 56;
 export const MUTED = '#555555';
 
 /** An A4 document with the CJK font selected and its bytes collected; `finish()` ends it and returns them. */
-export function createPdfDocument(info: { title: string; author: string; at: Date }): {
+export async function createPdfDocument(info: { title: string; author: string; at: Date }): Promise<{
   doc: Doc;
   finish: () => Promise<Buffer>;
-} {
+}> {
+  // Loaded on the first PDF, not at start-up: pdfkit and its font stack take ~0.3 s to load.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
@@ -70,6 +70,7 @@ export async function drawVerificationQr(
   left: number,
   top: number,
 ): Promise<void> {
+  const { default: QRCode } = await import('qrcode');
   const qr = await QRCode.toBuffer(input.verifyUrl, { type: 'png', margin: 1, width: 240 });
   const size = 84;
   doc.image(qr, left, top, { width: size, height: size });

@@ -92,7 +92,7 @@ async function drawClosing(doc: Doc, input: AgreementPdfInput): Promise<void> {
 /** Renders the signed mediation agreement as an A4 PDF with an embedded Noto Sans SC subset. */
 export async function renderAgreementPdf(input: AgreementPdfInput): Promise<Buffer> {
   const title = input.title ?? '调解协议书';
-  const { doc, finish } = createPdfDocument({
+  const { doc, finish } = await createPdfDocument({
     title: `${title} ${input.caseNumber}`,
     author: input.organizationName,
     at: input.sealedAt,

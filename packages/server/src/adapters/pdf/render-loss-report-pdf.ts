@@ -104,7 +104,7 @@ function drawAppendix(doc: Doc, input: LossReportPdfInput): void {
 
 /** The signed loss assessment report: summary, signature and verification QR, then the per-investor appendix. */
 export async function renderLossReportPdf(input: LossReportPdfInput): Promise<Buffer> {
-  const { doc, finish } = createPdfDocument({
+  const { doc, finish } = await createPdfDocument({
     title: `${TITLE} ${input.caseNumber}`,
     author: input.organizationName,
     at: input.issuedAt,

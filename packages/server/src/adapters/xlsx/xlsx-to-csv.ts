@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream';
 import { cellText, csvLine } from '@sutiao/loss-engine';
-import ExcelJS from 'exceljs';
 
 /** A ZIP local-file header: every XLSX starts with it, no CSV does. */
 export const looksLikeXlsx = (bytes: Uint8Array): boolean =>
@@ -11,6 +10,8 @@ export const looksLikeXlsx = (bytes: Uint8Array): boolean =>
  * line numbers in messages) apply unchanged: skipped empty rows become empty lines.
  */
 export async function xlsxToCsv(bytes: Uint8Array): Promise<string> {
+  // Loaded on the first upload, not at start-up: exceljs takes ~0.5 s to load.
+  const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {});
   const lines: string[] = [];
   for await (const sheet of reader) {

@@ -1,6 +1,5 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { RESULT_COLUMNS } from '@sutiao/loss-engine';
-import ExcelJS from 'exceljs';
 import { recordAudit } from '../../../adapters/audit/audit-log.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { appError } from '@sutiao/domain/errors.ts';
@@ -37,6 +36,7 @@ export async function exportAssessmentXlsx(
 }
 
 async function writeWorkbook(deps: Deps, row: AssessmentRow, stream: PassThrough): Promise<void> {
+  const { default: ExcelJS } = await import('exceljs'); // on first use: ~0.5 s to load
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: false });
   const ws = wb.addWorksheet('results');
   ws.addRow([...RESULT_COLUMNS]).commit();
