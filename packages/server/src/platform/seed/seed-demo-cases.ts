@@ -9,7 +9,7 @@ import { loadActor } from '../../use-cases/common/auth/load-actor.ts';
 import {
   applyCaseTransitionInTrx,
   type CaseChanges,
-} from '../../use-cases/mediation/cases/apply-case-transition.ts';
+} from '../../use-cases/mediation/cases/case-transition.ts';
 import { submitRequest } from '../../use-cases/mediation/cases/submit-application.ts';
 import { CENTER_ID } from './demo-organizations.ts';
 

@@ -3,7 +3,7 @@ import { compareDates, isIsoDate, todayInShanghai } from '@sutiao/domain/calenda
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { newId } from '../../../lib/ids.ts';
 import { invalid, requirePositiveFen, requireText } from '../cases/application-input.ts';
-import { applyCaseTransition } from '../cases/apply-case-transition.ts';
+import { applyCaseTransition } from '../cases/case-transition.ts';
 import type { CaseDetail } from '../cases/present-case.ts';
 import { agreementDigest } from './agreement-content.ts';
 

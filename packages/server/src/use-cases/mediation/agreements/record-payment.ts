@@ -3,7 +3,7 @@ import { appError } from '@sutiao/domain/errors.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { newId } from '../../../lib/ids.ts';
 import { invalid, requireOwnUploads, requirePositiveFen } from '../cases/application-input.ts';
-import { applyCaseTransition } from '../cases/apply-case-transition.ts';
+import { applyCaseTransition } from '../cases/case-transition.ts';
 import type { CaseDetail } from '../cases/present-case.ts';
 import { loadCurrentAgreement, paidFenOf } from './load-agreement.ts';
 

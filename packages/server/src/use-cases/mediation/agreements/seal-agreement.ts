@@ -5,7 +5,7 @@ import { sealEnvelope } from '../../../adapters/signing/signed-envelope.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { appError } from '@sutiao/domain/errors.ts';
 import { confirmPassword } from '../../common/auth/confirm-password.ts';
-import { applyCaseTransition, sendAfterCommit } from '../cases/apply-case-transition.ts';
+import { applyCaseTransition, sendAfterCommit } from '../cases/case-transition.ts';
 import { loadReadableCase } from '../cases/case-access.ts';
 import type { CaseDetail } from '../cases/present-case.ts';
 import { notifyUsers } from '../../common/notices/notify-user.ts';

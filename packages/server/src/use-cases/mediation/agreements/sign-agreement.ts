@@ -3,7 +3,7 @@ import { appError } from '@sutiao/domain/errors.ts';
 import { sealEnvelope } from '../../../adapters/signing/signed-envelope.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { confirmPassword } from '../../common/auth/confirm-password.ts';
-import { applyCaseTransition } from '../cases/apply-case-transition.ts';
+import { applyCaseTransition } from '../cases/case-transition.ts';
 import { loadReadableCase } from '../cases/case-access.ts';
 import { loadCaseFacts } from '../cases/case-facts.ts';
 import type { CaseDetail } from '../cases/present-case.ts';

@@ -1,6 +1,6 @@
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { choosingPartyOf } from '@sutiao/domain/lifecycles/direct-application-context.ts';
-import { applyCaseTransition, type CaseChanges } from './apply-case-transition.ts';
+import { applyCaseTransition, type CaseChanges } from './case-transition.ts';
 import type { CaseEventInput } from './case-event-input.ts';
 import { loadCaseFacts } from './case-facts.ts';
 import { requireMediatorOf } from './mediator-membership.ts';

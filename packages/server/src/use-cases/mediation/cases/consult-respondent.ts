@@ -1,5 +1,5 @@
 import type { Deps, SignedInContext } from '../../../deps.ts';
-import { applyCaseTransition } from './apply-case-transition.ts';
+import { applyCaseTransition } from './case-transition.ts';
 import type { CaseEventInput } from './case-event-input.ts';
 import type { CaseDetail } from './present-case.ts';
 

@@ -1,6 +1,6 @@
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { TEXT_LIMITS, requireOwnUploads, requireText } from './application-input.ts';
-import { applyCaseTransition } from './apply-case-transition.ts';
+import { applyCaseTransition } from './case-transition.ts';
 import type { CaseEventInput } from './case-event-input.ts';
 import type { CaseDetail } from './present-case.ts';
 

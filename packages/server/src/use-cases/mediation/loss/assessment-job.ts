@@ -12,7 +12,7 @@ import {
   type TradeTable,
 } from '@sutiao/loss-engine';
 import type { Deps, RequestContext } from '../../../deps.ts';
-import { applyLossTransition } from './apply-loss-transition.ts';
+import { applyLossTransition } from './loss-transition.ts';
 import { loadAssessment } from './loss-access.ts';
 import { toProblem } from './loss-problems.ts';
 import { renewRunLease } from './run-lease.ts';

@@ -4,7 +4,7 @@ import type { Deps, SignedInContext } from '../../../deps.ts';
 import { newId } from '../../../lib/ids.ts';
 import { newVerificationCode } from '../../../lib/verification-code.ts';
 import { requirePermission } from '../../common/require-permission.ts';
-import { applyLossTransition } from './apply-loss-transition.ts';
+import { applyLossTransition } from './loss-transition.ts';
 import { getAssessment } from './get-assessment.ts';
 import { loadAssessment } from './loss-access.ts';
 import type { AssessmentDetail } from './present-assessment.ts';

@@ -1,6 +1,6 @@
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { requirePermission } from '../../common/require-permission.ts';
-import { applyLossTransition } from './apply-loss-transition.ts';
+import { applyLossTransition } from './loss-transition.ts';
 import { runAssessmentJob } from './assessment-job.ts';
 import { getAssessment } from './get-assessment.ts';
 import { inputsComplete } from './inputs-complete.ts';

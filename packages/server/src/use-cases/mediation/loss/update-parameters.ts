@@ -1,7 +1,6 @@
 import type { Deps, SignedInContext } from '../../../deps.ts';
-import { appError } from '@sutiao/domain/errors.ts';
 import { requirePermission } from '../../common/require-permission.ts';
-import { applyLossTransition } from './apply-loss-transition.ts';
+import { applyLossTransition } from './loss-transition.ts';
 import { getAssessment } from './get-assessment.ts';
 import { inputsComplete } from './inputs-complete.ts';
 import { loadAssessment } from './loss-access.ts';
@@ -24,7 +23,6 @@ export async function updateParameters(
   const now = deps.now();
   await deps.db.transaction().execute(async (trx) => {
     const row = await loadAssessment(trx, input.id, { forUpdate: true });
-    if (row.version !== input.expectedVersion) throw appError('CASE_STATE_CONFLICT');
     const complete = await inputsComplete(trx, row.id, input.params);
     await applyLossTransition(
       trx,
@@ -32,6 +30,7 @@ export async function updateParameters(
       row,
       {
         event: 'update_params',
+        expectedVersion: input.expectedVersion,
         inputsComplete: complete,
         changes: { params: JSON.stringify(input.params), summary: null, run_error: null },
         audit: { params: input.params },

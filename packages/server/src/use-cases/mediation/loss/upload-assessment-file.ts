@@ -5,7 +5,7 @@ import { blindIndex, encryptField } from '../../../adapters/crypto/sm4.ts';
 import type { LossFileKind } from '../../../adapters/db/loss-schema.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { requirePermission } from '../../common/require-permission.ts';
-import { applyLossTransition } from './apply-loss-transition.ts';
+import { applyLossTransition } from './loss-transition.ts';
 import { getAssessment } from './get-assessment.ts';
 import { inputsComplete } from './inputs-complete.ts';
 import type { InvestorEntry } from './investor-list.ts';

@@ -8,14 +8,14 @@ import { loadActor } from '../../src/use-cases/common/auth/load-actor.ts';
 import {
   applyCaseTransition,
   applyCaseTransitionInTrx,
-} from '../../src/use-cases/mediation/cases/apply-case-transition.ts';
+} from '../../src/use-cases/mediation/cases/case-transition.ts';
 import { listCases } from '../../src/use-cases/mediation/cases/list-cases.ts';
 import { submitApplication } from '../../src/use-cases/mediation/cases/submit-application.ts';
 import { applicationBody } from '../support/case-fixtures.ts';
 import { ENGINES } from '../support/test-databases.ts';
 import { createTestPlatform, type TestPlatform } from '../support/test-platform.ts';
 
-describe.each(ENGINES)('applyCaseTransition on %s', (engine) => {
+describe.each(ENGINES)('lifecycle A through the transition kernel on %s', (engine) => {
   let p: TestPlatform;
   const ctx: Record<string, SignedInContext> = {};
 
