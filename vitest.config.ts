@@ -25,6 +25,8 @@ export default defineConfig({
           name: 'server',
           root: 'packages/server',
           include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+          // Migrates and seeds the database templates once per run; each file copies them.
+          globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

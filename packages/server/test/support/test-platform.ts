@@ -3,32 +3,17 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { generateSigner } from '../../src/adapters/crypto/signer.ts';
-import { createKeyring } from '../../src/adapters/crypto/sm4.ts';
-import { dataKeyFromHex, type PlatformKeys } from '../../src/adapters/crypto/keys.ts';
 import type { Database, Engine } from '../../src/adapters/db/database.ts';
 import { memorySink } from '../../src/adapters/notify/notification-sink.ts';
 import { createFsFileStore } from '../../src/adapters/storage/fs-file-store.ts';
 import type { Deps } from '../../src/deps.ts';
 import type { Platform } from '@sutiao/domain/roles.ts';
 import { DEMO_PASSWORD } from '../../src/platform/seed/demo-users.ts';
-import { seedDemo } from '../../src/platform/seed/seed-demo.ts';
 import { buildApp } from '../../src/transport/http/app.ts';
 import { freshDatabase } from './test-databases.ts';
+import { testDeps } from './test-deps.ts';
 
-// Fixed data keys so a template seeded once decrypts in every clone.
-export const TEST_KEYS: Record<Platform, PlatformKeys> = {
-  mediation: {
-    signer: generateSigner('SM2'),
-    dataKeys: createKeyring(dataKeyFromHex('0123456789abcdeffedcba9876543210')),
-    blindIndexKey: Buffer.from('6d65646961746f6e2d626c696e642d696e6465782d6b6579', 'hex'),
-  },
-  court: {
-    signer: generateSigner('SM2'),
-    dataKeys: createKeyring(dataKeyFromHex('fedcba98765432100123456789abcdef')),
-    blindIndexKey: Buffer.from('636f7572742d626c696e642d696e6465782d6b65792d3031', 'hex'),
-  },
-};
+export { TEST_KEYS } from './test-deps.ts';
 
 export interface TestPlatform {
   deps: Deps;
@@ -53,23 +38,11 @@ export async function createTestPlatform(
     },
   };
   const storage = createFsFileStore(await mkdtemp(join(tmpdir(), 'sutiao-files-')));
-  const makeDeps = (database: Database): Deps => ({
-    db: database.db,
-    engine,
-    platform,
-    now: () => clock.now,
-    keys: TEST_KEYS[platform],
-    notify: notifications,
-    storage,
-    publicUrl: 'http://127.0.0.1:0',
-  });
   const seed = options.seed ?? true;
-  const database = await freshDatabase(
-    engine,
-    seed ? async (db) => void (await seedDemo(makeDeps(db))) : undefined,
-    `${platform}-${seed ? 'seeded' : 'empty'}`,
-  );
-  return { deps: makeDeps(database), database, notifications, clock, close: () => database.close() };
+  // Demo data comes from the run's template (seeded once, at its start): timestamps there are minutes old.
+  const database = await freshDatabase(engine, seed ? `${platform}-seeded` : 'migrated');
+  const deps = testDeps(database, platform, { now: () => clock.now, notify: notifications, storage });
+  return { deps, database, notifications, clock, close: () => database.close() };
 }
 
 export interface TestApp extends TestPlatform {

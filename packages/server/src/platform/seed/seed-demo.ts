@@ -7,12 +7,22 @@ import { ALL_ORGANIZATIONS } from './demo-organizations.ts';
 import { seedDemoCases } from './seed-demo-cases.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
 
+export interface SeedDemoOptions {
+  /**
+   * An argon2 hash of DEMO_PASSWORD given to every demo user, for test runs that seed several databases and
+   * hash once. Without it each user gets their own hash with a random salt, as real accounts do: equal hashes
+   * would show who shares a password, and a demo database is often the first staging deployment.
+   */
+  sharedPasswordHash?: string;
+}
+
 /** Seeds the demo organizations and users once; a database that already has users is left alone. */
-export async function seedDemo(deps: Deps): Promise<boolean> {
+export async function seedDemo(deps: Deps, options: SeedDemoOptions = {}): Promise<boolean> {
   const existing = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
   const users = DEMO_USERS[deps.platform];
-  const hashes = await Promise.all(users.map(() => hash(DEMO_PASSWORD)));
+  const { sharedPasswordHash } = options;
+  const hashes = await Promise.all(users.map(() => sharedPasswordHash ?? hash(DEMO_PASSWORD)));
   const { dataKeys, blindIndexKey } = deps.keys;
   await deps.db.transaction().execute(async (trx) => {
     await trx
