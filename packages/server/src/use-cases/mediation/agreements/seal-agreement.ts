@@ -73,9 +73,8 @@ export async function sealAgreement(
       const sealedAt = deps.now();
       const verificationCode = await uniqueVerificationCode(trx);
       const { signer } = deps.keys;
-      const envelope = sealEnvelope('agreement-seal', sealContent({ digestSm3, sealedAt, signatures }), signer, {
-        verificationCode,
-      });
+      const content = sealContent({ digestSm3, sealedAt, signatures });
+      const envelope = sealEnvelope('agreement-seal', content, signer, { verificationCode });
       const seal = {
         verification_code: verificationCode,
         sealed_at: sealedAt,

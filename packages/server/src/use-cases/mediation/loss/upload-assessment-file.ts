@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { recordAudit } from '../../../adapters/audit/audit-log.ts';
 import { sm3Hex } from '../../../adapters/crypto/sm3.ts';
 import { blindIndex, encryptField } from '../../../adapters/crypto/sm4.ts';
 import type { LossFileKind } from '../../../adapters/db/loss-schema.ts';
+import { sha256Hex } from '../../../adapters/storage/content-hash.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { requirePermission } from '../../common/require-permission.ts';
 import { applyLossTransition } from './loss-transition.ts';
@@ -52,7 +52,7 @@ export async function uploadAssessmentFile(
     });
     return { ok: false, problems: parsed.problems };
   }
-  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const sha256 = sha256Hex(input.bytes);
   // The investor list is never kept as a file: its ID numbers exist only encrypted, row by row.
   const stored = input.kind !== 'investors';
   if (stored) await deps.storage.put(input.bytes);
