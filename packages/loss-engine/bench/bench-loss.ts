@@ -31,6 +31,8 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '0.5,5,20' },
     workers: { type: 'string', default: String(Math.max(2, cpus().length)) },
     'no-cli': { type: 'boolean', default: false },
+    /** Skip the in-process parse/compute figures (only the side-by-side CLI measurement). */
+    'cli-only': { type: 'boolean', default: false },
     child: { type: 'string' },
     /** Only generate the case for the first size into this directory (for profiling); keep it. */
     'generate-into': { type: 'string' },
@@ -280,6 +282,46 @@ function cliSideBySide(dir: string, workers: number, runs: number): void {
   if (!same) process.exitCode = 1;
 }
 
+/** Parse and compute in a fresh process (honest peak RSS), printed. */
+function inProcess(dir: string, n: number): void {
+  const load = loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+  const c = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', new URL(import.meta.url).pathname, '--child', dir, '--workers', values.workers],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    },
+  );
+  if (c.status !== 0) {
+    console.log(`  parse/compute run failed: ${c.stderr.slice(-2000)}`);
+    return;
+  }
+  const m = JSON.parse(c.stdout.trim().split('\n').pop()!);
+  const cpu = (ms: number) => `CPU ${(ms / 1000).toFixed(2)} s = ${rate(n, ms)}`;
+  console.log(`  load average before the run: ${load}`);
+  console.log(
+    `  parse:    ${(m.parseMs / 1000).toFixed(2)} s wall; ${cpu(m.parseCpu)}; peak RSS ${mb(m.parseRss)}`,
+  );
+  console.log(
+    `  parse:    ${(m.parallelParseMs / 1000).toFixed(2)} s wall on ${m.workers} worker threads (byte ranges)`,
+  );
+  console.log(
+    `  compute:  ${(m.computeMs / 1000).toFixed(2)} s wall; ${cpu(m.computeCpu)} (1 core, ratio case); peak RSS ${mb(m.computeRss)}`,
+  );
+  console.log(
+    `  compute:  ${(m.workersMs / 1000).toFixed(2)} s wall = ${rate(n, m.workersMs)} (${m.workers} worker threads, incl. table copy and worker start)`,
+  );
+  console.log(
+    `  compute:  ${(m.indexMs / 1000).toFixed(2)} s wall; ${cpu(m.indexCpu)} (1 core, index method "3+X"; ${m.indexExactPath} investors on the BigInt path)`,
+  );
+  console.log(
+    `  investors ${m.investors}, BigInt-path investors ${m.exactPath} (ratio case), case total ${m.total}`,
+  );
+}
+
 async function main(): Promise<void> {
   if (values.child) return child(values.child, Number(values.workers));
   if (values['generate-into'])
@@ -299,42 +341,7 @@ async function main(): Promise<void> {
       console.log(
         `\n${(n / 1e6).toFixed(1)} M trades, ${INVESTORS} investors: generated ${mb(size)} in ${((performance.now() - t) / 1000).toFixed(1)} s`,
       );
-      const load = loadavg()
-        .map((x) => x.toFixed(1))
-        .join(' ');
-      const c = spawnSync(
-        process.execPath,
-        ['--import', 'tsx', new URL(import.meta.url).pathname, '--child', dir, '--workers', values.workers],
-        {
-          encoding: 'utf8',
-          maxBuffer: 1 << 24,
-        },
-      );
-      if (c.status !== 0) {
-        console.log(`  parse/compute run failed: ${c.stderr.slice(-2000)}`);
-        continue;
-      }
-      const m = JSON.parse(c.stdout.trim().split('\n').pop()!);
-      const cpu = (ms: number) => `CPU ${(ms / 1000).toFixed(2)} s = ${rate(n, ms)}`;
-      console.log(`  load average before the run: ${load}`);
-      console.log(
-        `  parse:    ${(m.parseMs / 1000).toFixed(2)} s wall; ${cpu(m.parseCpu)}; peak RSS ${mb(m.parseRss)}`,
-      );
-      console.log(
-        `  parse:    ${(m.parallelParseMs / 1000).toFixed(2)} s wall on ${m.workers} worker threads (byte ranges)`,
-      );
-      console.log(
-        `  compute:  ${(m.computeMs / 1000).toFixed(2)} s wall; ${cpu(m.computeCpu)} (1 core, ratio case); peak RSS ${mb(m.computeRss)}`,
-      );
-      console.log(
-        `  compute:  ${(m.workersMs / 1000).toFixed(2)} s wall = ${rate(n, m.workersMs)} (${m.workers} worker threads, incl. table copy and worker start)`,
-      );
-      console.log(
-        `  compute:  ${(m.indexMs / 1000).toFixed(2)} s wall; ${cpu(m.indexCpu)} (1 core, index method "3+X"; ${m.indexExactPath} investors on the BigInt path)`,
-      );
-      console.log(
-        `  investors ${m.investors}, BigInt-path investors ${m.exactPath} (ratio case), case total ${m.total}`,
-      );
+      if (!values['cli-only']) inProcess(dir, n);
       if (!values['no-cli']) cliSideBySide(dir, Number(values.workers), Number(values['cli-runs']));
     } finally {
       if (!given) rmSync(dir, { recursive: true, force: true });
