@@ -4,7 +4,6 @@ import type { SignedInContext } from '../../src/deps.ts';
 import { todayInShanghai } from '@sutiao/domain/calendar/dates.ts';
 import { prcWorkingDays } from '@sutiao/domain/calendar/working-days.ts';
 import { AppError } from '@sutiao/domain/errors.ts';
-import { loadActor } from '../../src/use-cases/common/auth/load-actor.ts';
 import {
   applyCaseTransition,
   applyCaseTransitionInTrx,
@@ -14,6 +13,7 @@ import { submitApplication } from '../../src/use-cases/mediation/cases/submit-ap
 import { applicationBody } from '../support/case-fixtures.ts';
 import { ENGINES } from '../support/test-databases.ts';
 import { createTestPlatform, type TestPlatform } from '../support/test-platform.ts';
+import { signedInAs } from './signed-in-as.ts';
 
 describe.each(ENGINES)('lifecycle A through the transition kernel on %s', (engine) => {
   let p: TestPlatform;
@@ -22,18 +22,7 @@ describe.each(ENGINES)('lifecycle A through the transition kernel on %s', (engin
   beforeAll(async () => {
     p = await createTestPlatform(engine);
     for (const username of ['investor1', 'center_admin', 'regulator1', 'firm_huaxin']) {
-      const user = await p.deps.db
-        .selectFrom('users')
-        .select('id')
-        .where('username', '=', username)
-        .executeTakeFirstOrThrow();
-      const profile = await loadActor(p.deps.db, user.id, 'mediation');
-      if (!profile) throw new Error(username);
-      ctx[username] = {
-        actor: profile.actor,
-        requestId: `test-${username}`,
-        actorRole: profile.actor.roles[0] ?? null,
-      };
+      ctx[username] = await signedInAs(p.deps.db, username);
     }
   });
   afterAll(async () => p?.close());

@@ -5,7 +5,6 @@ import type { SignedInContext } from '../../src/deps.ts';
 import { todayInShanghai } from '@sutiao/domain/calendar/dates.ts';
 import { prcWorkingDays } from '@sutiao/domain/calendar/working-days.ts';
 import { AppError } from '@sutiao/domain/errors.ts';
-import { loadActor } from '../../src/use-cases/common/auth/load-actor.ts';
 import type { LifecycleTableName } from '../../src/use-cases/common/transitions/compare-and-set.ts';
 import type {
   KernelRequest,
@@ -15,6 +14,7 @@ import type { OutgoingDockingMessage } from '../../src/use-cases/common/transiti
 import { type KernelEnv, runTransition } from '../../src/use-cases/common/transitions/transition-kernel.ts';
 import { ENGINES } from '../support/test-databases.ts';
 import { createTestPlatform, type TestPlatform } from '../support/test-platform.ts';
+import { signedInAs } from './signed-in-as.ts';
 import { KERNEL_TEST_TABLES, type KernelTestTypes, TEST_LIFECYCLE, type TestItem } from './test-lifecycle.ts';
 
 type TestDB = DB & {
@@ -80,22 +80,8 @@ describe.each(ENGINES)('the transition kernel on %s', (engine) => {
   beforeAll(async () => {
     p = await createTestPlatform(engine);
     for (const statement of KERNEL_TEST_TABLES) await sql.raw(statement).execute(p.deps.db);
-    const ctxOf = async (username: string): Promise<SignedInContext> => {
-      const user = await p.deps.db
-        .selectFrom('users')
-        .select('id')
-        .where('username', '=', username)
-        .executeTakeFirstOrThrow();
-      const profile = await loadActor(p.deps.db, user.id, 'mediation');
-      if (!profile) throw new Error(username);
-      return {
-        actor: profile.actor,
-        requestId: `kernel-${username}`,
-        actorRole: profile.actor.roles[0] ?? null,
-      };
-    };
-    judge = await ctxOf('center_admin');
-    clerk = await ctxOf('mediator1');
+    judge = await signedInAs(p.deps.db, 'center_admin');
+    clerk = await signedInAs(p.deps.db, 'mediator1');
     binding = testBinding(clerk.actor.userId);
     env = { now: () => p.clock.now };
   });
@@ -121,11 +107,7 @@ describe.each(ENGINES)('the transition kernel on %s', (engine) => {
       .select(['action', 'details'])
       .where('target_id', '=', id)
       .execute(),
-    notices: await db
-      .selectFrom('user_notices')
-      .select('title')
-      .where('title', 'like', `${id}:%`)
-      .execute(),
+    notices: await db.selectFrom('user_notices').select('title').where('title', 'like', `${id}:%`).execute(),
   });
   const fireIn = (ctx: SignedInContext, request: KernelRequest<KernelTestTypes>, b = binding, e = env) =>
     p.deps.db.transaction().execute((trx) => runTransition(e, ctx, trx, b, request));
