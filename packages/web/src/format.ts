@@ -1,45 +1,17 @@
-/** Money and date formatting. Money is integer fen end to end; yuan strings are parsed digit by digit, never via floats. */
+import { fenToYuanString, formatFen as formatFenExact, readTypedYuan } from '@sutiao/domain/money.ts';
 
-const YUAN_PATTERN = /^(\d{1,13})(?:\.(\d{0,2}))?$/;
+/** Money and date formatting. Money is integer fen end to end, parsed and formatted by `@sutiao/domain/money.ts`. */
 
-/** Largest claim accepted by the client: ¥ 99,999,999,999.99 (well inside Number.MAX_SAFE_INTEGER fen). */
-export const MAX_FEN = 9_999_999_999_999;
-
-/**
- * Parses a yuan amount typed by a person ("12,345.67", "¥ 100", "0.5") into integer fen.
- * Returns null for anything that is not a non-negative amount with at most two decimals.
- */
-export function parseYuanToFen(input: string): number | null {
-  const cleaned = input
-    .trim()
-    .replace(/^[¥￥]\s*/, '')
-    .replace(/[,，\s]/g, '');
-  const match = YUAN_PATTERN.exec(cleaned);
-  if (!match) return null;
-  const whole = match[1] ?? '0';
-  const fraction = (match[2] ?? '').padEnd(2, '0');
-  // Concatenate digits: "12345" + "67" → 1234567 fen, so no binary fraction is ever involved.
-  const fen = Number(`${whole}${fraction}`);
-  if (!Number.isSafeInteger(fen) || fen > MAX_FEN) return null;
-  return fen;
-}
-
-const groupFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
-/** 1234567 → "¥12,345.67". */
-export function formatFen(fen: number | null | undefined): string {
-  if (fen === null || fen === undefined || !Number.isFinite(fen)) return '—';
-  const negative = fen < 0;
-  const abs = Math.abs(Math.trunc(fen));
-  const yuan = Math.trunc(abs / 100);
-  const cents = String(abs % 100).padStart(2, '0');
-  return `${negative ? '-' : ''}¥${groupFormat.format(yuan)}.${cents}`;
-}
+/** A yuan amount typed by a person ("12,345.67", "¥ 100", "0.5") → integer fen, or null when it is not one. */
+export const parseYuanToFen = readTypedYuan;
 
 /** Fen → plain yuan string for form fields: 1234567 → "12345.67". */
-export function fenToYuanString(fen: number): string {
-  const abs = Math.abs(Math.trunc(fen));
-  return `${fen < 0 ? '-' : ''}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+export { fenToYuanString };
+
+/** 1234567 → "¥12,345.67"; a missing amount shows as a dash. */
+export function formatFen(fen: number | null | undefined): string {
+  if (fen === null || fen === undefined || !Number.isSafeInteger(fen)) return '—';
+  return formatFenExact(fen);
 }
 
 function pad(n: number): string {

@@ -5,11 +5,10 @@ import {
   getMe,
   login as apiLogin,
   logout as apiLogout,
-  type RegisterInput,
   register as apiRegister,
   setCsrfToken,
 } from './api/client.ts';
-import type { Me, Platform } from './api/types.ts';
+import type { Me, Platform, RegisterInput } from './api/types.ts';
 
 export interface Session {
   platform: Platform;

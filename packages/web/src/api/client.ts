@@ -5,16 +5,15 @@ import type {
   CaseEventBodies,
   CaseList,
   CaseMessage,
-  Consent,
   CreateCaseInput,
   Health,
   Inbox,
   LoginResponse,
   Me,
-  Mediator,
-  Organization,
+  JsonResponse,
   OrganizationKind,
   RecordEntry,
+  RegisterInput,
   Upload,
   VerifyResult,
 } from './types.ts';
@@ -141,16 +140,6 @@ export async function login(username: string, password: string): Promise<LoginRe
   return result;
 }
 
-export interface RegisterInput {
-  username: string;
-  password: string;
-  displayName: string;
-  idNumber: string;
-  phone: string;
-  email?: string;
-  consentVersion: string;
-}
-
 /** Investor self-registration (mediation platform); signs the new user in like `login`. */
 export async function register(input: RegisterInput): Promise<LoginResponse> {
   const result = await request<LoginResponse>('/api/auth/register', {
@@ -187,15 +176,15 @@ export const markInboxRead = (id: string) =>
 // ---- Mediation platform ----
 
 export const listOrganizations = (kind: OrganizationKind) =>
-  request<{ items: Organization[] }>(`/api/organizations?kind=${enc(kind)}`);
+  request<JsonResponse<'/api/organizations', 'get'>>(`/api/organizations?kind=${enc(kind)}`);
 
 export const listMediators = (organizationId?: string) =>
-  request<{ items: Mediator[] }>(
+  request<JsonResponse<'/api/mediators', 'get'>>(
     organizationId ? `/api/mediators?organizationId=${enc(organizationId)}` : '/api/mediators',
   );
 
 export const getCurrentConsents = () =>
-  request<{ items: Consent[] }>('/api/consents/current', { ignoreSessionLoss: true });
+  request<JsonResponse<'/api/consents/current', 'get'>>('/api/consents/current', { ignoreSessionLoss: true });
 
 export function uploadFile(file: File | Blob, name?: string): Promise<Upload> {
   const form = new FormData();

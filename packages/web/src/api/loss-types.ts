@@ -1,7 +1,15 @@
-/** Types of the loss-assessment API (server: use-cases/loss, LOSS-SPEC.md). */
+/**
+ * Types of the loss-assessment API (server: use-cases/mediation/loss, LOSS-SPEC.md), taken from the generated
+ * `generated/openapi.ts` — except the parameters' form model: on the wire `params` is an open object (the engine
+ * validates it and an invalid one comes back unchanged), so its fields are typed here, where the form edits them.
+ */
+import type { LossEvent, LossState } from '@sutiao/domain/lifecycles/loss-assessment.ts';
+import type { components } from './generated/openapi.ts';
 
-export type LossStatus = 'draft' | 'data_ready' | 'calculating' | 'calculated' | 'issued';
-export type LossEvent = 'update_params' | 'upload_file' | 'run' | 'finish' | 'fail' | 'issue';
+type Schemas = components['schemas'];
+
+export type LossStatus = LossState;
+export type { LossEvent };
 export type LossFileKind = 'trades' | 'market' | 'actions' | 'investors';
 
 export interface LossSegment {
@@ -29,132 +37,15 @@ export interface LossParams {
   security?: string | null;
 }
 
-export interface LossProblem {
-  code: string;
-  file: string | null;
-  line: number | null;
-  column: number | null;
-  columnName: string | null;
-  zh: string;
-  en: string;
-  investorId?: string;
-}
-
-export interface LossFile {
-  kind: LossFileKind;
-  name: string;
-  sha256: string;
-  sm3: string;
-  size: number;
-  rows: number;
-  uploadedAt: string;
-}
-
-export interface LossAssessmentSummary {
-  id: string;
-  caseNumber: string;
-  courtOrgId: string;
-  courtName: string;
-  entrustedOn: string;
-  status: LossStatus;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface LossTotals {
-  L: string;
-  L_deducted: string;
-  commission: string;
-  stamp_duty: string;
-  interest: string;
-  total: string;
-}
-
-export interface LossCaseSummary {
-  investors: number;
-  inRange: number;
-  eligible: number;
-  withLoss: number;
-  zeroLoss: number;
-  errors: number;
-  totals: LossTotals;
-  problems?: LossProblem[];
-}
-
-export interface LossAssessment extends LossAssessmentSummary {
-  params: LossParams;
-  paramProblems: LossProblem[];
-  files: LossFile[];
-  progress: { done: number; total: number };
-  runError: LossProblem | null;
-  summary: LossCaseSummary | null;
-  report: { verificationCode: string; issuedAt: string; digestSm3: string } | null;
-  abilities: LossEvent[];
-}
-
-export interface LossProgress {
-  status: LossStatus;
-  done: number;
-  total: number;
-  percent: number;
-  runError: LossProblem | null;
-}
-
-export interface ExplainedTrade {
-  line: number;
-  account: string;
-  segment: number;
-  window: string;
-  used: boolean;
-  code: string;
-  zh: string;
-  en: string;
-  tradeDate: string | null;
-  side: 'B' | 'S' | null;
-  channel: string | null;
-  quantity: string | null;
-  price: string | null;
-}
-
-export interface LossExplanation {
-  reason: string;
-  reasonZh: string;
-  reasonEn: string;
-  inRange: boolean;
-  eligible: boolean;
-  segments: Record<string, string>[];
-  trades: ExplainedTrade[];
-}
-
-/** LOSS-SPEC §3 row: every value an exact decimal string. */
-export type LossRow = Record<string, string>;
-
-export interface LossResult {
-  assessmentId: string;
-  investorId: string;
-  name: string | null;
-  eligible: boolean;
-  reason: string;
-  row: LossRow;
-  explanation?: LossExplanation;
-}
-
-export interface MyLossResult extends LossResult {
-  caseNumber: string;
-  courtName: string;
-  issuedAt: string;
-  verificationCode: string;
-  explanation: LossExplanation;
-}
-
-export interface BaseDateSuggestion {
-  baseDate: string;
-  basePrice: string;
-  basePriceRounded: string;
-  tradingDays: number;
-  turnoverReachedOn: number | null;
-}
+/** A located problem; stored ones (a run's failure, an investor's) may lack the location or name the investor. */
+export type LossProblem = Schemas['LossStoredProblem'] & Partial<Schemas['LossProblem']>;
+export type LossAssessmentSummary = Schemas['LossAssessmentSummary'];
+export type LossAssessment = Schemas['LossAssessment'];
+export type LossProgress = Schemas['LossProgress'];
+export type ExplainedTrade = Schemas['ExplainedTrade'];
+export type LossResult = Schemas['LossResult'];
+export type MyLossResult = Schemas['MyLossResult'];
+export type BaseDateSuggestion = Schemas['BaseDateSuggestion'];
 
 export type UploadOutcome =
   | { ok: true; assessment: LossAssessment }

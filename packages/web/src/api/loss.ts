@@ -1,9 +1,9 @@
 import { langTag } from '../i18n/lang.ts';
 import { ApiError, request } from './client.ts';
+import type { JsonResponse } from './types.ts';
 import type {
   BaseDateSuggestion,
   LossAssessment,
-  LossAssessmentSummary,
   LossFileKind,
   LossProblem,
   LossParams,
@@ -31,10 +31,10 @@ const qs = (query: Record<string, string | number | boolean | undefined>) => {
 };
 
 export const listAssessments = (query: AssessmentQuery = {}) =>
-  request<{ items: LossAssessmentSummary[]; total: number }>(`/api/loss-assessments${qs({ ...query })}`);
+  request<JsonResponse<'/api/loss-assessments', 'get'>>(`/api/loss-assessments${qs({ ...query })}`);
 
 export const listEntrustingCourts = () =>
-  request<{ items: { id: string; name: string; code: string | null }[] }>('/api/loss-courts');
+  request<JsonResponse<'/api/loss-courts', 'get'>>('/api/loss-courts');
 
 export const createAssessment = (input: {
   caseNumber: string;
@@ -88,10 +88,7 @@ export const getProgress = (id: string) => request<LossProgress>(`${base(id)}/pr
 export const listResults = (
   id: string,
   query: { investorId?: string; withLoss?: boolean; page?: number; pageSize?: number },
-) =>
-  request<{ items: LossResult[]; total: number; page: number; pageSize: number }>(
-    `${base(id)}/results${qs(query)}`,
-  );
+) => request<JsonResponse<'/api/loss-assessments/{id}/results', 'get'>>(`${base(id)}/results${qs(query)}`);
 
 export const getResult = (id: string, investorId: string) =>
   request<LossResult>(`${base(id)}/results/${enc(investorId)}`);

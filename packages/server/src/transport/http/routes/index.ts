@@ -8,7 +8,7 @@ import { authRoutes } from './common/auth.ts';
 import { passwordRoutes } from './common/auth-account.ts';
 import { healthRoutes } from './common/health.ts';
 import { noticeRoutes } from './common/notices.ts';
-import { ErrorBody } from './common/shared.schemas.ts';
+import { componentSchemas } from './common/shared.schemas.ts';
 import { courtRoutes } from './court/index.ts';
 import { dockingRoutes } from './docking/index.ts';
 import { mediationRoutes } from './mediation/index.ts';
@@ -29,9 +29,9 @@ export const platformRoutes: Record<Platform, RouteModule[]> = {
   court: courtRoutes,
 };
 
-/** Registers this platform's routes, typed by their schemas, with the shared error body every route refers to. */
+/** Registers this platform's routes, typed by their schemas, after the named shapes they refer to. */
 export function registerRoutes(app: FastifyInstance, deps: Deps): void {
-  app.addSchema(ErrorBody);
+  for (const schema of componentSchemas()) app.addSchema(schema);
   const typed = app.withTypeProvider<TypeBoxTypeProvider>();
   for (const register of [...commonRoutes, ...platformRoutes[deps.platform]]) register(typed, deps);
 }

@@ -1,8 +1,9 @@
 import type { Deps, SignedInContext } from '../../../deps.ts';
+import type { LossState } from '@sutiao/domain/lifecycles/loss-assessment.ts';
 import { loadAssessment, requireLossReader } from './loss-access.ts';
 
 export interface AssessmentProgress {
-  status: string;
+  status: LossState;
   done: number;
   total: number;
   /** 0–100, for the progress bar. */

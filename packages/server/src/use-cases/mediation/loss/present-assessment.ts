@@ -2,7 +2,11 @@ import { validateParams } from '@sutiao/loss-engine';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../adapters/db/schema.ts';
 import type { SignedInContext } from '../../../deps.ts';
-import { LOSS_ASSESSMENT_LIFECYCLE, type LossEvent } from '@sutiao/domain/lifecycles/loss-assessment.ts';
+import {
+  LOSS_ASSESSMENT_LIFECYCLE,
+  type LossEvent,
+  type LossState,
+} from '@sutiao/domain/lifecycles/loss-assessment.ts';
 import { availableEvents } from '@sutiao/domain/lifecycles/state-machine.ts';
 import { isAuthorized } from '@sutiao/domain/permissions.ts';
 import type { AssessmentRow } from './loss-access.ts';
@@ -24,7 +28,7 @@ export interface AssessmentSummaryView {
   courtOrgId: string;
   courtName: string;
   entrustedOn: string;
-  status: string;
+  status: LossState;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -39,7 +39,7 @@ export const AuditRecordList = Type.Object({
       action: Type.String(),
       targetType: Nullable(Type.String()),
       targetId: Nullable(Type.String()),
-      outcome: Type.String(),
+      outcome: Type.Union([Type.Literal('success'), Type.Literal('failure'), Type.Literal('denied')]),
       details: StoredJson(Type.Object({})),
       hash: Type.String({ description: 'SM3 of the record’s canonical content, hex' }),
       logIndex: Nullable(

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { INPUT_LIMITS } from '@sutiao/domain/input-limits.ts';
-import { Nullable } from './shared.schemas.ts';
+import { component, Nullable } from './shared.schemas.ts';
 
 const Username = Type.String({ minLength: 1, maxLength: INPUT_LIMITS.username });
 const Password = Type.String({ minLength: 1, maxLength: INPUT_LIMITS.password });
@@ -10,7 +10,7 @@ export const LoginBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const MeUser = Type.Object({
+const MeUser = Type.Object({
   id: Type.String(),
   username: Type.String(),
   displayName: Type.String(),
@@ -20,11 +20,10 @@ export const MeUser = Type.Object({
   organizationName: Nullable(Type.String()),
 });
 
-export const MeResponse = Type.Object({
-  user: MeUser,
-  permissions: Type.Array(Type.String()),
-  csrfToken: Type.String(),
-});
+export const MeResponse = component(
+  'Me',
+  Type.Object({ user: MeUser, permissions: Type.Array(Type.String()), csrfToken: Type.String() }),
+);
 
 export const RegisterBody = Type.Object(
   {

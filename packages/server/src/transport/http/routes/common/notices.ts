@@ -4,7 +4,7 @@ import { listNotices } from '../../../../use-cases/common/notices/list-notices.t
 import { markNoticeRead } from '../../../../use-cases/common/notices/mark-notices-read.ts';
 import { signedIn } from '../../request-context.ts';
 import type { RouteApp } from '../../route-module.ts';
-import { IdParams, NoContent, Nullable, replies } from './shared.schemas.ts';
+import { component, IdParams, NoContent, Nullable, replies } from './shared.schemas.ts';
 
 const NoticeItem = Type.Object({
   id: Type.String(),
@@ -15,7 +15,10 @@ const NoticeItem = Type.Object({
   createdAt: Type.String(),
   readAt: Nullable(Type.String()),
 });
-const NoticesResponse = Type.Object({ items: Type.Array(NoticeItem), unread: Type.Integer() });
+const NoticesResponse = component(
+  'Notices',
+  Type.Object({ items: Type.Array(component('Notice', NoticeItem)), unread: Type.Integer() }),
+);
 
 export function noticeRoutes(app: RouteApp, deps: Deps) {
   app.get(

@@ -2,12 +2,28 @@ import { type Static, type TObject, type TSchema, Type } from '@sinclair/typebox
 import { INPUT_LIMITS } from '@sutiao/domain/input-limits.ts';
 import { MAX_AMOUNT_FEN } from '@sutiao/domain/money.ts';
 
-/** Every failure's body (error-handler.ts); registered once as the OpenAPI component `Error`. */
-export const ErrorBody = Type.Object(
-  { code: Type.String({ description: 'Stable code (error-catalogue.ts)' }), message: Type.String() },
-  { $id: 'Error', description: 'The message follows Accept-Language (zh-CN default, en)' },
+const components: TSchema[] = [];
+
+/**
+ * A named shape: registered once (app.addSchema, see routes/index.ts) so it appears as `components.schemas.<name>`
+ * in the OpenAPI document and the web client gets a type of that name; routes refer to it.
+ */
+export function component<T extends TSchema>(name: string, schema: T) {
+  components.push({ ...schema, $id: name });
+  return Type.Unsafe<Static<T>>(Type.Ref(name));
+}
+
+/** Every named shape, for registration before the routes that refer to them. */
+export const componentSchemas = (): readonly TSchema[] => components;
+
+/** Every failure's body (error-handler.ts). */
+const ErrorRef = component(
+  'Error',
+  Type.Object(
+    { code: Type.String({ description: 'Stable code (error-catalogue.ts)' }), message: Type.String() },
+    { description: 'The message follows Accept-Language (zh-CN default, en)' },
+  ),
 );
-const ErrorRef = Type.Unsafe<Static<typeof ErrorBody>>(Type.Ref(ErrorBody.$id!));
 
 /**
  * A route's responses: its success schemas plus the shared error body for every 4xx and 5xx. Fastify serializes

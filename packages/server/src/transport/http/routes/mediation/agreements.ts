@@ -89,7 +89,6 @@ export function agreementRoutes(app: RouteApp, deps: Deps) {
         tags: ['agreements'],
         summary: 'The sealed agreement as PDF (participants; 404 otherwise or before sealing)',
         params: IdParams,
-        produces: ['application/pdf'],
         response: replies({ 200: binary('application/pdf', 'The sealed agreement') }),
       },
     },

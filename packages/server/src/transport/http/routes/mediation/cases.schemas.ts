@@ -5,12 +5,12 @@ import {
   REFUSAL_REASONS,
   TRACKS,
 } from '@sutiao/domain/lifecycles/direct-application-codes.ts';
-import { ExpectedVersion, Fen, Id, Nullable, Text } from '../common/shared.schemas.ts';
+import { component, ExpectedVersion, Fen, Id, Nullable, Text } from '../common/shared.schemas.ts';
 import { AgreementView } from './agreements.schemas.ts';
 
 const Deadline = Type.Object({ kind: Type.String(), dueDate: Type.String() });
 
-const CaseSummary = Type.Object({
+const CaseSummaryFields = Type.Object({
   id: Type.String(),
   caseNumber: Nullable(Type.String()),
   status: Type.String(),
@@ -23,79 +23,91 @@ const CaseSummary = Type.Object({
   updatedAt: Type.String(),
 });
 
-export const CaseList = Type.Object({
-  items: Type.Array(CaseSummary),
-  total: Type.Integer({
-    description: 'Exact up to 10,000 (or the end of the requested page); a lower bound when capped',
-  }),
-  totalCapped: Type.Boolean({
-    description: 'true when counting stopped at the cap: there are more than `total`',
-  }),
-});
-
-export const CaseMessage = Type.Object({
-  id: Type.String(),
-  body: Type.String(),
-  authorName: Type.String(),
-  authorRole: Type.String(),
-  createdAt: Type.String(),
-});
-
-export const RecordEntry = Type.Object({
-  id: Type.String(),
-  body: Type.String(),
-  authorName: Type.String(),
-  createdAt: Type.String(),
-});
-
-export const CaseDetail = Type.Composite([
-  CaseSummary,
+export const CaseList = component(
+  'CaseList',
   Type.Object({
-    version: Type.Integer(),
-    facts: Type.String(),
-    requests: Type.String(),
-    evidence: Type.Array(
-      Type.Object({
-        id: Type.String(),
-        name: Type.String(),
-        size: Type.Integer(),
-        mime: Type.String(),
-        sha256: Type.String(),
-        url: Type.String(),
-        uploadedAt: Type.String(),
-      }),
-    ),
-    mediator: Nullable(
-      Type.Object({
-        id: Type.String(),
-        displayName: Type.String(),
-        organizationName: Nullable(Type.String()),
-      }),
-    ),
-    timeline: Type.Array(
-      Type.Object({
-        event: Type.String(),
-        fromStatus: Nullable(Type.String()),
-        toStatus: Type.String(),
-        actorName: Type.String(),
-        actorRole: Nullable(Type.String()),
-        at: Type.String(),
-        note: Nullable(Type.String()),
-      }),
-    ),
-    abilities: Type.Array(Type.String(), { description: 'Events the current user may fire now' }),
-    agreement: Nullable(AgreementView),
-    messages: Type.Array(CaseMessage),
-    record: Type.Array(RecordEntry),
-    supplementRequest: Nullable(Type.String()),
-    respondentReply: Nullable(Type.String()),
-    notAcceptedReason: Nullable(Type.String({ description: 'Refusal reason code' })),
-    notAcceptedNote: Nullable(Type.String()),
-    failureReason: Nullable(Type.String({ description: 'Failure reason code' })),
-    undisputedFacts: Nullable(Type.String()),
-    closingReason: Nullable(Type.String()),
+    items: Type.Array(component('CaseSummary', CaseSummaryFields)),
+    total: Type.Integer({
+      description: 'Exact up to 10,000 (or the end of the requested page); a lower bound when capped',
+    }),
+    totalCapped: Type.Boolean({
+      description: 'true when counting stopped at the cap: there are more than `total`',
+    }),
   }),
-]);
+);
+
+export const CaseMessage = component(
+  'CaseMessage',
+  Type.Object({
+    id: Type.String(),
+    body: Type.String(),
+    authorName: Type.String(),
+    authorRole: Type.String(),
+    createdAt: Type.String(),
+  }),
+);
+
+export const RecordEntry = component(
+  'RecordEntry',
+  Type.Object({
+    id: Type.String(),
+    body: Type.String(),
+    authorName: Type.String(),
+    createdAt: Type.String(),
+  }),
+);
+
+export const CaseDetail = component(
+  'CaseDetail',
+  Type.Composite([
+    CaseSummaryFields,
+    Type.Object({
+      version: Type.Integer(),
+      facts: Type.String(),
+      requests: Type.String(),
+      evidence: Type.Array(
+        Type.Object({
+          id: Type.String(),
+          name: Type.String(),
+          size: Type.Integer(),
+          mime: Type.String(),
+          sha256: Type.String(),
+          url: Type.String(),
+          uploadedAt: Type.String(),
+        }),
+      ),
+      mediator: Nullable(
+        Type.Object({
+          id: Type.String(),
+          displayName: Type.String(),
+          organizationName: Nullable(Type.String()),
+        }),
+      ),
+      timeline: Type.Array(
+        Type.Object({
+          event: Type.String(),
+          fromStatus: Nullable(Type.String()),
+          toStatus: Type.String(),
+          actorName: Type.String(),
+          actorRole: Nullable(Type.String()),
+          at: Type.String(),
+          note: Nullable(Type.String()),
+        }),
+      ),
+      abilities: Type.Array(Type.String(), { description: 'Events the current user may fire now' }),
+      agreement: Nullable(AgreementView),
+      messages: Type.Array(CaseMessage),
+      record: Type.Array(RecordEntry),
+      supplementRequest: Nullable(Type.String()),
+      respondentReply: Nullable(Type.String()),
+      notAcceptedReason: Nullable(Type.String({ description: 'Refusal reason code' })),
+      notAcceptedNote: Nullable(Type.String()),
+      failureReason: Nullable(Type.String({ description: 'Failure reason code' })),
+      undisputedFacts: Nullable(Type.String()),
+      closingReason: Nullable(Type.String()),
+    }),
+  ]),
+);
 
 export const CreateCaseBody = Type.Object(
   {
@@ -162,8 +174,11 @@ export const EventBodies = {
 
 export const PostBody = Type.Object({ body: Text(INPUT_LIMITS.message) }, { additionalProperties: false });
 
-export const RevealedApplicant = Type.Object({
-  name: Type.String(),
-  idNumber: Nullable(Type.String()),
-  phone: Nullable(Type.String()),
-});
+export const RevealedApplicant = component(
+  'RevealedApplicant',
+  Type.Object({
+    name: Type.String(),
+    idNumber: Nullable(Type.String()),
+    phone: Nullable(Type.String()),
+  }),
+);

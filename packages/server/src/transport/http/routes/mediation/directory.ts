@@ -4,7 +4,7 @@ import { CONSENT_KINDS, CURRENT_CONSENTS } from '@sutiao/domain/consents.ts';
 import { listMediators } from '../../../../use-cases/mediation/cases/list-mediators.ts';
 import { listOrganizations } from '../../../../use-cases/mediation/cases/list-organizations.ts';
 import type { RouteApp } from '../../route-module.ts';
-import { Id, Nullable, replies } from '../common/shared.schemas.ts';
+import { component, Id, Nullable, replies } from '../common/shared.schemas.ts';
 
 const OrganizationKind = Type.Union([Type.Literal('firm'), Type.Literal('mediation')]);
 const OrganizationQuery = Type.Object(
@@ -13,35 +13,44 @@ const OrganizationQuery = Type.Object(
 );
 const OrganizationList = Type.Object({
   items: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      name: Type.String(),
-      kind: Type.String(),
-      firmType: Nullable(Type.String()),
-      region: Nullable(Type.String()),
-    }),
+    component(
+      'Organization',
+      Type.Object({
+        id: Type.String(),
+        name: Type.String(),
+        kind: Type.String(),
+        firmType: Nullable(Type.String()),
+        region: Nullable(Type.String()),
+      }),
+    ),
   ),
 });
 const MediatorQuery = Type.Object({ organizationId: Type.Optional(Id) }, { additionalProperties: false });
 const MediatorList = Type.Object({
   items: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      displayName: Type.String(),
-      organizationName: Type.String(),
-      specialties: Type.Array(Type.String()),
-      workstation: Nullable(Type.String()),
-    }),
+    component(
+      'Mediator',
+      Type.Object({
+        id: Type.String(),
+        displayName: Type.String(),
+        organizationName: Type.String(),
+        specialties: Type.Array(Type.String()),
+        workstation: Nullable(Type.String()),
+      }),
+    ),
   ),
 });
 const ConsentList = Type.Object({
   items: Type.Array(
-    Type.Object({
-      kind: Type.Union(CONSENT_KINDS.map((kind) => Type.Literal(kind))),
-      version: Type.String(),
-      title: Type.String(),
-      text: Type.String(),
-    }),
+    component(
+      'Consent',
+      Type.Object({
+        kind: Type.Union(CONSENT_KINDS.map((kind) => Type.Literal(kind))),
+        version: Type.String(),
+        title: Type.String(),
+        text: Type.String(),
+      }),
+    ),
   ),
 });
 

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { INPUT_LIMITS, PAGE_LIMITS } from '@sutiao/domain/input-limits.ts';
 import { LOSS_EVENTS, LOSS_STATES } from '@sutiao/domain/lifecycles/loss-assessment.ts';
-import { Id, IsoDate, Nullable, StoredJson } from '../common/shared.schemas.ts';
+import { component, Id, IsoDate, Nullable, StoredJson } from '../common/shared.schemas.ts';
 
 const oneOf = <T extends string>(values: readonly T[]) =>
   Type.Union(values.map((value) => Type.Literal(value)));
@@ -58,26 +58,34 @@ export const ResultsQuery = Type.Object({
 });
 
 /** A problem in an upload or the parameters, located as precisely as the engine knows. */
-export const Problem = Type.Object({
-  code: Type.String(),
-  file: Nullable(Type.String()),
-  line: Nullable(Type.Integer()),
-  column: Nullable(Type.Integer()),
-  columnName: Nullable(Type.String()),
-  zh: Type.String(),
-  en: Type.String(),
-});
+export const Problem = component(
+  'LossProblem',
+  Type.Object({
+    code: Type.String(),
+    file: Nullable(Type.String()),
+    line: Nullable(Type.Integer()),
+    column: Nullable(Type.Integer()),
+    columnName: Nullable(Type.String()),
+    zh: Type.String(),
+    en: Type.String(),
+  }),
+);
 /** A stored problem: a run's failure (INTERNAL has no location) or one investor's (with investorId). */
-const StoredProblem = Type.Object({
-  code: Type.String(),
-  file: Type.Optional(Nullable(Type.String())),
-  line: Type.Optional(Nullable(Type.Integer())),
-  column: Type.Optional(Nullable(Type.Integer())),
-  columnName: Type.Optional(Nullable(Type.String())),
-  zh: Type.String(),
-  en: Type.String(),
-  investorId: Type.Optional(Type.String()),
-});
+const StoredProblem = component(
+  'LossStoredProblem',
+  StoredJson(
+    Type.Object({
+      code: Type.String(),
+      file: Type.Optional(Nullable(Type.String())),
+      line: Type.Optional(Nullable(Type.Integer())),
+      column: Type.Optional(Nullable(Type.Integer())),
+      columnName: Type.Optional(Nullable(Type.String())),
+      zh: Type.String(),
+      en: Type.String(),
+      investorId: Type.Optional(Type.String()),
+    }),
+  ),
+);
 
 /** 422 of an upload: LOSS_INPUT_INVALID carries every problem; other 422s (e.g. GUARD_FAILED) only code and message. */
 export const ProblemsBody = Type.Object({
@@ -104,81 +112,96 @@ const RunSummary = Type.Object({
   problems: Type.Optional(Type.Array(StoredProblem, { description: 'The first 200 investors in error' })),
 });
 
-export const AssessmentSummary = Type.Object({
+const AssessmentSummaryFields = Type.Object({
   id: Type.String(),
   caseNumber: Type.String(),
   courtOrgId: Type.String(),
   courtName: Type.String(),
   entrustedOn: Type.String(),
-  status: Type.String({ description: LOSS_STATES.join(' | ') }),
+  status: LossStatus,
   version: Type.Integer(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
 
-export const AssessmentList = Type.Object({ items: Type.Array(AssessmentSummary), total: Type.Integer() });
-
-export const AssessmentDetail = Type.Composite([
-  AssessmentSummary,
-  Type.Object({
-    params: Params,
-    paramProblems: Type.Array(Problem),
-    files: Type.Array(
-      Type.Object({
-        kind: Type.String(),
-        name: Type.String(),
-        sha256: Type.String(),
-        sm3: Type.String(),
-        size: Type.Integer(),
-        rows: Type.Integer(),
-        uploadedAt: Type.String(),
-      }),
-    ),
-    progress: Type.Object({ done: Type.Integer(), total: Type.Integer() }),
-    runError: Nullable(StoredJson(StoredProblem)),
-    summary: Nullable(StoredJson(RunSummary)),
-    report: Nullable(
-      Type.Object({ verificationCode: Type.String(), issuedAt: Type.String(), digestSm3: Type.String() }),
-    ),
-    abilities: Type.Array(oneOf(LOSS_EVENTS), { description: 'Events the current user may fire now' }),
-  }),
-]);
-
-export const AssessmentProgress = Type.Object({
-  status: Type.String(),
-  done: Type.Integer(),
+export const AssessmentList = Type.Object({
+  items: Type.Array(component('LossAssessmentSummary', AssessmentSummaryFields)),
   total: Type.Integer(),
-  percent: Type.Integer({ description: '0–100' }),
-  runError: Nullable(StoredJson(StoredProblem)),
 });
+
+export const AssessmentDetail = component(
+  'LossAssessment',
+  Type.Composite([
+    AssessmentSummaryFields,
+    Type.Object({
+      params: Params,
+      paramProblems: Type.Array(Problem),
+      files: Type.Array(
+        Type.Object({
+          kind: Type.String(),
+          name: Type.String(),
+          sha256: Type.String(),
+          sm3: Type.String(),
+          size: Type.Integer(),
+          rows: Type.Integer(),
+          uploadedAt: Type.String(),
+        }),
+      ),
+      progress: Type.Object({ done: Type.Integer(), total: Type.Integer() }),
+      runError: Nullable(StoredProblem),
+      summary: Nullable(StoredJson(RunSummary)),
+      report: Nullable(
+        Type.Object({ verificationCode: Type.String(), issuedAt: Type.String(), digestSm3: Type.String() }),
+      ),
+      abilities: Type.Array(oneOf(LOSS_EVENTS), { description: 'Events the current user may fire now' }),
+    }),
+  ]),
+);
+
+export const AssessmentProgress = component(
+  'LossProgress',
+  Type.Object({
+    status: LossStatus,
+    done: Type.Integer(),
+    total: Type.Integer(),
+    percent: Type.Integer({ description: '0–100' }),
+    runError: Nullable(StoredProblem),
+  }),
+);
 
 export const EntrustingCourts = Type.Object({
   items: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), code: Nullable(Type.String()) })),
 });
 
-export const BaseDateSuggestion = Type.Object({
-  baseDate: Type.String(),
-  basePrice: Type.String({ description: 'Mean close, exact when it terminates within 12 places' }),
-  basePriceRounded: Type.String({ description: 'Half-up to 0.01 yuan' }),
-  tradingDays: Type.Integer(),
-  turnoverReachedOn: Nullable(Type.Integer()),
-});
+export const BaseDateSuggestion = component(
+  'BaseDateSuggestion',
+  Type.Object({
+    baseDate: Type.String(),
+    basePrice: Type.String({ description: 'Mean close, exact when it terminates within 12 places' }),
+    basePriceRounded: Type.String({ description: 'Half-up to 0.01 yuan' }),
+    tradingDays: Type.Integer(),
+    turnoverReachedOn: Nullable(Type.Integer()),
+  }),
+);
 
-const ExplainedTrade = Type.Object({
-  line: Type.Integer(),
-  account: Type.String(),
-  segment: Type.Integer(),
-  window: Type.String(),
-  used: Type.Boolean(),
-  code: Type.String(),
-  zh: Type.String(),
-  en: Type.String(),
-  tradeDate: Nullable(Type.String()),
-  side: Nullable(Type.Union([Type.Literal('B'), Type.Literal('S')])),
-  channel: Nullable(Type.String()),
-  quantity: Nullable(Type.String()),
-  price: Nullable(Type.String()),
-});
+const ExplainedTrade = component(
+  'ExplainedTrade',
+  Type.Object({
+    line: Type.Integer(),
+    account: Type.String(),
+    segment: Type.Integer(),
+    window: Type.String(),
+    used: Type.Boolean(),
+    code: Type.String(),
+    zh: Type.String(),
+    en: Type.String(),
+    tradeDate: Nullable(Type.String()),
+    side: Nullable(Type.Union([Type.Literal('B'), Type.Literal('S')])),
+    channel: Nullable(Type.String()),
+    quantity: Nullable(Type.String()),
+    price: Nullable(Type.String()),
+  }),
+);
 
 const Explanation = Type.Object({
   reason: Type.String(),
@@ -200,7 +223,7 @@ const resultFields = {
   explanation: Type.Optional(StoredJson(Explanation)),
 };
 
-export const InvestorResult = Type.Object(resultFields);
+export const InvestorResult = component('LossResult', Type.Object(resultFields));
 
 export const ResultPage = Type.Object({
   items: Type.Array(InvestorResult),
@@ -210,25 +233,31 @@ export const ResultPage = Type.Object({
 });
 
 export const MyLossResults = Type.Array(
-  Type.Object({
-    ...resultFields,
-    caseNumber: Type.String(),
-    courtName: Type.String(),
-    issuedAt: Type.String(),
-    verificationCode: Type.String(),
-  }),
+  component(
+    'MyLossResult',
+    Type.Object({
+      ...resultFields,
+      caseNumber: Type.String(),
+      courtName: Type.String(),
+      issuedAt: Type.String(),
+      verificationCode: Type.String(),
+    }),
+  ),
 );
 
-export const ReportVerification = Type.Object({
-  valid: Type.Boolean(),
-  checks: Type.Object({ content: Type.Boolean(), signature: Type.Boolean(), results: Type.Boolean() }),
-  caseNumber: Type.String(),
-  courtName: Type.String(),
-  organization: Type.String(),
-  issuedAt: Type.String(),
-  investors: Type.Integer(),
-  totalAmount: Type.String(),
-  digestSm3: Type.String(),
-  algorithm: Type.String(),
-  keyId: Type.String(),
-});
+export const ReportVerification = component(
+  'LossReportVerification',
+  Type.Object({
+    valid: Type.Boolean(),
+    checks: Type.Object({ content: Type.Boolean(), signature: Type.Boolean(), results: Type.Boolean() }),
+    caseNumber: Type.String(),
+    courtName: Type.String(),
+    organization: Type.String(),
+    issuedAt: Type.String(),
+    investors: Type.Integer(),
+    totalAmount: Type.String(),
+    digestSm3: Type.String(),
+    algorithm: Type.String(),
+    keyId: Type.String(),
+  }),
+);

@@ -1,21 +1,24 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../../deps.ts';
 import { appError } from '@sutiao/domain/errors.ts';
 import { getUpload } from '../../../../use-cases/mediation/uploads/get-upload.ts';
 import { uploadEvidence } from '../../../../use-cases/mediation/uploads/upload-evidence.ts';
 import { signedIn } from '../../request-context.ts';
+import type { RouteApp } from '../../route-module.ts';
+import { binary, component, IdParams, replies } from '../common/shared.schemas.ts';
 
-const UploadResponse = Type.Object({
-  id: Type.String(),
-  sha256: Type.String(),
-  name: Type.String(),
-  size: Type.Integer(),
-  mime: Type.String(),
-});
-const UploadParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+const UploadResponse = component(
+  'Upload',
+  Type.Object({
+    id: Type.String(),
+    sha256: Type.String(),
+    name: Type.String(),
+    size: Type.Integer(),
+    mime: Type.String(),
+  }),
+);
 
-export function uploadRoutes(app: FastifyInstance, deps: Deps) {
+export function uploadRoutes(app: RouteApp, deps: Deps) {
   app.post(
     '/api/uploads',
     {
@@ -25,7 +28,7 @@ export function uploadRoutes(app: FastifyInstance, deps: Deps) {
         summary: 'Upload evidence (multipart field `file`): PDF/PNG/JPEG by content, ≤ 10 MB',
         description: '413 UPLOAD_TOO_LARGE; 415 UPLOAD_TYPE_NOT_ALLOWED (type is detected from the bytes).',
         consumes: ['multipart/form-data'],
-        response: { 200: UploadResponse },
+        response: replies({ 200: UploadResponse }),
       },
     },
     async (request) => {
@@ -47,14 +50,15 @@ export function uploadRoutes(app: FastifyInstance, deps: Deps) {
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/api/uploads/:id',
     {
       config: { access: 'signed-in' },
       schema: {
         tags: ['uploads'],
         summary: 'Download an upload (its owner, or anyone who can see a case it is evidence in)',
-        params: UploadParams,
+        params: IdParams,
+        response: replies({ 200: binary('application/octet-stream', 'The file, as its detected type') }),
       },
     },
     async (request, reply) => {
