@@ -40,6 +40,12 @@ function keyringFromHexList(list: string): Keyring {
 
 /** Reads a file, or creates it once (exclusively, mode 0600) and reads what won any race. */
 async function readOrCreate(path: string, create: () => string): Promise<string> {
+  // Read first: `create()` may generate a signing key (~0.35 s), which every start would otherwise pay and discard.
+  const existing = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  if (existing !== null) return existing;
   try {
     await writeFile(path, create(), { mode: 0o600, flag: 'wx' });
   } catch (error) {
