@@ -11,16 +11,24 @@ export function checkedBytes(sha256: string, bytes: Buffer): Buffer {
   return bytes;
 }
 
-/** Passes bytes through while hashing them; fails the stream at its end when they don't hash to `sha256`. */
+/**
+ * Passes bytes through while hashing them, holding back the latest chunk until the end: when the bytes don't hash to
+ * `sha256` that chunk is never sent and the stream fails, so a reader (or an HTTP client counting content-length)
+ * never receives a complete damaged file.
+ */
 export function hashCheckingStream(sha256: string): Transform {
   const hash: Hash = createHash('sha256');
+  let held: Buffer | null = null;
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       hash.update(chunk);
-      callback(null, chunk);
+      const previous = held;
+      held = chunk;
+      callback(null, previous ?? undefined);
     },
     flush(callback) {
-      callback(hash.digest('hex') === sha256 ? null : new StoredFileDamagedError(sha256));
+      if (hash.digest('hex') !== sha256) return callback(new StoredFileDamagedError(sha256));
+      callback(null, held ?? undefined);
     },
   });
 }
