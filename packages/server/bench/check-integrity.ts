@@ -1,16 +1,23 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type pg from 'pg';
-import { verifyAuditChain } from '../src/adapters/audit/verify-audit-chain.ts';
+import { verifyAuditLog } from '../src/adapters/audit/verify-audit-log.ts';
+import { signerFromPem } from '../src/adapters/crypto/signer.ts';
 import { openPostgres } from '../src/adapters/db/database.ts';
 
 export interface Integrity {
   sequences: number;
   /** (organization, year) pairs whose numbers are not exactly 1..last, each once. */
   gaps: { org: string; year: number; last: number; count: number; max: number }[];
-  audit: Awaited<ReturnType<typeof verifyAuditChain>>;
+  audit: Awaited<ReturnType<typeof verifyAuditLog>>;
 }
 
-/** Every sequence's numbers are exactly 1..last (unique by constraint), and the audit chain verifies end to end. */
-export async function checkIntegrity(client: pg.Client, databaseUrl: string): Promise<Integrity> {
+/** Every sequence's numbers are exactly 1..last (unique by constraint), and the audit log verifies end to end. */
+export async function checkIntegrity(
+  client: pg.Client,
+  databaseUrl: string,
+  dataDir: string,
+): Promise<Integrity> {
   const { rows } = await client.query<{
     org: string;
     year: number;
@@ -39,7 +46,12 @@ export async function checkIntegrity(client: pg.Client, databaseUrl: string): Pr
     gaps.push({ org: 'unsequenced', year: 0, last: 0, count: orphans[0]!.n, max: 0 });
   const database = openPostgres(databaseUrl, 2);
   try {
-    return { sequences: rows.length, gaps, audit: await verifyAuditChain(database.db) };
+    // The bench server's own key (created in its data directory): heads must be signed by it.
+    const keyFile = join(dataDir, 'keys', 'signing-key.pem');
+    const trusted = existsSync(keyFile)
+      ? { publicKeyPem: signerFromPem(readFileSync(keyFile, 'utf8')).publicKeyPem }
+      : undefined;
+    return { sequences: rows.length, gaps, audit: await verifyAuditLog(database.db, trusted) };
   } finally {
     await database.close();
   }

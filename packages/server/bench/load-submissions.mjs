@@ -1,10 +1,12 @@
 // Load generator for POST /api/cases (submit: true), run as its own process so it does not share an event loop
-// with the orchestrator. Usage: node load-submissions.mjs <baseUrl> <sessions.json> <seconds> <connections> <warmupSeconds>
-// Prints one JSON line with the measured run's figures.
+// with the orchestrator. Usage: node load-submissions.mjs <baseUrl> <sessions.json> <seconds> <connections> <warmupSeconds> [path]
+// Prints one JSON line with the measured run's figures. `path` (default /api/cases) lets the bare anchor get the very
+// same requests.
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
-const [baseUrl, sessionsFile, seconds, connections, warmupSeconds] = process.argv.slice(2);
+const [baseUrl, sessionsFile, seconds, connections, warmupSeconds, path = '/api/cases'] =
+  process.argv.slice(2);
 const sessions = JSON.parse(readFileSync(sessionsFile, 'utf8'));
 const firms = ['firm-huaxin', 'firm-dongfang', 'firm-donghai-fut', 'firm-xinghe', 'firm-b-001', 'firm-b-042'];
 const consents = [
@@ -42,7 +44,7 @@ function run(duration) {
     url: baseUrl,
     connections: Number(connections),
     duration,
-    requests: [{ method: 'POST', path: '/api/cases', setupRequest }],
+    requests: [{ method: 'POST', path, setupRequest }],
   });
 }
 

@@ -28,11 +28,14 @@ export async function measureThroughput(options: {
   connections: number;
   warmupSeconds: number;
   sessionsName?: string;
+  /** Defaults to POST /api/cases; the anchor's endpoint otherwise. */
+  path?: string;
 }): Promise<ThroughputResult> {
   const sessionsFile = join(options.workDir, options.sessionsName ?? 'bench-sessions.json');
   await writeFile(sessionsFile, JSON.stringify(options.sessions), { mode: 0o600 });
   const args = [WORKER, options.baseUrl, sessionsFile, String(options.seconds), String(options.connections)];
   args.push(String(options.warmupSeconds));
+  if (options.path) args.push(options.path);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => {

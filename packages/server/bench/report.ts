@@ -1,6 +1,7 @@
 import type { Prepared } from './prepare-bench.ts';
 import type { LatencyResult } from './measure-latency.ts';
 import type { ThroughputResult } from './measure-throughput.ts';
+import type { SideBySide } from './side-by-side.ts';
 
 export interface BenchResults {
   at: string;
@@ -15,6 +16,10 @@ export interface BenchResults {
   submit: ThroughputResult;
   /** The same load over two server processes against the one database. */
   submitTwo: ThroughputResult;
+  /** Submissions alternated with the bare anchor (one insert in one transaction), same connections. */
+  sideBySide: SideBySide;
+  /** `npm run audit:verify` against the bench database after the run. */
+  auditVerify: { status: number | null; output: string };
   integrity: { sequences: number; gaps: number; audit: { ok: boolean; records: number } };
   elapsedSeconds: number;
 }

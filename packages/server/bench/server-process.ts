@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const MAIN = fileURLToPath(new URL('../src/platform/main.ts', import.meta.url));
+const ANCHOR = fileURLToPath(new URL('./anchor-server.ts', import.meta.url));
 
 export interface ServerProcess {
   url: string;
@@ -19,6 +20,18 @@ export async function startServer(options: {
 }): Promise<ServerProcess> {
   const args = ['--import', 'tsx', ...(options.extraArgs ?? []), MAIN, '--platform', 'mediation'];
   args.push('--port', String(options.port), '--data-dir', options.dataDir, '--quiet');
+  return startProcess(args, options);
+}
+
+/** Starts the bare anchor (anchor-server.ts) on the same database. */
+export function startAnchor(options: { port: number; databaseUrl: string }): Promise<ServerProcess> {
+  return startProcess(['--import', 'tsx', ANCHOR, String(options.port), options.databaseUrl], options);
+}
+
+async function startProcess(
+  args: string[],
+  options: { port: number; databaseUrl: string; env?: Record<string, string> },
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, args, {
     env: { ...process.env, DATABASE_URL: options.databaseUrl, SUTIAO_RATE_LIMITS: 'off', ...options.env },
     stdio: ['ignore', 'pipe', 'inherit'],

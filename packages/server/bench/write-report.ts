@@ -31,9 +31,10 @@ export async function renderSection(r: BenchResults): Promise<string> {
     '',
     'autocannon in a second process, each connection a different signed-in investor, 5 s warm-up.',
     '',
-    `- One server process: ${throughputLine(r.submit)}.`,
+    `- Side by side with the bare anchor (\`bench/anchor-server.ts\`: Fastify, one insert in one transaction, same PostgreSQL, pool, connections and load generator), ${r.sideBySide.rounds.length} alternating rounds: submissions ${r.sideBySide.submitPerSecond.toFixed(0)}/s, anchor ${r.sideBySide.anchorPerSecond.toFixed(0)}/s — **${(r.sideBySide.ratio * 100).toFixed(0)} % of the anchor** (rounds: ${r.sideBySide.rounds.map((x) => `${x.submit.perSecond.toFixed(0)}/${x.anchor.perSecond.toFixed(0)}`).join(', ')}).`,
+    `- One server process, last round: ${throughputLine(r.submit)}.`,
     `- Two server processes (each with its own load generator, half the connections): ${throughputLine(r.submitTwo)}; latencies are the worse of the two.`,
-    `- Afterwards: ${r.integrity.sequences} case-number sequences, ${r.integrity.gaps === 0 ? 'all gapless' : `${r.integrity.gaps} with gaps`}; audit chain ${r.integrity.audit.ok ? 'intact' : 'BROKEN'} (${r.integrity.audit.records} records, verifyAuditChain).`,
+    `- Afterwards: ${r.integrity.sequences} case-number sequences, ${r.integrity.gaps === 0 ? 'all gapless' : `${r.integrity.gaps} with gaps`}; audit log ${r.integrity.audit.ok ? 'intact' : 'BROKEN'} (${r.integrity.audit.records} records, verifyAuditLog); \`npm run audit:verify\` exit ${r.auditVerify.status}: ${r.auditVerify.output.split('\n').at(-1)}`,
     ...(notes ? ['', notes] : []),
     '',
   ].join('\n');

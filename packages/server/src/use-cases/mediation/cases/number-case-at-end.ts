@@ -1,10 +1,11 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../../adapters/db/schema.ts';
 import type { Notification } from '../../../adapters/notify/notification-sink.ts';
 import { yearOf } from '@sutiao/domain/calendar/dates.ts';
 import { formatMediationCaseNumber } from '@sutiao/domain/case-number.ts';
 import { appError } from '@sutiao/domain/errors.ts';
-import { type UserNotice, noticesInsert } from '../../common/notices/notify-user.ts';
+import { newId } from '../../../lib/ids.ts';
+import type { UserNotice } from '../../common/notices/notify-user.ts';
 import type { LoadedCase } from './load-case.ts';
 
 /** Stands for the case number in notices written before it is known; replaced before anything is stored or sent. */
@@ -13,7 +14,7 @@ export const PENDING_CASE_NUMBER = '\u2063案号\u2063';
 /**
  * Gives the case its number at the very end of the transaction: the (organization, year) counter row is locked from
  * the allocation to the commit, so everything that does not need the number is written before, and after it come
- * only the case's number with the notices quoting it (one statement), the transition's audit record and the commit.
+ * only the transition's audit record and the commit.
  * Gapless and in order per sequence: the number is taken in the same transaction, and given back if it rolls back.
  * Nothing else is serialized: other organizations' submissions, and every other audited write, do not wait.
  * Fills in `c.case_number`, `details.caseNumber` (hashed when the audit record is appended) and the notices and e-mails.
@@ -27,24 +28,41 @@ export async function numberCaseAtEnd(
 ): Promise<void> {
   const { numbering, prefix } = await numberingOf(trx, c.organization_id);
   const year = yearOf(today);
-  const { last } = await nextNumberQuery(trx, numbering, year).executeTakeFirstOrThrow();
-  const caseNumber = formatMediationCaseNumber({ year, orgPrefix: prefix, seq: last });
+  const messages = notices.messages;
+  // One round trip holds the lock until the commit: take the next number, write it on the case and put the notices
+  // quoting it, all as one statement (data-modifying CTEs). The text is built in SQL to avoid a second round trip,
+  // then checked against the domain's formatter: a mismatch rolls everything back.
+  const { rows } = await sql<{ last: number; case_number: string }>`
+    with next as (
+      insert into case_number_sequences (organization_id, year, last) values (${numbering}, ${year}, 1)
+      on conflict (organization_id, year) do update set last = case_number_sequences.last + 1
+      returning last
+    ), numbered as (
+      select last, '(' || ${String(year)}::text || ')' || ${prefix}::text || '字第'
+        || lpad(last::text, greatest(6, length(last::text)), '0') || '号' as case_number
+      from next
+    ), set_number as (
+      update cases set case_number = numbered.case_number from numbered where cases.id = ${c.id} returning cases.id
+    ), notices as (
+      insert into user_notices (id, user_id, kind, title, body, case_id)
+      select n.id, n.user_id, n.kind, replace(n.title, ${PENDING_CASE_NUMBER}::text, numbered.case_number),
+             replace(n.body, ${PENDING_CASE_NUMBER}::text, numbered.case_number), n.case_id
+      from unnest(${messages.map(() => newId())}::text[], ${messages.map((m) => m.userId)}::text[],
+                  ${messages.map((m) => m.kind)}::text[], ${messages.map((m) => m.title)}::text[],
+                  ${messages.map((m) => m.body ?? '')}::text[], ${messages.map((m) => m.caseId ?? null)}::text[])
+           as n(id, user_id, kind, title, body, case_id), numbered
+      returning 1
+    )
+    select last, case_number from numbered`.execute(trx);
+  const row = rows[0];
+  if (!row) throw appError('INTERNAL');
+  const caseNumber = formatMediationCaseNumber({ year, orgPrefix: prefix, seq: Number(row.last) });
+  if (row.case_number !== caseNumber) throw appError('INTERNAL');
   c.case_number = caseNumber;
   details.caseNumber = caseNumber;
   const quote = (text: string) => text.replaceAll(PENDING_CASE_NUMBER, caseNumber);
-  for (const m of notices.messages) Object.assign(m, { title: quote(m.title), body: quote(m.body ?? '') });
+  for (const m of messages) Object.assign(m, { title: quote(m.title), body: quote(m.body ?? '') });
   for (const e of notices.emails) Object.assign(e, { subject: quote(e.subject), body: quote(e.body) });
-  // One round trip while the counter row is locked: the notices ride along as a data-modifying CTE.
-  const messages = notices.messages;
-  if (messages.length === 0)
-    await trx.updateTable('cases').set({ case_number: caseNumber }).where('id', '=', c.id).execute();
-  else
-    await trx
-      .with('notices', () => noticesInsert(trx, messages))
-      .updateTable('cases')
-      .set({ case_number: caseNumber })
-      .where('id', '=', c.id)
-      .execute();
 }
 
 /** The sequence a case of the organization is numbered in, and its prefix: workstations number under their center. */
@@ -69,17 +87,4 @@ export async function numberingOf(
     });
   }
   return { numbering, prefix };
-}
-
-/** Upsert…returning of the counter row: takes the row's lock until commit; a rollback gives the number back. */
-function nextNumberQuery(trx: Kysely<DB>, numbering: string, year: number) {
-  return trx
-    .insertInto('case_number_sequences')
-    .values({ organization_id: numbering, year, last: 1 })
-    .onConflict((oc) =>
-      oc
-        .columns(['organization_id', 'year'])
-        .doUpdateSet((eb) => ({ last: eb('case_number_sequences.last', '+', 1) })),
-    )
-    .returning('last');
 }
