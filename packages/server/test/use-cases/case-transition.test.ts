@@ -13,7 +13,7 @@ import { submitApplication } from '../../src/use-cases/mediation/cases/submit-ap
 import { applicationBody } from '../support/case-fixtures.ts';
 import { ENGINES } from '../support/test-databases.ts';
 import { createTestPlatform, type TestPlatform } from '../support/test-platform.ts';
-import { signedInAs } from './signed-in-as.ts';
+import { auditRecordsOf, refusalOf, signedInAs } from './transition-test-helpers.ts';
 
 describe.each(ENGINES)('lifecycle A through the transition kernel on %s', (engine) => {
   let p: TestPlatform;
@@ -36,8 +36,7 @@ describe.each(ENGINES)('lifecycle A through the transition kernel on %s', (engin
       .executeTakeFirst(),
     events: (await p.deps.db.selectFrom('case_events').select('id').where('case_id', '=', caseId).execute())
       .length,
-    audits: (await p.deps.db.selectFrom('audit_log').select('seq').where('target_id', '=', caseId).execute())
-      .length,
+    audits: (await auditRecordsOf(p.deps.db, caseId)).length,
     inbox: (await p.deps.db.selectFrom('user_notices').select('id').where('case_id', '=', caseId).execute())
       .length,
   });
@@ -147,15 +146,40 @@ describe.each(ENGINES)('lifecycle A through the transition kernel on %s', (engin
 
   it('names the state and event in both languages for an illegal event', async () => {
     const c = await submitted();
-    const error = await applyCaseTransition(p.deps, ctx.center_admin!, {
-      caseId: c.id,
-      event: 'accept',
-      expectedVersion: c.version,
-    }).catch((e: unknown) => e as AppError);
+    const error = await refusalOf(
+      applyCaseTransition(p.deps, ctx.center_admin!, {
+        caseId: c.id,
+        event: 'accept',
+        expectedVersion: c.version,
+      }),
+    );
     expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe('CASE_ILLEGAL_EVENT');
-    expect((error as AppError).messageZh).toBe('案件当前状态（已提交）不允许执行“受理”。');
-    expect((error as AppError).messageEn).toBe('Action "Accept" is not allowed while the case is Submitted.');
+    expect(error).toMatchObject({
+      code: 'CASE_ILLEGAL_EVENT',
+      messageZh: '案件当前状态（已提交）不允许执行“受理”。',
+      messageEn: 'Action "Accept" is not allowed while the case is Submitted.',
+    });
+  });
+
+  it('refuses an actor without the permission (FORBIDDEN) and names a failed guard, writing nothing', async () => {
+    const c = await submitted();
+    const before = await snapshot(c.id);
+    const register = { caseId: c.id, event: 'register' as const, expectedVersion: c.version };
+    expect((await refusalOf(applyCaseTransition(p.deps, ctx.investor1!, register)))?.code).toBe('FORBIDDEN');
+    const guard = await refusalOf(
+      applyCaseTransition(p.deps, ctx.center_admin!, { ...register, event: 'request-supplement' }),
+    );
+    expect(guard).toMatchObject({
+      code: 'GUARD_FAILED',
+      messageZh: '不满足操作条件：请说明需补正的内容',
+      messageEn: 'Precondition not met: say what must be supplemented',
+      details: { guard: 'note-given' },
+    });
+    const stale = await refusalOf(
+      applyCaseTransition(p.deps, ctx.center_admin!, { ...register, expectedVersion: 0 }),
+    );
+    expect(stale?.code).toBe('CASE_STATE_CONFLICT');
+    expect(await snapshot(c.id)).toEqual(before);
   });
 
   it('scopes lists: the regulator sees all submitted cases, the firm only its own, no one sees drafts', async () => {

@@ -10,7 +10,7 @@ import {
 import { updateParameters } from '../../src/use-cases/mediation/loss/update-parameters.ts';
 import { ENGINES } from '../support/test-databases.ts';
 import { createTestPlatform, type TestPlatform } from '../support/test-platform.ts';
-import { signedInAs } from './signed-in-as.ts';
+import { auditRecordsOf, refusalOf, signedInAs } from './transition-test-helpers.ts';
 
 /** Lifecycle E through the transition kernel: its refusals keep their codes, every move is audited. */
 describe.each(ENGINES)('lifecycle E through the transition kernel on %s', (engine) => {
@@ -43,18 +43,8 @@ describe.each(ENGINES)('lifecycle E through the transition kernel on %s', (engin
       .select(['status', 'version'])
       .where('id', '=', id)
       .executeTakeFirstOrThrow(),
-    audit: await p.deps.db
-      .selectFrom('audit_log')
-      .select(['action', 'actor_user_id', 'details'])
-      .where('target_id', '=', id)
-      .orderBy('seq')
-      .execute(),
+    audit: await auditRecordsOf(p.deps.db, id),
   });
-  const refusal = (promise: Promise<unknown>) =>
-    promise.then(
-      () => undefined,
-      (e: unknown) => e as AppError,
-    );
 
   it('walks draft → data_ready → calculating → calculated, auditing each move with its actor', async () => {
     const id = await draft();
@@ -95,7 +85,7 @@ describe.each(ENGINES)('lifecycle E through the transition kernel on %s', (engin
   it('refuses with the same codes as before, writing nothing', async () => {
     const id = await draft();
     const created = await snapshot(id);
-    const illegal = await refusal(fireOn(id, analyst, { event: 'run', inputsComplete: true }));
+    const illegal = await refusalOf(fireOn(id, analyst, { event: 'run', inputsComplete: true }));
     expect(illegal).toMatchObject({
       code: 'CASE_ILLEGAL_EVENT',
       messageZh: '案件当前状态（draft）不允许执行“run”。',
@@ -104,7 +94,7 @@ describe.each(ENGINES)('lifecycle E through the transition kernel on %s', (engin
 
     await fireOn(id, analyst, { event: 'upload_file', inputsComplete: true });
     const ready = await snapshot(id);
-    const guard = await refusal(fireOn(id, analyst, { event: 'run', inputsComplete: false }));
+    const guard = await refusalOf(fireOn(id, analyst, { event: 'run', inputsComplete: false }));
     expect(guard).toMatchObject({
       code: 'GUARD_FAILED',
       messageZh: '不满足操作条件：参数、交易数据和投资者名单须齐全有效',
@@ -116,7 +106,7 @@ describe.each(ENGINES)('lifecycle E through the transition kernel on %s', (engin
     await fireOn(id, analyst, { event: 'run', inputsComplete: true });
     const running = await snapshot(id);
     // Only the background run reports its outcome.
-    const forbidden = await refusal(fireOn(id, analyst, { event: 'finish', inputsComplete: true }));
+    const forbidden = await refusalOf(fireOn(id, analyst, { event: 'finish', inputsComplete: true }));
     expect(forbidden?.code).toBe('FORBIDDEN');
     expect(await snapshot(id)).toEqual(running);
   });
@@ -124,7 +114,7 @@ describe.each(ENGINES)('lifecycle E through the transition kernel on %s', (engin
   it('answers CASE_STATE_CONFLICT for parameters saved over a version the client did not read', async () => {
     const id = await draft();
     const before = await snapshot(id);
-    const stale = await refusal(
+    const stale = await refusalOf(
       updateParameters(p.deps, analyst, { id, expectedVersion: before.row.version + 1, params: {} }),
     );
     expect(stale).toBeInstanceOf(AppError);

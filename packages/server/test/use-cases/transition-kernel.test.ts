@@ -14,7 +14,7 @@ import type { OutgoingDockingMessage } from '../../src/use-cases/common/transiti
 import { type KernelEnv, runTransition } from '../../src/use-cases/common/transitions/transition-kernel.ts';
 import { ENGINES } from '../support/test-databases.ts';
 import { createTestPlatform, type TestPlatform } from '../support/test-platform.ts';
-import { signedInAs } from './signed-in-as.ts';
+import { auditRecordsOf, refusalOf, signedInAs } from './transition-test-helpers.ts';
 import { KERNEL_TEST_TABLES, type KernelTestTypes, TEST_LIFECYCLE, type TestItem } from './test-lifecycle.ts';
 
 type TestDB = DB & {
@@ -102,20 +102,11 @@ describe.each(ENGINES)('the transition kernel on %s', (engine) => {
       .selectAll()
       .where('item_id', '=', id)
       .execute(),
-    audit: await db
-      .selectFrom('audit_log')
-      .select(['action', 'details'])
-      .where('target_id', '=', id)
-      .execute(),
+    audit: await auditRecordsOf(db, id),
     notices: await db.selectFrom('user_notices').select('title').where('title', 'like', `${id}:%`).execute(),
   });
   const fireIn = (ctx: SignedInContext, request: KernelRequest<KernelTestTypes>, b = binding, e = env) =>
     p.deps.db.transaction().execute((trx) => runTransition(e, ctx, trx, b, request));
-  const refusal = (promise: Promise<unknown>) =>
-    promise.then(
-      () => undefined,
-      (e: unknown) => e as AppError,
-    );
 
   it('moves the row and writes deadline, timeline, audit and notice together', async () => {
     const id = await newItem();
@@ -140,6 +131,7 @@ describe.each(ENGINES)('the transition kernel on %s', (engine) => {
     expect(after.audit).toEqual([
       {
         action: 'test.approve',
+        actor_user_id: judge.actor.userId,
         details: {
           from: 'open',
           to: 'approved',
@@ -158,10 +150,10 @@ describe.each(ENGINES)('the transition kernel on %s', (engine) => {
   it('refuses an actor the permission catalogue or the lifecycle does not allow (FORBIDDEN), writing nothing', async () => {
     const id = await newItem();
     const before = await snapshot(id);
-    const byRole = await refusal(fireIn(clerk, { id, event: 'approve', input: { reason: 'x' } }));
+    const byRole = await refusalOf(fireIn(clerk, { id, event: 'approve', input: { reason: 'x' } }));
     expect(byRole?.code).toBe('FORBIDDEN');
     const court = { ...judge, actor: { ...judge.actor, platform: 'court' as const } };
-    expect((await refusal(fireIn(court, { id, event: 'approve', input: { reason: 'x' } })))?.code).toBe(
+    expect((await refusalOf(fireIn(court, { id, event: 'approve', input: { reason: 'x' } })))?.code).toBe(
       'FORBIDDEN',
     );
     expect(await snapshot(id)).toEqual(before);
@@ -170,7 +162,7 @@ describe.each(ENGINES)('the transition kernel on %s', (engine) => {
   it('names a failed guard in zh and en (GUARD_FAILED), writing nothing', async () => {
     const id = await newItem();
     const before = await snapshot(id);
-    const error = await refusal(fireIn(judge, { id, event: 'approve' }));
+    const error = await refusalOf(fireIn(judge, { id, event: 'approve' }));
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({
       code: 'GUARD_FAILED',
@@ -183,7 +175,7 @@ describe.each(ENGINES)('the transition kernel on %s', (engine) => {
 
   it('names state and event with the binding labels for an illegal event (CASE_ILLEGAL_EVENT)', async () => {
     const id = await newItem();
-    const error = await refusal(fireIn(clerk, { id, event: 'close' }));
+    const error = await refusalOf(fireIn(clerk, { id, event: 'close' }));
     expect(error).toMatchObject({
       code: 'CASE_ILLEGAL_EVENT',
       messageZh: '案件当前状态（状态open）不允许执行“事件close”。',
@@ -194,7 +186,7 @@ describe.each(ENGINES)('the transition kernel on %s', (engine) => {
   it('answers CASE_STATE_CONFLICT for a stale version or a row moved since it was read, writing nothing', async () => {
     const id = await newItem();
     const before = await snapshot(id);
-    expect((await refusal(fireIn(clerk, { id, event: 'note', expectedVersion: 0 })))?.code).toBe(
+    expect((await refusalOf(fireIn(clerk, { id, event: 'note', expectedVersion: 0 })))?.code).toBe(
       'CASE_STATE_CONFLICT',
     );
     expect(await snapshot(id)).toEqual(before);
@@ -202,7 +194,7 @@ describe.each(ENGINES)('the transition kernel on %s', (engine) => {
     const stale = before.row as TestItem;
     await fireIn(clerk, { id, event: 'note' });
     const moved = await snapshot(id);
-    const error = await refusal(
+    const error = await refusalOf(
       fireIn(clerk, { id, event: 'note', locked: stale, changes: () => ({ label: 'lost' }) }),
     );
     expect(error?.code).toBe('CASE_STATE_CONFLICT');
@@ -231,7 +223,7 @@ describe.each(ENGINES)('the transition kernel on %s', (engine) => {
   it('hands outgoing docking messages to the outbox in the same transaction, and fails without one', async () => {
     const id = await newItem('approved');
     const before = await snapshot(id);
-    expect(await refusal(fireIn(clerk, { id, event: 'close' }))).toBeInstanceOf(Error);
+    expect(await refusalOf(fireIn(clerk, { id, event: 'close' }))).toBeInstanceOf(Error);
     expect(await snapshot(id)).toEqual(before);
     const enqueued: { trx: unknown; messages: readonly OutgoingDockingMessage[] }[] = [];
     let transaction: unknown;
