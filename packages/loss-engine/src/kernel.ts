@@ -40,7 +40,7 @@ export interface KernelColumns {
  * Copies the columns of the trades of investors [fromInv, toInv) into contiguous arrays in investor order
  * (file order within an investor, as `groupByInvestor`), so the kernel reads each investor's trades
  * sequentially. Trades are interleaved by date in the file, so a plain gather misses the cache on every row
- * and column; instead a two-pass radix scatter: rows are scattered, in file order, into ≤ 1024 buckets of
+ * and column; instead a two-pass radix scatter: rows are scattered, in file order, into ≤ 256 buckets of
  * investors — each bucket the very place its investors' rows will occupy in the result columns, so the few
  * write streams stay in cache and no temporary copy of the table is needed — then each bucket, small enough to
  * stay in cache, is copied aside and scattered to its investors' places. Stable, so file order within an
@@ -51,9 +51,13 @@ export function gatherColumns(
   start: Int32Array,
   fromInv: number,
   toInv: number,
+  maxBuckets?: number,
 ): KernelColumns {
   const off = start[fromInv]!;
   const n = start[toInv]! - off;
+  // Buckets of ~32 k rows (~1 MB of columns: pass 2 stays in a 2 MB L2), and at most 256 of them (8 write
+  // streams each in pass 1: measured faster than 1,024 and no slower than the old record scatter).
+  const most = maxBuckets ?? Math.min(256, Math.max(16, Math.ceil(n / 32_768)));
   const c: KernelColumns = {
     day: new Int32Array(n),
     seq: new Int32Array(n),
@@ -65,7 +69,7 @@ export function gatherColumns(
   };
   const span = toInv - fromInv;
   let shift = 0;
-  while (span >>> shift > 1024) shift++;
+  while (span >>> shift > most) shift++;
   const buckets = (span >>> shift) + 1;
   const pos = new Int32Array(buckets + 1);
   for (let b = 0; b < buckets; b++) pos[b] = start[Math.min(toInv, fromInv + (b << shift))]! - off;
