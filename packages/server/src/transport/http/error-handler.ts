@@ -16,7 +16,9 @@ export function installErrorHandler(app: FastifyInstance, deps: Deps) {
       }).catch((err: unknown) => request.log.error({ err }, 'audit of denial failed'));
     }
     const lang = langFromAcceptLanguage(request.headers['accept-language']);
-    return reply.status(appErr.status).send(appErr.toBody(lang));
+    // A download can fail after its route chose a type (a stored file found damaged as it streams): answer JSON.
+    reply.removeHeader('content-disposition');
+    return reply.status(appErr.status).type('application/json; charset=utf-8').send(appErr.toBody(lang));
   });
 
   app.setNotFoundHandler(async (request, reply) => {
