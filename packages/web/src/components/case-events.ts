@@ -1,4 +1,5 @@
 import type { CaseEvent } from '../api/types.ts';
+import { INPUT_LIMITS } from '@sutiao/domain/input-limits.ts';
 import type { MessageKey } from '../i18n/index.ts';
 
 /** How one body field of a lifecycle event is asked for. */
@@ -24,7 +25,7 @@ const note = (labelKey: MessageKey, required: boolean): EventField => ({
   kind: 'textarea',
   labelKey,
   required,
-  max: 2000,
+  max: INPUT_LIMITS.note,
 });
 
 /** Body forms per event of lifecycle A (docs/journey-api.md). */
@@ -33,7 +34,7 @@ export const EVENT_SPECS: Record<CaseEvent, EventSpec> = {
   'request-supplement': { fields: [note('event.field.supplementNote', true)], tone: 'default' },
   supplement: {
     fields: [
-      { name: 'facts', kind: 'textarea', labelKey: 'event.field.facts', max: 5000 },
+      { name: 'facts', kind: 'textarea', labelKey: 'event.field.facts', max: INPUT_LIMITS.facts },
       { name: 'evidenceIds', kind: 'uploads', labelKey: 'event.field.evidence', helpKey: 'upload.help' },
     ],
     tone: 'primary',
@@ -93,7 +94,15 @@ export const EVENT_SPECS: Record<CaseEvent, EventSpec> = {
     tone: 'default',
   },
   recuse: {
-    fields: [{ name: 'reason', kind: 'textarea', labelKey: 'event.field.reason', required: true, max: 2000 }],
+    fields: [
+      {
+        name: 'reason',
+        kind: 'textarea',
+        labelKey: 'event.field.reason',
+        required: true,
+        max: INPUT_LIMITS.note,
+      },
+    ],
     tone: 'default',
   },
   'draft-agreement': {
@@ -104,7 +113,7 @@ export const EVENT_SPECS: Record<CaseEvent, EventSpec> = {
         kind: 'textarea',
         labelKey: 'event.field.paymentTerms',
         required: true,
-        max: 500,
+        max: INPUT_LIMITS.paymentTerms,
       },
       { name: 'dueDate', kind: 'date', labelKey: 'event.field.dueDate', required: true },
     ],
@@ -133,19 +142,29 @@ export const EVENT_SPECS: Record<CaseEvent, EventSpec> = {
         name: 'undisputedFacts',
         kind: 'textarea',
         labelKey: 'event.field.undisputedFacts',
-        max: 5000,
+        max: INPUT_LIMITS.undisputedFacts,
         helpKey: 'event.help.undisputedFacts',
       },
     ],
     tone: 'danger',
   },
   withdraw: {
-    fields: [{ name: 'reason', kind: 'textarea', labelKey: 'event.field.withdrawReason', max: 2000 }],
+    fields: [
+      { name: 'reason', kind: 'textarea', labelKey: 'event.field.withdrawReason', max: INPUT_LIMITS.note },
+    ],
     tone: 'danger',
     hintKey: 'event.hint.withdraw',
   },
   terminate: {
-    fields: [{ name: 'reason', kind: 'textarea', labelKey: 'event.field.reason', required: true, max: 2000 }],
+    fields: [
+      {
+        name: 'reason',
+        kind: 'textarea',
+        labelKey: 'event.field.reason',
+        required: true,
+        max: INPUT_LIMITS.note,
+      },
+    ],
     tone: 'danger',
   },
   'record-payment': {

@@ -1,5 +1,6 @@
 import { Button, Form, Input } from 'antd';
 import { useState } from 'react';
+import { INPUT_LIMITS } from '@sutiao/domain/input-limits.ts';
 import { useI18n } from '../i18n/index.ts';
 
 /** A labelled textarea + send button; clears after a successful post. */
@@ -39,10 +40,10 @@ export function PostForm({
         label={label}
         rules={[
           { required: true, whitespace: true, message: t('form.required', { field: label }) },
-          { max: 5000, message: t('form.tooLong', { max: 5000 }) },
+          { max: INPUT_LIMITS.message, message: t('form.tooLong', { max: INPUT_LIMITS.message }) },
         ]}
       >
-        <Input.TextArea rows={3} maxLength={5000} />
+        <Input.TextArea rows={3} maxLength={INPUT_LIMITS.message} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={busy}>
         {submitText}

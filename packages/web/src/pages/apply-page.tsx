@@ -1,6 +1,7 @@
 import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, Select, Space, Steps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { INPUT_LIMITS } from '@sutiao/domain/input-limits.ts';
 import { ApiError, createCase, getCurrentConsents, listOrganizations } from '../api/client.ts';
 import type { Consent, Organization, Upload } from '../api/types.ts';
 import { EvidenceUpload } from '../components/evidence-upload.tsx';
@@ -183,10 +184,10 @@ export default function ApplyPage() {
               extra={t('apply.factsHelp')}
               rules={[
                 { required: true, whitespace: true, message: t('apply.factsRequired') },
-                { max: 5000, message: t('form.tooLong', { max: 5000 }) },
+                { max: INPUT_LIMITS.facts, message: t('form.tooLong', { max: INPUT_LIMITS.facts }) },
               ]}
             >
-              <Input.TextArea rows={6} showCount maxLength={5000} />
+              <Input.TextArea rows={6} showCount maxLength={INPUT_LIMITS.facts} />
             </Form.Item>
             <Form.Item
               label={t('apply.requests')}
@@ -194,10 +195,10 @@ export default function ApplyPage() {
               extra={t('apply.requestsHelp')}
               rules={[
                 { required: true, whitespace: true, message: t('apply.requestsRequired') },
-                { max: 2000, message: t('form.tooLong', { max: 2000 }) },
+                { max: INPUT_LIMITS.requests, message: t('form.tooLong', { max: INPUT_LIMITS.requests }) },
               ]}
             >
-              <Input.TextArea rows={4} showCount maxLength={2000} />
+              <Input.TextArea rows={4} showCount maxLength={INPUT_LIMITS.requests} />
             </Form.Item>
           </div>
 

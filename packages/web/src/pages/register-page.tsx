@@ -1,5 +1,6 @@
 import { CURRENT_CONSENTS } from '@sutiao/domain/consents.ts';
 import { isValidIdNumber } from '@sutiao/domain/id-number.ts';
+import { INPUT_LIMITS } from '@sutiao/domain/input-limits.ts';
 import { Alert, Button, Checkbox, Form, Input } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -80,7 +81,14 @@ export default function RegisterPage() {
         <Form.Item
           label={t('register.displayName')}
           name="displayName"
-          rules={[{ required: true, whitespace: true, max: 64, message: t('register.displayNameRequired') }]}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              max: INPUT_LIMITS.displayName,
+              message: t('register.displayNameRequired'),
+            },
+          ]}
         >
           <Input autoComplete="name" />
         </Form.Item>

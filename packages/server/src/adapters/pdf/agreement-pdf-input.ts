@@ -27,7 +27,7 @@ export interface AgreementPdfInput {
   parties: AgreementParty[];
   facts?: string;
   terms: {
-    amountFen: number | bigint;
+    amountFen: number;
     paymentTerms: string;
     /** ISO date "YYYY-MM-DD" (shown as 2026年3月31日) or free text. */
     dueDate: string;

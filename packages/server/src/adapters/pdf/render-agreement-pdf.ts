@@ -1,5 +1,5 @@
 import type { AgreementPdfInput } from './agreement-pdf-input.ts';
-import { amountInChinese, formatYuan } from './amount-in-chinese.ts';
+import { amountInChinese, formatFen } from '@sutiao/domain/money.ts';
 import {
   createPdfDocument,
   type Doc,
@@ -43,7 +43,7 @@ function drawBody(doc: Doc, input: AgreementPdfInput): void {
   }
   doc.moveDown(0.4);
   const { amountFen, paymentTerms, dueDate } = input.terms;
-  line(doc, '给付金额', `${formatYuan(amountFen)}（${amountInChinese(amountFen)}）`);
+  line(doc, '给付金额', `${formatFen(amountFen)}（${amountInChinese(amountFen)}）`);
   line(doc, '履行方式', paymentTerms);
   line(doc, '履行期限', formatChinaDate(dueDate));
 }

@@ -5,6 +5,7 @@ import { blindIndex, encryptField } from '../../../adapters/crypto/sm4.ts';
 import type { Deps } from '../../../deps.ts';
 import { CURRENT_CONSENTS } from '@sutiao/domain/consents.ts';
 import { type AppError, appError, type LocalizedParam } from '@sutiao/domain/errors.ts';
+import { INPUT_LIMITS } from '@sutiao/domain/input-limits.ts';
 import { isValidIdNumber, normalizeIdNumber } from '@sutiao/domain/id-number.ts';
 import { assertPasswordAcceptable } from '@sutiao/domain/password-policy.ts';
 import { newId } from '../../../lib/ids.ts';
@@ -36,8 +37,11 @@ function validate(input: RegisterInvestorInput) {
   if (!USERNAME.test(username))
     throw invalid('用户名须为 3–32 位字母、数字或 _ . -', 'username must be 3–32 letters, digits, _ . or -');
   const displayName = input.displayName.trim();
-  if (displayName.length === 0 || displayName.length > 64)
-    throw invalid('姓名须为 1–64 个字符', 'name must be 1–64 characters');
+  if (displayName.length === 0 || displayName.length > INPUT_LIMITS.displayName)
+    throw invalid(
+      `姓名须为 1–${INPUT_LIMITS.displayName} 个字符`,
+      `name must be 1–${INPUT_LIMITS.displayName} characters`,
+    );
   if (!isValidIdNumber(input.idNumber))
     throw invalid(
       '身份证号码须为 18 位（末位可为 X）',
@@ -47,7 +51,7 @@ function validate(input: RegisterInvestorInput) {
   if (!MAINLAND_MOBILE.test(phone))
     throw invalid('手机号码须为 11 位中国大陆手机号', 'phone must be an 11-digit mainland mobile number');
   const email = input.email?.trim() || null;
-  if (email && (email.length > 254 || !EMAIL.test(email)))
+  if (email && (email.length > INPUT_LIMITS.email || !EMAIL.test(email)))
     throw invalid('电子邮箱格式不正确', 'e-mail address is not valid');
   if (input.consentVersion !== CURRENT_CONSENTS['personal-data'].version)
     throw invalid('请阅读并同意当前版本的个人信息处理授权书', 'accept the current personal-data notice');

@@ -3,7 +3,7 @@ import type { Deps, SignedInContext } from '../../../deps.ts';
 import { appError } from '@sutiao/domain/errors.ts';
 import { isAuthorized } from '@sutiao/domain/permissions.ts';
 import { newId } from '../../../lib/ids.ts';
-import { requireText } from './application-input.ts';
+import { requireText, TEXT_LIMITS } from './application-input.ts';
 import { loadReadableCase } from './case-access.ts';
 import { presentRecordEntry, type RecordEntry } from './present-case.ts';
 
@@ -16,7 +16,7 @@ export async function addRecordEntry(
   ctx: SignedInContext,
   input: { caseId: string; body: string },
 ): Promise<RecordEntry> {
-  const body = requireText('body', input.body, 5000);
+  const body = requireText('body', input.body, TEXT_LIMITS.message);
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
     const c = await loadReadableCase(trx, ctx.actor, input.caseId);

@@ -2,9 +2,10 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../adapters/db/schema.ts';
 import { CONSENT_KINDS, type ConsentKind, isConsentKind, isCurrentConsent } from '@sutiao/domain/consents.ts';
 import { appError } from '@sutiao/domain/errors.ts';
+import { INPUT_LIMITS } from '@sutiao/domain/input-limits.ts';
 
-export const TEXT_LIMITS = { facts: 5000, requests: 2000, note: 2000 } as const;
-export const MAX_EVIDENCE = 50;
+export const TEXT_LIMITS = INPUT_LIMITS;
+export const MAX_EVIDENCE = INPUT_LIMITS.evidenceFiles;
 
 /** VALIDATION_FAILED with the reason worded in both languages. */
 export const invalid = (zh: string, en: string) => appError('VALIDATION_FAILED', { reason: { zh, en } });

@@ -4,12 +4,10 @@ import { DIRECT_PARTIES } from '@sutiao/domain/lifecycles/direct-application-con
 import { isAuthorized } from '@sutiao/domain/permissions.ts';
 import { newId } from '../../../lib/ids.ts';
 import { notifyUsers } from '../../common/notices/notify-user.ts';
-import { requireText } from './application-input.ts';
+import { requireText, TEXT_LIMITS } from './application-input.ts';
 import { loadReadableCase } from './case-access.ts';
 import { loadCaseFacts } from './case-facts.ts';
 import { type CaseMessage, presentMessage } from './present-case.ts';
-
-export const MESSAGE_LIMIT = 5000;
 
 /** A message on the case board, visible to everyone who can see the case; only parties to the case may post. */
 export async function postMessage(
@@ -17,7 +15,7 @@ export async function postMessage(
   ctx: SignedInContext,
   input: { caseId: string; body: string },
 ): Promise<CaseMessage> {
-  const body = requireText('body', input.body, MESSAGE_LIMIT);
+  const body = requireText('body', input.body, TEXT_LIMITS.message);
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
     const c = await loadReadableCase(trx, ctx.actor, input.caseId);

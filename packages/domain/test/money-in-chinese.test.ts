@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountInChinese, formatYuan } from '../../src/adapters/pdf/amount-in-chinese.ts';
+import { amountInChinese, formatFen } from '../src/money.ts';
 
 describe('amountInChinese', () => {
   it.each([
@@ -33,10 +33,10 @@ describe('amountInChinese', () => {
   });
 });
 
-describe('formatYuan', () => {
-  it('groups thousands and keeps two decimals', () => {
-    expect(formatYuan(0)).toBe('¥0.00');
-    expect(formatYuan(1_234_567)).toBe('¥12,345.67');
-    expect(formatYuan(100_000_000_099)).toBe('¥1,000,000,000.99');
+describe('the figures beside them on the agreement', () => {
+  it('group thousands and keep two decimals', () => {
+    expect(formatFen(0)).toBe('¥0.00');
+    expect(formatFen(1_234_567)).toBe('¥12,345.67');
+    expect(formatFen(100_000_000_099)).toBe('¥1,000,000,000.99');
   });
 });
