@@ -13,7 +13,7 @@ import { submitApplication } from '../../src/use-cases/mediation/cases/submit-ap
 import { applicationBody } from '../support/case-fixtures.ts';
 import { ENGINES } from '../support/test-databases.ts';
 import { createTestPlatform, type TestPlatform } from '../support/test-platform.ts';
-import { auditRecordsOf, refusalOf, signedInAs } from './transition-test-helpers.ts';
+import { auditRecordsOf, guardFailure, refusalOf, signedInAs } from './transition-test-helpers.ts';
 
 describe.each(ENGINES)('lifecycle A through the transition kernel on %s', (engine) => {
   let p: TestPlatform;
@@ -169,12 +169,9 @@ describe.each(ENGINES)('lifecycle A through the transition kernel on %s', (engin
     const guard = await refusalOf(
       applyCaseTransition(p.deps, ctx.center_admin!, { ...register, event: 'request-supplement' }),
     );
-    expect(guard).toMatchObject({
-      code: 'GUARD_FAILED',
-      messageZh: '不满足操作条件：请说明需补正的内容',
-      messageEn: 'Precondition not met: say what must be supplemented',
-      details: { guard: 'note-given' },
-    });
+    expect(guard).toMatchObject(
+      guardFailure('note-given', '请说明需补正的内容', 'say what must be supplemented'),
+    );
     const stale = await refusalOf(
       applyCaseTransition(p.deps, ctx.center_admin!, { ...register, expectedVersion: 0 }),
     );

@@ -10,7 +10,7 @@ import {
 import { updateParameters } from '../../src/use-cases/mediation/loss/update-parameters.ts';
 import { ENGINES } from '../support/test-databases.ts';
 import { createTestPlatform, type TestPlatform } from '../support/test-platform.ts';
-import { auditRecordsOf, refusalOf, signedInAs } from './transition-test-helpers.ts';
+import { auditRecordsOf, guardFailure, refusalOf, signedInAs } from './transition-test-helpers.ts';
 
 /** Lifecycle E through the transition kernel: its refusals keep their codes, every move is audited. */
 describe.each(ENGINES)('lifecycle E through the transition kernel on %s', (engine) => {
@@ -95,12 +95,13 @@ describe.each(ENGINES)('lifecycle E through the transition kernel on %s', (engin
     await fireOn(id, analyst, { event: 'upload_file', inputsComplete: true });
     const ready = await snapshot(id);
     const guard = await refusalOf(fireOn(id, analyst, { event: 'run', inputsComplete: false }));
-    expect(guard).toMatchObject({
-      code: 'GUARD_FAILED',
-      messageZh: '不满足操作条件：参数、交易数据和投资者名单须齐全有效',
-      messageEn: 'Precondition not met: parameters, trades and the investor list must be complete and valid',
-      details: { guard: 'inputs-complete' },
-    });
+    expect(guard).toMatchObject(
+      guardFailure(
+        'inputs-complete',
+        '参数、交易数据和投资者名单须齐全有效',
+        'parameters, trades and the investor list must be complete and valid',
+      ),
+    );
     expect(await snapshot(id)).toEqual(ready);
 
     await fireOn(id, analyst, { event: 'run', inputsComplete: true });

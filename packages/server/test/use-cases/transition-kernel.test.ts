@@ -14,7 +14,7 @@ import type { OutgoingDockingMessage } from '../../src/use-cases/common/transiti
 import { type KernelEnv, runTransition } from '../../src/use-cases/common/transitions/transition-kernel.ts';
 import { ENGINES } from '../support/test-databases.ts';
 import { createTestPlatform, type TestPlatform } from '../support/test-platform.ts';
-import { auditRecordsOf, refusalOf, signedInAs } from './transition-test-helpers.ts';
+import { auditRecordsOf, guardFailure, refusalOf, signedInAs } from './transition-test-helpers.ts';
 import { KERNEL_TEST_TABLES, type KernelTestTypes, TEST_LIFECYCLE, type TestItem } from './test-lifecycle.ts';
 
 type TestDB = DB & {
@@ -164,12 +164,7 @@ describe.each(ENGINES)('the transition kernel on %s', (engine) => {
     const before = await snapshot(id);
     const error = await refusalOf(fireIn(judge, { id, event: 'approve' }));
     expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({
-      code: 'GUARD_FAILED',
-      messageZh: '不满足操作条件：须写明理由',
-      messageEn: 'Precondition not met: a reason must be given',
-      details: { guard: 'reason-given' },
-    });
+    expect(error).toMatchObject(guardFailure('reason-given', '须写明理由', 'a reason must be given'));
     expect(await snapshot(id)).toEqual(before);
   });
 

@@ -31,3 +31,11 @@ export const auditRecordsOf = (db: Kysely<DB>, targetId: string) =>
     .where('target_id', '=', targetId)
     .orderBy('seq')
     .execute();
+
+/** What a GUARD_FAILED refusal looks like: the guard named by code, and its label in both languages. */
+export const guardFailure = (guard: string, zh: string, en: string) => ({
+  code: 'GUARD_FAILED',
+  messageZh: `不满足操作条件：${zh}`,
+  messageEn: `Precondition not met: ${en}`,
+  details: { guard },
+});
