@@ -42,6 +42,16 @@ export function describeFileStoreContract(name: string, create: () => Promise<St
       }
     });
 
+    it('lets a reader stop part-way (a download the client abandons) and closes the stream', async () => {
+      const hash = await t.store.put(large);
+      const stream = (await t.store.getStream(hash))!;
+      const closed = new Promise((resolve) => stream.on('close', resolve));
+      for await (const _chunk of stream) break; // leaving the loop destroys the stream
+      await closed;
+      expect(stream.destroyed).toBe(true);
+      expect((await t.store.getBytes(hash))?.equals(large)).toBe(true);
+    });
+
     it('answers null or false for content never stored', async () => {
       const absent = sha256(Buffer.from('never stored'));
       expect(await t.store.getBytes(absent)).toBeNull();

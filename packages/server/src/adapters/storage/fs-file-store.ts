@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { randomToken } from '../../lib/ids.ts';
 import { checkedBytes, hashCheckingStream, sha256Hex } from './content-hash.ts';
 import { assertSha256, type FileStore, StoredFileDamagedError } from './file-store.ts';
@@ -66,10 +66,8 @@ export function createFsFileStore(dir: string): FileStore {
     getBytes,
     async getStream(sha256): Promise<Readable | null> {
       if ((await size(sha256)) === null) return null;
-      const checking = hashCheckingStream(sha256);
-      const file = createReadStream(pathOf(sha256));
-      file.on('error', (error) => checking.destroy(error));
-      return file.pipe(checking);
+      // pipeline: a read error fails the returned stream, and a reader that gives up closes the file.
+      return pipeline(createReadStream(pathOf(sha256)), hashCheckingStream(sha256), () => undefined);
     },
     has: async (sha256) => (await size(sha256)) !== null,
     size,
