@@ -1,14 +1,31 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 
 export type PlatformName = 'court' | 'mediation';
+
+export const PLATFORMS: PlatformName[] = ['court', 'mediation'];
 
 export interface RunningSystem {
   urls: Record<PlatformName, string>;
   stop(): Promise<void>;
+}
+
+/** What the global setup built once per run (global-setup.ts). */
+export interface JourneyBuild {
+  /** The server's JavaScript build, run as `npm start` runs it. */
+  serverMain: string;
+  /** One data folder per platform (embedded database, keys) with the demo data seeded. */
+  seededDataRoot: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    journeyBuild: JourneyBuild;
+  }
 }
 
 async function freePort(): Promise<number> {
@@ -32,31 +49,31 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`platform at ${url} did not become healthy:\n${log()}`);
 }
 
 /**
- * Starts both platforms as separate processes, each with its own fresh embedded database — like `npm start`.
- * A journey that needs only one platform may ask for it alone (`only`); the other URL then answers nothing.
+ * Runs `platforms` as separate processes of the server build, each on its own embedded database under
+ * `dataRoot/<platform>` and seeded with the demo data when it has none — like `npm start`. `stop()` ends them.
  */
-export async function startSystem(only?: PlatformName): Promise<RunningSystem> {
-  const dataRoot = await mkdtemp(join(tmpdir(), 'sutiao-e2e-'));
+export async function launchPlatforms(
+  serverMain: string,
+  dataRoot: string,
+  platforms: PlatformName[],
+): Promise<RunningSystem> {
   const ports = { court: await freePort(), mediation: await freePort() };
   const urls = {
     court: `http://127.0.0.1:${ports.court}`,
     mediation: `http://127.0.0.1:${ports.mediation}`,
   };
-  const platforms: PlatformName[] = only ? [only] : ['court', 'mediation'];
   const children = platforms.map((platform) => {
     let output = '';
     const child = spawn(
       process.execPath,
       [
-        '--import',
-        'tsx',
-        'packages/server/src/platform/main.ts',
+        serverMain,
         '--platform',
         platform,
         '--port',
@@ -71,6 +88,7 @@ export async function startSystem(only?: PlatformName): Promise<RunningSystem> {
       {
         env: {
           ...process.env,
+          NODE_OPTIONS: '', // the test runner's loaders are not the program's
           DATABASE_URL: '',
           SUTIAO_RATE_LIMITS: 'off', // the journeys sign in dozens of users from one address
           SUTIAO_PEER_URL: platform === 'court' ? urls.mediation : urls.court,
@@ -105,6 +123,30 @@ export async function startSystem(only?: PlatformName): Promise<RunningSystem> {
             }),
         ),
       );
+    },
+  };
+}
+
+/**
+ * Starts both platforms, each on its own copy of the run's seeded data folder (so a file starts in the state a
+ * fresh `npm start` reaches, without initializing, migrating and seeding a database per file).
+ * A journey that needs only one platform may ask for it alone (`only`); the other URL then answers nothing.
+ */
+export async function startSystem(only?: PlatformName): Promise<RunningSystem> {
+  const { serverMain, seededDataRoot } = inject('journeyBuild');
+  const dataRoot = await mkdtemp(join(tmpdir(), 'sutiao-e2e-'));
+  const platforms = only ? [only] : PLATFORMS;
+  await Promise.all(
+    platforms.map((p) => cp(join(seededDataRoot, p), join(dataRoot, p), { recursive: true })),
+  );
+  const system = await launchPlatforms(serverMain, dataRoot, platforms).catch(async (error: unknown) => {
+    await rm(dataRoot, { recursive: true, force: true });
+    throw error;
+  });
+  return {
+    urls: system.urls,
+    async stop() {
+      await system.stop();
       await rm(dataRoot, { recursive: true, force: true });
     },
   };
