@@ -9,7 +9,7 @@ import { installErrorHandler } from './error-handler.ts';
 import { installRateLimits } from './rate-limit.ts';
 import { registerRoutes } from './routes/index.ts';
 import { installSessionHooks } from './session-hooks.ts';
-import { lazySerializers } from './lazy-serializers.ts';
+import { lazySchemaCompilers } from './lazy-schema-compilers.ts';
 import { serveWebClient } from './static-web.ts';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -23,15 +23,15 @@ export interface AppOptions {
 }
 
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
-  const serializers = lazySerializers();
+  const compilers = lazySchemaCompilers();
   const app = Fastify({
-    schemaController: serializers.schemaController,
+    schemaController: compilers.schemaController,
     logger: options.logger ? { level: 'info' } : false,
     trustProxy: true,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   });
-  serializers.compileAfterListen(app);
+  compilers.compileAfterListen(app);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
   await app.register(swagger, {
