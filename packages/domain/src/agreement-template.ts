@@ -1,7 +1,7 @@
 import { formatFen } from './money.ts';
 
 /** What the standard text of a 调解协议书 is written from: the case's facts and the terms the mediator set. */
-export interface AgreementTemplateInput {
+interface AgreementTemplateInput {
   caseNumber: string;
   organizationName: string;
   investorName: string;

@@ -1,16 +1,16 @@
 import { appError } from './errors.ts';
 
 /** Court case-type codes (案件类型代字) we issue or receive. */
-export const COURT_CASE_TYPES = {
+const COURT_CASE_TYPES = {
   民诉前调: { zh: '诉前调解', en: 'Pre-filing mediation' },
   民初: { zh: '民事一审', en: 'Civil first instance' },
   民终: { zh: '民事二审', en: 'Civil second instance' },
   民特: { zh: '特别程序（司法确认）', en: 'Special procedure (judicial confirmation)' },
   执: { zh: '执行', en: 'Enforcement' },
 } as const;
-export type CourtCaseType = keyof typeof COURT_CASE_TYPES;
+type CourtCaseType = keyof typeof COURT_CASE_TYPES;
 
-export interface CourtCaseNumber {
+interface CourtCaseNumber {
   kind: 'court';
   year: number;
   /** Court code (法院代字), e.g. 沪74 (Shanghai Financial Court), 京0105, 最高法. */
@@ -19,7 +19,7 @@ export interface CourtCaseNumber {
   seq: number;
 }
 
-export interface MediationCaseNumber {
+interface MediationCaseNumber {
   kind: 'mediation';
   year: number;
   /** The organization's prefix (机构代字), e.g. 中证调; stored on the organization. */
@@ -57,7 +57,7 @@ function checkYearAndSeq(year: number, seq: number): void {
   }
 }
 
-export function isValidCourtCode(code: string): boolean {
+function isValidCourtCode(code: string): boolean {
   return COURT_CODE.test(code);
 }
 

@@ -5,7 +5,7 @@
 export const CONSENT_KINDS = ['online-mediation', 'personal-data'] as const;
 export type ConsentKind = (typeof CONSENT_KINDS)[number];
 
-export interface ConsentText {
+interface ConsentText {
   readonly kind: ConsentKind;
   readonly version: string;
   readonly title: string;

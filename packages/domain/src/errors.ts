@@ -5,7 +5,7 @@ export { type ErrorCode, type ErrorDefinition, ERRORS } from './error-catalogue.
 export type Lang = 'zh' | 'en';
 /** A parameter worded per language, e.g. the entity of NOT_FOUND: `{ zh: '案件', en: 'Case' }`. */
 export type LocalizedParam = Readonly<Record<Lang, string>>;
-export type ErrorParams = Readonly<Record<string, string | number | LocalizedParam>>;
+type ErrorParams = Readonly<Record<string, string | number | LocalizedParam>>;
 
 /** Fills `{name}` placeholders; unknown placeholders are left visible so a missing param is noticed, not hidden. */
 export function formatTemplate(template: string, params: ErrorParams = {}, lang: Lang = 'en'): string {

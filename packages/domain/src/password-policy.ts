@@ -61,7 +61,7 @@ const BLOCKLIST = new Set(
 );
 
 /** Returns the reason a password is refused, or null when it is acceptable. */
-export function passwordProblem(password: string, username?: string): string | null {
+function passwordProblem(password: string, username?: string): string | null {
   if (password.length < PASSWORD_MIN_LENGTH) return `at least ${PASSWORD_MIN_LENGTH} characters`;
   if (password.length > 128) return 'at most 128 characters';
   const lower = password.toLowerCase();

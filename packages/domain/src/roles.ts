@@ -1,9 +1,8 @@
 import { appError } from './errors.ts';
 
 export type Platform = 'court' | 'mediation';
-export const PLATFORMS = ['court', 'mediation'] as const satisfies readonly Platform[];
 
-export const MEDIATION_ROLES = [
+const MEDIATION_ROLES = [
   'investor',
   'agent',
   'respondent',
@@ -12,18 +11,18 @@ export const MEDIATION_ROLES = [
   'loss_analyst',
   'regulator',
 ] as const;
-export const COURT_ROLES = ['filing_officer', 'judge', 'court_admin'] as const;
+const COURT_ROLES = ['filing_officer', 'judge', 'court_admin'] as const;
 /** The three separated administrator duties (三员分立), present on both platforms. */
 export const ADMIN_ROLES = ['sys_admin', 'sec_admin', 'audit_admin'] as const;
 
-export type MediationRole = (typeof MEDIATION_ROLES)[number];
-export type CourtRole = (typeof COURT_ROLES)[number];
-export type AdminRole = (typeof ADMIN_ROLES)[number];
+type MediationRole = (typeof MEDIATION_ROLES)[number];
+type CourtRole = (typeof COURT_ROLES)[number];
+type AdminRole = (typeof ADMIN_ROLES)[number];
 export type Role = MediationRole | CourtRole | AdminRole;
 
 export const ROLES: readonly Role[] = [...MEDIATION_ROLES, ...COURT_ROLES, ...ADMIN_ROLES];
 
-export interface RoleInfo {
+interface RoleInfo {
   readonly platforms: readonly Platform[];
   readonly zh: string;
   readonly en: string;

@@ -13,12 +13,12 @@ import { DEADLINE_KIND_LABELS } from '@sutiao/domain/lifecycles/direct-applicati
 import { ROLE_INFO } from '@sutiao/domain/roles.ts';
 import type { Lang } from './i18n/lang.ts';
 
-export interface Label {
+interface Label {
   zh: string;
   en: string;
 }
 
-export type LabelMap = Readonly<Record<string, Label>>;
+type LabelMap = Readonly<Record<string, Label>>;
 
 export function labelOf(map: LabelMap, code: string | null | undefined, lang: Lang): string {
   if (!code) return '—';

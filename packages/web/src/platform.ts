@@ -1,7 +1,7 @@
 import type { Platform } from './api/types.ts';
 import type { MessageKey } from './i18n/index.ts';
 
-export interface PlatformLook {
+interface PlatformLook {
   nameKey: MessageKey;
   /** Primary colour; white text on it must reach 4.5:1. */
   primary: string;

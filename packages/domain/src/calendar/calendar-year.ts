@@ -1,7 +1,7 @@
 import type { IsoDate } from './dates.ts';
 
 /** One holiday period as announced: all days from `from` to `to` inclusive are days off. */
-export interface HolidayPeriod {
+interface HolidayPeriod {
   readonly name: string;
   readonly nameEn: string;
   readonly from: IsoDate;

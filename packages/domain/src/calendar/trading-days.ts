@@ -3,7 +3,7 @@ import { addCalendarDays, compareDates, dateRange, isWeekend, yearOf } from './d
 import { prcWorkingDays, type WorkingDayCalendar } from './working-days.ts';
 
 /** Exchange (SSE/SZSE) trading days; the loss engine and stock-price lookups use this interface. */
-export interface TradingDayCalendar {
+interface TradingDayCalendar {
   isTradingDay(date: IsoDate): boolean;
   /** n > 0: the n-th trading day after `date`; n < 0: before it; n = 0: `date` itself. */
   addTradingDays(date: IsoDate, n: number): IsoDate;
@@ -17,7 +17,7 @@ export interface TradingDayCalendar {
  * Trading day = working day that is not a weekend: exchanges stay closed on 调休 make-up Saturdays and Sundays,
  * and on the extra closures the exchanges announce (e.g. 除夕 2024).
  */
-export function createTradingDayCalendar(working: WorkingDayCalendar = prcWorkingDays): TradingDayCalendar {
+function createTradingDayCalendar(working: WorkingDayCalendar = prcWorkingDays): TradingDayCalendar {
   function isTradingDay(date: IsoDate): boolean {
     if (isWeekend(date) || !working.isWorkingDay(date)) return false;
     return !working.calendarYear(yearOf(date)).extraExchangeClosures.includes(date);

@@ -28,9 +28,7 @@ interface ExpandedYear {
   makeUp: Set<IsoDate>;
 }
 
-export function createWorkingDayCalendar(
-  years: readonly CalendarYear[] = PRC_CALENDAR_YEARS,
-): WorkingDayCalendar {
+function createWorkingDayCalendar(years: readonly CalendarYear[] = PRC_CALENDAR_YEARS): WorkingDayCalendar {
   const byYear = new Map<number, ExpandedYear>(
     years.map((data) => [
       data.year,

@@ -106,7 +106,7 @@ export const REFUSAL_REASONS = {
   'no-specific-claim': { zh: '无明确的请求和事实理由', en: 'No specific request, facts or grounds' },
   other: { zh: '其他原因', en: 'Other reason' },
 } as const satisfies Record<string, Labels>;
-export type RefusalReasonCode = keyof typeof REFUSAL_REASONS;
+type RefusalReasonCode = keyof typeof REFUSAL_REASONS;
 
 /** Coded reasons for 调解不成, used by statistics. */
 export const FAILURE_REASONS = {
@@ -118,7 +118,7 @@ export const FAILURE_REASONS = {
   'refused-to-sign': { zh: '一方拒绝签署调解协议', en: 'A party refused to sign the agreement' },
   other: { zh: '其他原因', en: 'Other reason' },
 } as const satisfies Record<string, Labels>;
-export type FailureReasonCode = keyof typeof FAILURE_REASONS;
+type FailureReasonCode = keyof typeof FAILURE_REASONS;
 
 export function isRefusalReasonCode(value: unknown): value is RefusalReasonCode {
   return typeof value === 'string' && Object.hasOwn(REFUSAL_REASONS, value);

@@ -2,8 +2,8 @@ import type { Actor } from '../permissions.ts';
 import type { Role } from '../roles.ts';
 import type { DirectState, Track } from './direct-application-codes.ts';
 
-export type SigningParty = 'investor' | 'respondent' | 'mediator';
-export type ChoosingParty = 'investor' | 'respondent';
+type SigningParty = 'investor' | 'respondent' | 'mediator';
+type ChoosingParty = 'investor' | 'respondent';
 
 /** What the lifecycle needs to know about a direct-application case (loaded by the use case). */
 export interface DirectCaseFacts {

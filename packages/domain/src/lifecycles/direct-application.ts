@@ -17,7 +17,7 @@ import { DIRECT_GUARDS, type DirectGuard } from './direct-application-guards.ts'
 type Row = Transition<DirectState, DirectEvent, DirectGuard, DirectParty, DirectContext>;
 
 /** States from which the applicant may still withdraw (anything before the agreement takes effect). */
-export const PRE_EFFECTIVE_STATES = [
+const PRE_EFFECTIVE_STATES = [
   'draft',
   'submitted',
   'needs_supplement',

@@ -3,7 +3,7 @@ import type { Deps } from '../deps.ts';
 import { newId } from '../lib/ids.ts';
 import type { JobDefinition } from './job-definition.ts';
 
-export interface JobRunner {
+interface JobRunner {
   /** Runs a job as soon as its lease is free (coalesced: several triggers while it runs give one more run). */
   trigger(id: string): void;
   /** Runs a job now, on this instance, if no other holds its lease; resolves with whether it ran. */

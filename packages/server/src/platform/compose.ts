@@ -7,7 +7,7 @@ import { createFsFileStore } from '../adapters/storage/fs-file-store.ts';
 import type { Deps } from '../deps.ts';
 import type { PlatformConfig } from './config.ts';
 
-export interface Composed {
+interface Composed {
   deps: Deps;
   database: Database;
 }

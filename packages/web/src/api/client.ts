@@ -51,7 +51,7 @@ export function configureClient(handlers: {
   if (handlers.onSessionLost) onSessionLost = handlers.onSessionLost;
 }
 
-export interface RequestOptions {
+interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** Do not toast the error; the caller shows it (e.g. inline on a form). */
@@ -194,7 +194,7 @@ export function uploadFile(file: File | Blob, name?: string): Promise<Upload> {
 
 export const createCase = (input: CreateCaseInput) => request<CaseDetail>('/api/cases', { body: input });
 
-export interface CaseQuery {
+interface CaseQuery {
   status?: string;
   page?: number;
   pageSize?: number;

@@ -16,7 +16,7 @@ import type {
 const enc = encodeURIComponent;
 const base = (id: string) => `/api/loss-assessments/${enc(id)}`;
 
-export interface AssessmentQuery {
+interface AssessmentQuery {
   status?: string;
   q?: string;
   page?: number;

@@ -7,7 +7,7 @@ import type { components, paths } from './generated/openapi.ts';
 type Schemas = components['schemas'];
 
 /** The JSON body a path's method takes. */
-export type RequestBody<P extends keyof paths, M extends 'post' | 'put'> = paths[P] extends {
+type RequestBody<P extends keyof paths, M extends 'post' | 'put'> = paths[P] extends {
   [K in M]: { requestBody?: { content: { 'application/json': infer B } } };
 }
   ? B

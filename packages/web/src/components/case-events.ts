@@ -13,7 +13,7 @@ export interface EventField {
   helpKey?: MessageKey;
 }
 
-export interface EventSpec {
+interface EventSpec {
   fields: EventField[];
   tone: 'primary' | 'default' | 'danger';
   /** Extra sentence shown above the form. */

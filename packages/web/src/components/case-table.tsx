@@ -8,7 +8,7 @@ import { useI18n } from '../i18n/index.ts';
 import { DeadlineText } from './deadline-text.tsx';
 import { StatusTag } from './status-tag.tsx';
 
-export interface CaseTableProps {
+interface CaseTableProps {
   status?: string;
   pageSize?: number;
   /** Accessible caption of the table. */

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-export interface Entry {
+interface Entry {
   key: string;
   /** Who and when; plain text, not a heading, so the page's heading order stays intact. */
   meta: ReactNode;

@@ -11,7 +11,7 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const ALLOWED_MIME = new Set(['application/pdf', 'image/png', 'image/jpeg']);
 const ALLOWED_EXT = /\.(pdf|png|jpe?g)$/i;
 
-export interface EvidenceUploadProps {
+interface EvidenceUploadProps {
   /** The uploaded files (server ids); controlled. */
   value?: UploadResult[];
   onChange?: (value: UploadResult[]) => void;

@@ -1,7 +1,7 @@
 import type { Me } from '../api/types.ts';
 import type { MessageKey } from '../i18n/index.ts';
 
-export interface NavItem {
+interface NavItem {
   path: string;
   labelKey: MessageKey;
   /** Shown when the user holds any of these permissions (or roles, as a fallback); empty = everyone. */

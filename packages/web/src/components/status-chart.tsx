@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/index.ts';
 echarts.use([BarChart, GridComponent, TooltipComponent, SVGRenderer]);
 
 /** A count as shown: the server stops counting at 10,000, so a capped total reads "10,000+". */
-export function countText(item: { total: number; capped: boolean }): string {
+function countText(item: { total: number; capped: boolean }): string {
   return item.capped ? `${item.total.toLocaleString('en-US')}+` : String(item.total);
 }
 

@@ -8,10 +8,10 @@ export type { MessageKey } from './zh.ts';
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };
 
-export type TemplateParams = Readonly<Record<string, string | number>>;
+type TemplateParams = Readonly<Record<string, string | number>>;
 
 /** Translates outside React (e.g. in the API client); fills `{name}` placeholders. */
-export function translate(key: MessageKey, params?: TemplateParams, lang: Lang = getLang()): string {
+function translate(key: MessageKey, params?: TemplateParams, lang: Lang = getLang()): string {
   const template = dictionaries[lang][key] ?? zh[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
@@ -19,7 +19,7 @@ export function translate(key: MessageKey, params?: TemplateParams, lang: Lang =
   );
 }
 
-export type Translate = (key: MessageKey, params?: TemplateParams) => string;
+type Translate = (key: MessageKey, params?: TemplateParams) => string;
 
 export function useLang(): Lang {
   return useSyncExternalStore(subscribeLang, getLang, getLang);

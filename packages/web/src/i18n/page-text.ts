@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useLang } from './index.ts';
 
-export type PageText<K extends string> = (key: K, params?: Record<string, string | number>) => string;
+type PageText<K extends string> = (key: K, params?: Record<string, string | number>) => string;
 
 /**
  * Strings kept beside a feature's pages instead of the global dictionaries: `zh` is the source, `en` must have

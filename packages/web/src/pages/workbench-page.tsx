@@ -11,7 +11,7 @@ import { hasPermission, hasRole, useMe, useSession } from '../session.tsx';
 const StatusChart = lazy(() => import('../components/status-chart.tsx'));
 
 /** Statuses an organization administrator acts on, per queue tab. Keys match the server's status codes. */
-export const ORG_ADMIN_QUEUES: { key: string; labelKey: MessageKey; statuses: string[] }[] = [
+const ORG_ADMIN_QUEUES: { key: string; labelKey: MessageKey; statuses: string[] }[] = [
   { key: 'to-register', labelKey: 'workbench.queue.toRegister', statuses: ['submitted'] },
   // Registered cases still need the respondent consulted; consulting ones await the accept/refuse decision.
   { key: 'to-accept', labelKey: 'workbench.queue.toAccept', statuses: ['registered', 'consulting'] },

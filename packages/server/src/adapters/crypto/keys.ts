@@ -13,7 +13,7 @@ export interface PlatformKeys {
   blindIndexKey: Uint8Array;
 }
 
-export interface LoadPlatformKeysOptions {
+interface LoadPlatformKeysOptions {
   /** e.g. data/<platform>/keys — files are created there (mode 0600) on first start and reused. */
   dir: string;
   /** Production: SUTIAO_SIGNING_KEY_PEM, SUTIAO_SM4_KEY (hex, comma-separated, current first), SUTIAO_BLIND_INDEX_KEY. */

@@ -22,7 +22,7 @@ export interface Signer {
 }
 
 /** Checks a hex signature made by a Signer; never throws on malformed input, returns false. */
-export type Verifier = (publicKeyPem: string, data: Uint8Array | string, signatureHex: string) => boolean;
+type Verifier = (publicKeyPem: string, data: Uint8Array | string, signatureHex: string) => boolean;
 
 const verifiers: Record<SignatureAlgorithm, Verifier> = { SM2: sm2Verify, Ed25519: ed25519Verify };
 

@@ -14,7 +14,7 @@ export interface Keyring {
   readonly keys: ReadonlyMap<string, DataKey>;
 }
 
-export type FieldCryptoErrorCode = 'FIELD_MALFORMED' | 'FIELD_UNKNOWN_KEY' | 'FIELD_AUTH_FAILED';
+type FieldCryptoErrorCode = 'FIELD_MALFORMED' | 'FIELD_UNKNOWN_KEY' | 'FIELD_AUTH_FAILED';
 
 export class FieldCryptoError extends Error {
   constructor(

@@ -3,13 +3,13 @@ import type { ColumnType } from 'kysely';
 // Table types of migration 012 (the audit Merkle log); kept apart so schema.ts stays a short index.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
-export interface AuditLogLeavesTable {
+interface AuditLogLeavesTable {
   log_index: number;
   seq: number;
   leaf_hash: string;
 }
 
-export interface AuditTreeNodesTable {
+interface AuditTreeNodesTable {
   level: number;
   idx: number;
   hash: string;

@@ -29,7 +29,7 @@ export interface LossAssessmentsTable {
   run_lease_until: Timestamp | null;
 }
 
-export interface LossAssessmentFilesTable {
+interface LossAssessmentFilesTable {
   assessment_id: string;
   kind: LossFileKind;
   name: string;
@@ -42,7 +42,7 @@ export interface LossAssessmentFilesTable {
   uploaded_at: Timestamp;
 }
 
-export interface LossInvestorsTable {
+interface LossInvestorsTable {
   assessment_id: string;
   investor_id: string;
   name: string;
@@ -60,7 +60,7 @@ export interface LossResultsTable {
   explanation: JsonValue<Record<string, unknown>>;
 }
 
-export interface LossReportsTable {
+interface LossReportsTable {
   id: string;
   assessment_id: string;
   verification_code: string;

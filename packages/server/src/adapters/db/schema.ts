@@ -23,7 +23,7 @@ export interface OrganizationsTable {
   created_at: Generated<Date>;
 }
 
-export interface UsersTable {
+interface UsersTable {
   id: string;
   username: string;
   display_name: string;
@@ -38,21 +38,21 @@ export interface UsersTable {
   created_at: Generated<Date>;
 }
 
-export interface UserRolesTable {
+interface UserRolesTable {
   user_id: string;
   role: string;
   granted_by: string | null;
   granted_at: Generated<Date>;
 }
 
-export interface LoginFailuresTable {
+interface LoginFailuresTable {
   username: string;
   consecutive: number;
   locked_until: Timestamp | null;
   last_failed_at: Timestamp;
 }
 
-export interface SessionsTable {
+interface SessionsTable {
   token_hash: string;
   user_id: string;
   csrf_token: string;
@@ -80,7 +80,7 @@ export interface AuditLogTable {
   hash: string;
 }
 
-export interface UserNoticesTable {
+interface UserNoticesTable {
   id: string;
   user_id: string;
   kind: string;
@@ -91,13 +91,13 @@ export interface UserNoticesTable {
   read_at: Timestamp | null;
 }
 
-export interface CaseNumberSequencesTable {
+interface CaseNumberSequencesTable {
   organization_id: string;
   year: number;
   last: number;
 }
 
-export interface UploadsTable {
+interface UploadsTable {
   id: string;
   sha256: string;
   sm3: string;
@@ -108,7 +108,7 @@ export interface UploadsTable {
   created_at: Generated<Date>;
 }
 
-export interface MediatorProfilesTable {
+interface MediatorProfilesTable {
   user_id: string;
   specialties: ColumnType<string[], string, string>;
   listed: Generated<boolean>;
@@ -164,14 +164,14 @@ export interface CaseEventsTable {
   payload: Json;
 }
 
-export interface CaseEvidenceTable {
+interface CaseEvidenceTable {
   case_id: string;
   upload_id: string;
   added_by_user_id: string;
   added_at: Timestamp;
 }
 
-export interface ConsentsTable {
+interface ConsentsTable {
   id: string;
   user_id: string;
   case_id: string | null;
@@ -180,7 +180,7 @@ export interface ConsentsTable {
   given_at: Timestamp;
 }
 
-export interface CaseMessagesTable {
+interface CaseMessagesTable {
   id: string;
   case_id: string;
   author_user_id: string;
@@ -190,7 +190,7 @@ export interface CaseMessagesTable {
   created_at: Timestamp;
 }
 
-export interface CaseRecordTable {
+interface CaseRecordTable {
   id: string;
   case_id: string;
   author_user_id: string;
@@ -238,7 +238,7 @@ export interface AgreementSignaturesTable {
   signature: string;
 }
 
-export interface UserSigningKeysTable {
+interface UserSigningKeysTable {
   user_id: string;
   algorithm: 'SM2' | 'Ed25519';
   key_id: string;
@@ -247,7 +247,7 @@ export interface UserSigningKeysTable {
   created_at: Timestamp;
 }
 
-export interface CasePaymentsTable {
+interface CasePaymentsTable {
   id: string;
   case_id: string;
   agreement_id: string;
@@ -283,7 +283,7 @@ export interface DB extends LossTables, AuditTables {
   job_leases: JobLeasesTable;
 }
 
-export interface JobLeasesTable {
+interface JobLeasesTable {
   job_id: string;
   holder: string;
   lease_until: Timestamp;
@@ -292,7 +292,7 @@ export interface JobLeasesTable {
   last_error: string | null;
 }
 
-export interface DeadlineRemindersTable {
+interface DeadlineRemindersTable {
   case_id: string;
   deadline_kind: string;
   due_date: string;

@@ -2,7 +2,7 @@ import type { SignatureAlgorithm } from '../crypto/signer.ts';
 
 export type AgreementPartyRole = '申请人' | '被申请人' | '调解员';
 
-export interface AgreementParty {
+interface AgreementParty {
   role: AgreementPartyRole;
   name: string;
   /** Already masked (ID keeps its first and last character); never pass the clear number. */

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 /** A CJK font file for pdfkit; `family` selects the face inside a TrueType collection. */
-export interface CjkFont {
+interface CjkFont {
   path: string;
   family?: string;
 }

@@ -1,6 +1,6 @@
 import type { OrganizationsTable } from '../../adapters/db/schema.ts';
 
-export type DemoOrganization = Omit<OrganizationsTable, 'created_at'>;
+type DemoOrganization = Omit<OrganizationsTable, 'created_at'>;
 
 const org = (
   o: Partial<DemoOrganization> & Pick<DemoOrganization, 'id' | 'kind' | 'name'>,
@@ -55,7 +55,7 @@ const WORKSTATION_REGIONS = [
   '青海',
 ] as const;
 
-export const COURTS: DemoOrganization[] = [
+const COURTS: DemoOrganization[] = [
   org({
     id: 'court-spc',
     kind: 'court',
@@ -146,7 +146,7 @@ export const COURTS: DemoOrganization[] = [
   }),
 ];
 
-export const MEDIATION_ORGANIZATIONS: DemoOrganization[] = [
+const MEDIATION_ORGANIZATIONS: DemoOrganization[] = [
   org({
     id: CENTER_ID,
     kind: 'mediation',
@@ -192,7 +192,7 @@ export const MEDIATION_ORGANIZATIONS: DemoOrganization[] = [
 ];
 
 // Fictional firms: demo disputes must not name real companies.
-export const FIRMS: DemoOrganization[] = [
+const FIRMS: DemoOrganization[] = [
   org({
     id: 'firm-huaxin',
     kind: 'firm',
@@ -243,7 +243,7 @@ export const FIRMS: DemoOrganization[] = [
   }),
 ];
 
-export const REGULATORS: DemoOrganization[] = [
+const REGULATORS: DemoOrganization[] = [
   org({
     id: 'reg-csrc-ipb',
     kind: 'regulator',
@@ -261,7 +261,7 @@ export const REGULATORS: DemoOrganization[] = [
   }),
 ];
 
-export const PLATFORM_OPERATORS: DemoOrganization[] = [
+const PLATFORM_OPERATORS: DemoOrganization[] = [
   org({ id: 'op-court', kind: 'platform', name: '人民法院调解平台运维', short_name: '法院平台运维' }),
   org({
     id: 'op-mediation',

@@ -1,6 +1,6 @@
 import type { Platform, Role } from '@sutiao/domain/roles.ts';
 
-export interface DemoUser {
+interface DemoUser {
   username: string;
   displayName: string;
   roles: Role[];

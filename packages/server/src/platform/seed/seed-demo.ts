@@ -7,7 +7,7 @@ import { ALL_ORGANIZATIONS } from './demo-organizations.ts';
 import { seedDemoCases } from './seed-demo-cases.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
 
-export interface SeedDemoOptions {
+interface SeedDemoOptions {
   /**
    * An argon2 hash of DEMO_PASSWORD given to every demo user, for test runs that seed several databases and
    * hash once. Without it each user gets their own hash with a random salt, as real accounts do: equal hashes

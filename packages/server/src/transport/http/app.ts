@@ -14,7 +14,7 @@ import { serveWebClient } from './static-web.ts';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
-export interface AppOptions {
+interface AppOptions {
   /** Built web client to serve at `/` (packages/web/dist); omitted in API-only tests. */
   webDist?: string;
   logger?: boolean;

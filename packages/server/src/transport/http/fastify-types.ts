@@ -7,7 +7,7 @@ import type { RateLimit } from './rate-limit.ts';
  * `peer`: the other platform over the docking link. No session and no CSRF token: such a request carries a signed
  * envelope, and the docking use case verifies it against the registered peer's keys before it acts on anything.
  */
-export type RouteAccess = 'public' | 'signed-in' | 'peer';
+type RouteAccess = 'public' | 'signed-in' | 'peer';
 export const ROUTE_ACCESS: readonly RouteAccess[] = ['public', 'signed-in', 'peer'];
 
 declare module 'fastify' {

@@ -294,7 +294,7 @@ const en: Record<LossTextKey, string> = {
   'reason.NOT_IN_RANGE': 'No eligible buy in the window',
 };
 
-export type LossText = (key: LossTextKey, params?: Record<string, string | number>) => string;
+type LossText = (key: LossTextKey, params?: Record<string, string | number>) => string;
 
 const REASONS = new Set(['LOSS', 'NO_LOSS', 'SOLD_OUT_BEFORE_DISCLOSURE', 'NOT_IN_RANGE']);
 

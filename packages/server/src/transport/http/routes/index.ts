@@ -14,7 +14,7 @@ import { dockingRoutes } from './docking/index.ts';
 import { mediationRoutes } from './mediation/index.ts';
 
 /** Route modules of both platforms: identity, notices to users, administration, and the docking link. */
-export const commonRoutes: RouteModule[] = [
+const commonRoutes: RouteModule[] = [
   healthRoutes,
   authRoutes,
   passwordRoutes,
@@ -24,7 +24,7 @@ export const commonRoutes: RouteModule[] = [
 ];
 
 /** Route modules that exist only on one platform. */
-export const platformRoutes: Record<Platform, RouteModule[]> = {
+const platformRoutes: Record<Platform, RouteModule[]> = {
   mediation: mediationRoutes,
   court: courtRoutes,
 };

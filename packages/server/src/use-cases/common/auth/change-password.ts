@@ -5,7 +5,7 @@ import { assertPasswordAcceptable } from '@sutiao/domain/password-policy.ts';
 import { confirmPassword } from './confirm-password.ts';
 import { hashToken } from './session-token.ts';
 
-export interface ChangePasswordInput {
+interface ChangePasswordInput {
   currentPassword: string;
   newPassword: string;
 }

@@ -17,7 +17,7 @@ export const rolesOfUser = (eb: ExpressionBuilder<DB, 'users'>) =>
     .select(sql<string[]>`coalesce(jsonb_agg(user_roles.role), '[]'::jsonb)`.as('roles'))
     .whereRef('user_roles.user_id', '=', 'users.id');
 
-export interface ActorRow {
+interface ActorRow {
   id: string;
   username: string;
   display_name: string;

@@ -13,7 +13,7 @@ import { loadActor } from './load-actor.ts';
 import type { SignInResult } from './sign-in.ts';
 import { startSession } from './start-session.ts';
 
-export interface RegisterInvestorInput {
+interface RegisterInvestorInput {
   username: string;
   password: string;
   displayName: string;

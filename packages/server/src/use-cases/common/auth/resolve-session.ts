@@ -2,7 +2,7 @@ import type { Deps } from '../../../deps.ts';
 import { type ActorProfile, profileFromRow, rolesOfUser } from './load-actor.ts';
 import { hashToken } from './sign-in.ts';
 
-export type SessionLookup =
+type SessionLookup =
   | { status: 'valid'; profile: ActorProfile; csrfToken: string }
   | { status: 'expired' }
   | { status: 'none' };

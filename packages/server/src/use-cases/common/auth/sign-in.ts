@@ -7,7 +7,7 @@ import { type ActorProfile, loadActor } from './load-actor.ts';
 import { LOCKOUT_MINUTES, MAX_CONSECUTIVE_FAILURES } from './session-policy.ts';
 import { startSession } from './start-session.ts';
 
-export interface SignInInput {
+interface SignInInput {
   username: string;
   password: string;
 }

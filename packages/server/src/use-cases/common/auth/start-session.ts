@@ -5,7 +5,7 @@ import type { ActorProfile } from './load-actor.ts';
 import { hashToken } from './session-token.ts';
 import { ABSOLUTE_SESSION_HOURS, idleTimeoutSeconds } from './session-policy.ts';
 
-export interface StartedSession {
+interface StartedSession {
   token: string;
   csrfToken: string;
   expiresAt: Date;

@@ -17,7 +17,7 @@ export async function notifyUsers(trx: Kysely<DB>, messages: readonly UserNotice
 }
 
 /** The insert statement of `notifyUsers` (messages must not be empty), to be run as part of a larger statement. */
-export function noticesInsert(trx: Kysely<DB>, messages: readonly UserNotice[]) {
+function noticesInsert(trx: Kysely<DB>, messages: readonly UserNotice[]) {
   return trx.insertInto('user_notices').values(
     messages.map((m) => ({
       id: newId(),

@@ -66,7 +66,7 @@ export function verifyPartySignature(agreement: AgreementRow, s: SignatureRow): 
   );
 }
 
-export interface SealFields {
+interface SealFields {
   digestSm3: string;
   sealedAt: Date;
   signatures: readonly Pick<SignatureRow, 'party' | 'key_id' | 'signature'>[];

@@ -7,9 +7,9 @@ import { applyCaseTransition } from '../cases/case-transition.ts';
 import type { CaseDetail } from '../cases/present-case.ts';
 import { agreementDigest } from './agreement-content.ts';
 
-export const PAYMENT_TERMS_MAX = 500;
+const PAYMENT_TERMS_MAX = 500;
 
-export interface DraftAgreementInput {
+interface DraftAgreementInput {
   caseId: string;
   expectedVersion: number;
   amountFen: number;

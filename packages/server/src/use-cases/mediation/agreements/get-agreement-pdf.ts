@@ -4,7 +4,7 @@ import { loadReadableCase } from '../cases/case-access.ts';
 import { loadAgreementPdf } from './agreement-pdf.ts';
 import { loadCurrentAgreement, loadSignatures } from './load-agreement.ts';
 
-export interface AgreementPdf {
+interface AgreementPdf {
   pdf: Buffer;
   caseNumber: string;
   verificationCode: string;

@@ -3,7 +3,7 @@ import type { DB } from '../../../adapters/db/schema.ts';
 import type { DirectCaseFacts } from '@sutiao/domain/lifecycles/direct-application-context.ts';
 import { type AgreementRow, orderedSignatures, type SignatureRow } from './agreement-content.ts';
 
-export type AgreementFacts = Pick<
+type AgreementFacts = Pick<
   DirectCaseFacts,
   'signatures' | 'agreementAmountFen' | 'agreementDueDate' | 'paidFen'
 >;

@@ -7,7 +7,7 @@ import { applyCaseTransition } from '../cases/case-transition.ts';
 import type { CaseDetail } from '../cases/present-case.ts';
 import { loadCurrentAgreement, paidFenOf } from './load-agreement.ts';
 
-export interface RecordPaymentInput {
+interface RecordPaymentInput {
   caseId: string;
   expectedVersion: number;
   amountFen: number;

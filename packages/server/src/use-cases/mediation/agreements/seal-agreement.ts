@@ -20,7 +20,7 @@ import { renderSealedAgreement, verifyUrlOf } from './agreement-pdf.ts';
 import { loadCurrentAgreement, loadSignatures } from './load-agreement.ts';
 import { newVerificationCode } from '../../../lib/verification-code.ts';
 
-export interface SealAgreementInput {
+interface SealAgreementInput {
   caseId: string;
   expectedVersion: number;
   password: string;

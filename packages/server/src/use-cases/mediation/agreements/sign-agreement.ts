@@ -11,7 +11,7 @@ import { agreementContent } from './agreement-content.ts';
 import { loadCurrentAgreement } from './load-agreement.ts';
 import { userSigner } from './user-signing-key.ts';
 
-export interface SignAgreementInput {
+interface SignAgreementInput {
   caseId: string;
   expectedVersion: number;
   /** Re-entered to show intent: an electronic signature must be the signer's own deliberate act. */

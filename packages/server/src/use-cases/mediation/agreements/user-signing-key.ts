@@ -5,7 +5,7 @@ import type { DB } from '../../../adapters/db/schema.ts';
 import type { Deps } from '../../../deps.ts';
 
 /** The SM4 context bound into each encrypted private key, so the value can't be moved to another column. */
-export const USER_KEY_CONTEXT = 'user_signing_keys.private_key';
+const USER_KEY_CONTEXT = 'user_signing_keys.private_key';
 
 /**
  * The user's platform-custodied SM2 key, created on their first signature inside the caller's transaction.

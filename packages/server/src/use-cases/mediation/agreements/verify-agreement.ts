@@ -11,7 +11,7 @@ import {
 import { loadSignatures } from './load-agreement.ts';
 import { normalizeVerificationCode } from '../../../lib/verification-code.ts';
 
-export interface VerificationResult {
+interface VerificationResult {
   valid: boolean;
   caseNumber: string;
   organizationName: string;

@@ -5,7 +5,7 @@ import { appError } from '@sutiao/domain/errors.ts';
 import { INPUT_LIMITS } from '@sutiao/domain/input-limits.ts';
 
 export const TEXT_LIMITS = INPUT_LIMITS;
-export const MAX_EVIDENCE = INPUT_LIMITS.evidenceFiles;
+const MAX_EVIDENCE = INPUT_LIMITS.evidenceFiles;
 
 /** VALIDATION_FAILED with the reason worded in both languages. */
 export const invalid = (zh: string, en: string) => appError('VALIDATION_FAILED', { reason: { zh, en } });
@@ -23,18 +23,6 @@ export function requirePositiveFen(field: string, value: number): number {
   if (!Number.isSafeInteger(value) || value <= 0)
     throw invalid(`${field} 须为正整数（单位：分）`, `${field} must be a positive integer amount in fen`);
   return value;
-}
-
-/** The respondent must be a registered firm (securities, futures, fund or listed company). */
-export async function requireFirm(db: Kysely<DB>, orgId: string) {
-  const firm = await db
-    .selectFrom('organizations')
-    .select(['id', 'name', 'firm_type'])
-    .where('id', '=', orgId)
-    .where('kind', '=', 'firm')
-    .executeTakeFirst();
-  if (!firm) throw invalid('被申请人须为已登记的经营机构', 'respondentOrgId is not a registered firm');
-  return firm;
 }
 
 /** Evidence ids must be distinct uploads of the actor's own; someone else's upload is as unknown as a missing one. */

@@ -7,7 +7,7 @@ import { loadAgreementFacts } from '../agreements/load-agreement.ts';
 import type { LoadedCase } from './load-case.ts';
 
 /** Whether the applicant recorded both consents, at their current versions, for this case. */
-export async function hasCurrentConsents(db: Kysely<DB>, caseId: string): Promise<boolean> {
+async function hasCurrentConsents(db: Kysely<DB>, caseId: string): Promise<boolean> {
   const rows = await db
     .selectFrom('consents')
     .select(['kind', 'version'])
@@ -19,7 +19,7 @@ export async function hasCurrentConsents(db: Kysely<DB>, caseId: string): Promis
 }
 
 /** Pure part: the application is complete when it has a firm respondent, a claim, facts, requests and consents. */
-export function isApplicationComplete(c: LoadedCase, consentsGiven: boolean): boolean {
+function isApplicationComplete(c: LoadedCase, consentsGiven: boolean): boolean {
   return (
     consentsGiven &&
     c.respondent_firm_type !== null &&

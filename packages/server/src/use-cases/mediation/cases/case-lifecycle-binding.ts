@@ -30,7 +30,7 @@ import { numberCaseAtEnd, PENDING_CASE_NUMBER } from './number-case-at-end.ts';
 export type CaseChanges = Omit<Updateable<CasesTable>, 'id' | 'status' | 'version'>;
 
 /** Lifecycle A's types for the transition kernel. */
-export interface CaseTypes {
+interface CaseTypes {
   state: DirectState;
   event: DirectEvent;
   guard: DirectGuard;

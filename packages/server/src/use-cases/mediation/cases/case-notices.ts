@@ -10,11 +10,11 @@ import {
 } from '@sutiao/domain/lifecycles/direct-application-codes.ts';
 import type { Actor } from '@sutiao/domain/permissions.ts';
 import { isRole, type Role } from '@sutiao/domain/roles.ts';
-import { type UserNotice, notifyUsers } from '../../common/notices/notify-user.ts';
+import type { UserNotice } from '../../common/notices/notify-user.ts';
 import { abilitiesOf } from './case-abilities.ts';
 import type { LoadedCase } from './load-case.ts';
 
-export interface Participant {
+interface Participant {
   actor: Actor;
   email: string | null;
 }
@@ -60,22 +60,9 @@ export async function participantsOf(trx: Kysely<DB>, c: LoadedCase): Promise<Pa
 }
 
 /**
- * Inbox notices after a transition: a to-do for each participant who can now act, and a status notice for the
- * applicant. Returns the e-mails to send once the transaction has committed.
+ * Inbox notices after a transition, not yet written: a to-do for each participant who can now act, and a status
+ * notice for the applicant, with the e-mails to send once the transaction has committed.
  */
-export async function noticeTransition(
-  trx: Kysely<DB>,
-  after: LoadedCase,
-  facts: DirectCaseFacts,
-  event: DirectEvent,
-  actorUserId: string,
-): Promise<Notification[]> {
-  const { messages, emails } = await composeNotices(trx, after, facts, event, actorUserId);
-  await notifyUsers(trx, messages);
-  return emails;
-}
-
-/** The inbox notices and e-mails of `noticeTransition`, not yet written. */
 export async function composeNotices(
   trx: Kysely<DB>,
   after: LoadedCase,

@@ -16,7 +16,7 @@ export type { CaseChanges } from './case-lifecycle-binding.ts';
 export { sendAfterCommit } from '../../common/transitions/send-after-commit.ts';
 
 /** One event of lifecycle A, as the case use cases ask for it. */
-export interface CaseTransitionRequest extends Omit<CaseKernelRequest, 'id' | 'locked' | 'inputs'> {
+interface CaseTransitionRequest extends Omit<CaseKernelRequest, 'id' | 'locked' | 'inputs'> {
   caseId: string;
   /** The version the client read; a different current version is CASE_STATE_CONFLICT. */
   expectedVersion: number;
@@ -27,7 +27,7 @@ export interface CaseTransitionRequest extends Omit<CaseKernelRequest, 'id' | 'l
   created?: { case: LoadedCase; inputs: FactInputs };
 }
 
-export interface TransitionOutcome {
+interface TransitionOutcome {
   before: LoadedCase;
   after: LoadedCase;
   /** E-mails to send once the transaction has committed. */

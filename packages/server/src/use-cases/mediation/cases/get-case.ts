@@ -27,7 +27,7 @@ export async function getCase(deps: Deps, ctx: SignedInContext, caseId: string):
  * What the caller already knows of a case it has just created (a new application): its facts and timeline, no
  * evidence, messages, record or agreement. Saves reading back what was just written.
  */
-export interface KnownNewCase {
+interface KnownNewCase {
   facts: DirectCaseFacts;
   timeline: Parameters<typeof presentTimelineEntry>[0][];
 }

@@ -2,7 +2,7 @@ import type { Deps, SignedInContext } from '../../../deps.ts';
 import { readableCasesFilter } from './case-access.ts';
 import { type CaseSummary, presentSummary } from './present-case.ts';
 
-export interface ListCasesInput {
+interface ListCasesInput {
   status?: string | undefined;
   page?: number | undefined;
   pageSize?: number | undefined;
@@ -15,7 +15,7 @@ export interface CaseListPage {
   totalCapped: boolean;
 }
 
-export const MAX_PAGE_SIZE = 100;
+const MAX_PAGE_SIZE = 100;
 /** Counting stops here (or at the end of the requested page, if later): no count over 100k rows per page view. */
 export const TOTAL_COUNT_CAP = 10_000;
 

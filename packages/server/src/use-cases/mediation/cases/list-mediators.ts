@@ -1,6 +1,6 @@
 import type { Deps } from '../../../deps.ts';
 
-export interface MediatorItem {
+interface MediatorItem {
   id: string;
   displayName: string;
   organizationName: string;

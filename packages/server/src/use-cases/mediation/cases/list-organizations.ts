@@ -1,6 +1,6 @@
 import type { Deps } from '../../../deps.ts';
 
-export interface OrganizationItem {
+interface OrganizationItem {
   id: string;
   name: string;
   kind: string;

@@ -66,7 +66,7 @@ export async function numberCaseAtEnd(
 }
 
 /** The sequence a case of the organization is numbered in, and its prefix: workstations number under their center. */
-export async function numberingOf(
+async function numberingOf(
   trx: Kysely<DB>,
   organizationId: string,
 ): Promise<{ numbering: string; prefix: string }> {

@@ -51,7 +51,7 @@ export function presentSummary(row: SummaryRow): CaseSummary {
   };
 }
 
-export interface EvidenceItem {
+interface EvidenceItem {
   id: string;
   name: string;
   size: number;

@@ -22,9 +22,9 @@ import { noAgreementFacts } from '../agreements/load-agreement.ts';
 import type { CaseDetail, presentTimelineEntry } from './present-case.ts';
 
 /** Applications go to the national center unless an organization is chosen (a later option of the form). */
-export const DEFAULT_HANDLING_ORGANIZATION_ID = 'org-center';
+const DEFAULT_HANDLING_ORGANIZATION_ID = 'org-center';
 
-export interface SubmitApplicationInput {
+interface SubmitApplicationInput {
   respondentOrgId: string;
   claimAmountFen: number;
   facts: string;

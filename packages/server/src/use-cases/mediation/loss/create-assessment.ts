@@ -7,7 +7,7 @@ import { requirePermission } from '../../common/require-permission.ts';
 import { getAssessment } from './get-assessment.ts';
 import type { AssessmentDetail } from './present-assessment.ts';
 
-export interface CreateAssessmentInput {
+interface CreateAssessmentInput {
   caseNumber: string;
   courtOrgId: string;
   /** YYYY-MM-DD, the date of the court's entrustment letter. */

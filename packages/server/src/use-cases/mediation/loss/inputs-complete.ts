@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../adapters/db/schema.ts';
 
 /** Kinds an assessment cannot run without; market data and corporate actions are optional (LOSS-SPEC §1). */
-export const REQUIRED_FILES = ['trades', 'investors'] as const;
+const REQUIRED_FILES = ['trades', 'investors'] as const;
 
 /** True when the parameters validate and the required files are present (inside the caller's transaction). */
 export async function inputsComplete(

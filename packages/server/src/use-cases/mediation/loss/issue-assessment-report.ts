@@ -11,7 +11,7 @@ import type { AssessmentDetail } from './present-assessment.ts';
 import { loadResultRows, type ReportContent, reportContent, resultsDigest } from './report-content.ts';
 import { reportPdfInput } from './report-pdf-input.ts';
 
-export const lossVerifyUrl = (deps: Deps, code: string) =>
+const lossVerifyUrl = (deps: Deps, code: string) =>
   `${deps.publicUrl}/api/loss-reports/verify/${encodeURIComponent(code)}`;
 
 /**

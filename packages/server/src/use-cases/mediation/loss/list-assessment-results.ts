@@ -2,7 +2,7 @@ import type { Deps, SignedInContext } from '../../../deps.ts';
 import { loadAssessment, requireLossReader } from './loss-access.ts';
 import { type InvestorResultView, presentResult } from './present-result.ts';
 
-export interface ListResultsInput {
+interface ListResultsInput {
   id: string;
   /** Prefix of the investor id. */
   investorId?: string;

@@ -3,7 +3,7 @@ import type { Deps, SignedInContext } from '../../../deps.ts';
 import { requireLossReader } from './loss-access.ts';
 import { type AssessmentSummaryView, presentSummary } from './present-assessment.ts';
 
-export interface ListAssessmentsInput {
+interface ListAssessmentsInput {
   status?: LossAssessmentStatus;
   /** Substring of the case number. */
   q?: string;

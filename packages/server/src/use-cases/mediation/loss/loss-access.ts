@@ -7,7 +7,7 @@ import { isAuthorized } from '@sutiao/domain/permissions.ts';
 
 export type AssessmentRow = Selectable<LossAssessmentsTable>;
 
-export const assessmentNotFound = () =>
+const assessmentNotFound = () =>
   appError('NOT_FOUND', { entity: { zh: '损失核定委托', en: 'Loss assessment' } });
 
 /** Analysts run assessments; organization administrators may read every one of them. */

@@ -4,7 +4,7 @@ import { looksLikeXlsx, xlsxToCsv } from '../../../adapters/xlsx/xlsx-to-csv.ts'
 import { type InvestorEntry, parseInvestorList } from './investor-list.ts';
 import { type LossProblem, sortProblems, toProblem } from './loss-problems.ts';
 
-export type ParsedUpload =
+type ParsedUpload =
   | { ok: true; rows: number; investors: InvestorEntry[] }
   | { ok: false; problems: LossProblem[] };
 

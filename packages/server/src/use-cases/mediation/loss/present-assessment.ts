@@ -12,7 +12,7 @@ import { isAuthorized } from '@sutiao/domain/permissions.ts';
 import type { AssessmentRow } from './loss-access.ts';
 import { type LossProblem, toProblem } from './loss-problems.ts';
 
-export interface AssessmentFile {
+interface AssessmentFile {
   kind: string;
   name: string;
   sha256: string;

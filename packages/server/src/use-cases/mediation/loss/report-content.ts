@@ -22,7 +22,7 @@ export function resultsDigest(rows: readonly { row: Record<string, string> }[]):
   return sm3Hex(canonicalJson(rows.map((r) => r.row)));
 }
 
-export interface ReportFields {
+interface ReportFields {
   reportId: string;
   assessment: AssessmentRow;
   organizationName: string;

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../adapters/db/schema.ts';
 
 /** Long enough for one chunk on a loaded machine; a dead run is picked up again after this. */
-export const RUN_LEASE_MS = 2 * 60_000;
+const RUN_LEASE_MS = 2 * 60_000;
 
 export const leaseUntil = (now: Date): Date => new Date(now.getTime() + RUN_LEASE_MS);
 

@@ -15,7 +15,7 @@ const milliToYuan = (milli: number): string =>
   `${Math.floor(milli / 1000)}.${(milli % 1000).toString().padStart(3, '0')}`;
 
 /** The engine's explanation (LOSS-SPEC §3) with each trade as it appeared in the uploaded file. */
-export function explanationOf(r: InvestorResult, table: TradeTable, byLine: Map<number, number>) {
+function explanationOf(r: InvestorResult, table: TradeTable, byLine: Map<number, number>) {
   return {
     reason: r.reason,
     reasonZh: r.reasonZh,
@@ -36,8 +36,6 @@ export function explanationOf(r: InvestorResult, table: TradeTable, byLine: Map<
     }),
   };
 }
-
-export type ResultExplanation = ReturnType<typeof explanationOf>;
 
 /** Writes one chunk of results; the §3 row keeps every figure as the engine's exact decimal string. */
 export async function storeResults(

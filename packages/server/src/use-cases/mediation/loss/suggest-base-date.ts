@@ -11,7 +11,7 @@ import { requirePermission } from '../../common/require-permission.ts';
 import { loadAssessment } from './loss-access.ts';
 import { loadInputText } from './stored-input.ts';
 
-export interface SuggestBaseDateInput {
+interface SuggestBaseDateInput {
   id: string;
   disclosureDate: string;
   ruleVersion?: RuleVersion;

@@ -6,7 +6,7 @@ import { inputsComplete } from './inputs-complete.ts';
 import { loadAssessment } from './loss-access.ts';
 import type { AssessmentDetail } from './present-assessment.ts';
 
-export interface UpdateParametersInput {
+interface UpdateParametersInput {
   id: string;
   expectedVersion: number;
   /** LOSS-SPEC §1 parameters as entered; problems are reported on the assessment, not refused. */

@@ -14,7 +14,7 @@ import type { LossProblem } from './loss-problems.ts';
 import { parseUpload } from './parse-upload.ts';
 import type { AssessmentDetail } from './present-assessment.ts';
 
-export interface UploadAssessmentFileInput {
+interface UploadAssessmentFileInput {
   id: string;
   kind: LossFileKind;
   name: string;

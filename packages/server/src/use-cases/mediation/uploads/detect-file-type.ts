@@ -1,5 +1,5 @@
 /** The file types accepted as evidence, recognised by their leading bytes rather than the client's claim. */
-export type AllowedMime = 'application/pdf' | 'image/png' | 'image/jpeg';
+type AllowedMime = 'application/pdf' | 'image/png' | 'image/jpeg';
 
 const SIGNATURES: ReadonlyArray<{ mime: AllowedMime; bytes: readonly number[] }> = [
   { mime: 'application/pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-

@@ -6,7 +6,7 @@ import { isAuthorized } from '@sutiao/domain/permissions.ts';
 import { newId } from '../../../lib/ids.ts';
 import { detectFileType } from './detect-file-type.ts';
 
-export const MAX_UPLOAD_MB = 10;
+const MAX_UPLOAD_MB = 10;
 const MAX_BYTES = MAX_UPLOAD_MB * 1024 * 1024;
 
 export interface UploadResult {

@@ -21,7 +21,7 @@ const EVENT_ERRORS =
   '401 PASSWORD_REQUIRED (sign/seal); 409 CASE_STATE_CONFLICT if the case moved since `expectedVersion`; 403 FORBIDDEN; 422 GUARD_FAILED; 404 for non-participants.';
 
 /** `Content-Disposition` with an ASCII fallback and the UTF-8 name (RFC 6266 / RFC 5987) for the Chinese title. */
-export function attachmentDisposition(asciiName: string, utf8Name: string): string {
+function attachmentDisposition(asciiName: string, utf8Name: string): string {
   const encoded = encodeURIComponent(utf8Name).replace(
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
