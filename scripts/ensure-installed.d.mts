@@ -1,2 +1,3 @@
 export function ensureInstalled(): void;
 export function ensureWebBuilt(): void;
+export function ensureServerBuilt(): void;

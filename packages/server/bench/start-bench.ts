@@ -22,7 +22,8 @@ interface Contender {
 }
 
 async function idleRssMb(pid: number): Promise<number> {
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  // 3 s: past the background compilation of the schemas that follows a start (lazy-schema-compilers.ts).
+  await new Promise((resolve) => setTimeout(resolve, 3000));
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) / 1024;
 }
