@@ -28,6 +28,11 @@ const note = (labelKey: MessageKey, required: boolean): EventField => ({
   max: INPUT_LIMITS.note,
 });
 
+const reason = (labelKey: MessageKey, required: boolean): EventField => ({
+  ...note(labelKey, required),
+  name: 'reason',
+});
+
 /** Body forms per event of lifecycle A (docs/journey-api.md). */
 export const EVENT_SPECS: Record<CaseEvent, EventSpec> = {
   submit: { fields: [], tone: 'primary', hintKey: 'event.hint.submit' },
@@ -94,15 +99,7 @@ export const EVENT_SPECS: Record<CaseEvent, EventSpec> = {
     tone: 'default',
   },
   recuse: {
-    fields: [
-      {
-        name: 'reason',
-        kind: 'textarea',
-        labelKey: 'event.field.reason',
-        required: true,
-        max: INPUT_LIMITS.note,
-      },
-    ],
+    fields: [reason('event.field.reason', true)],
     tone: 'default',
   },
   'draft-agreement': {
@@ -149,22 +146,12 @@ export const EVENT_SPECS: Record<CaseEvent, EventSpec> = {
     tone: 'danger',
   },
   withdraw: {
-    fields: [
-      { name: 'reason', kind: 'textarea', labelKey: 'event.field.withdrawReason', max: INPUT_LIMITS.note },
-    ],
+    fields: [reason('event.field.withdrawReason', false)],
     tone: 'danger',
     hintKey: 'event.hint.withdraw',
   },
   terminate: {
-    fields: [
-      {
-        name: 'reason',
-        kind: 'textarea',
-        labelKey: 'event.field.reason',
-        required: true,
-        max: INPUT_LIMITS.note,
-      },
-    ],
+    fields: [reason('event.field.reason', true)],
     tone: 'danger',
   },
   'record-payment': {
