@@ -14,31 +14,39 @@ export function ensureInstalled() {
 
 /** Builds the web client when dist/ is missing or older than its sources. */
 export function ensureWebBuilt() {
-  const dist = 'packages/web/dist/index.html';
-  const sources = [
-    'packages/web/src',
-    'packages/web/index.html',
-    'packages/web/vite.config.ts',
-    'packages/domain/src',
-  ];
-  if (existsSync(dist) && !isStale(dist, sources)) return;
-  console.log('▶ building the web client…');
-  // Vitest sets NODE_ENV=test; inherited by the build, it would ship React's development build.
-  run(['run', 'build', '-w', '@sutiao/web'], { ...process.env, NODE_ENV: 'production' });
+  ensureBuilt('the web client', 'packages/web/dist/index.html', {
+    sources: [
+      'packages/web/src',
+      'packages/web/index.html',
+      'packages/web/vite.config.ts',
+      'packages/web/precompress-plugin.ts',
+      'packages/loss-engine/src/result-columns.ts',
+      'packages/domain/src',
+    ],
+    workspace: '@sutiao/web',
+    // Vitest sets NODE_ENV=test; inherited by the build, it would ship React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 /** Builds the server into JavaScript (packages/server/dist) when missing or older than its sources or the packages it bundles. */
 export function ensureServerBuilt() {
-  const dist = 'packages/server/dist/main.mjs';
-  const sources = [
-    'packages/server/src',
-    'packages/server/scripts',
-    'packages/domain/src',
-    'packages/loss-engine/src',
-  ];
-  if (existsSync(dist) && !isStale(dist, sources)) return;
-  console.log('▶ building the server…');
-  run(['run', 'build', '-w', '@sutiao/server'], process.env);
+  ensureBuilt('the server', 'packages/server/dist/main.mjs', {
+    sources: [
+      'packages/server/src',
+      'packages/server/scripts',
+      'packages/domain/src',
+      'packages/loss-engine/src',
+    ],
+    workspace: '@sutiao/server',
+    env: process.env,
+  });
+}
+
+function ensureBuilt(what, builtFile, { sources, workspace, env }) {
+  if (existsSync(builtFile) && !isStale(builtFile, sources)) return;
+  console.log(`▶ building ${what}…`);
+  run(['run', 'build', '-w', workspace], env);
 }
 
 function run(npmArgs, env) {

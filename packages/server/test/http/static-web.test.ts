@@ -11,7 +11,8 @@ const SCRIPT = `console.log(${JSON.stringify('诉调通 '.repeat(200))});`;
 const INDEX =
   '<!doctype html><title>诉调通</title><script type="module" src="/assets/index-abc123.js"></script>';
 
-// Headers and encodings of the built web client, on a fixture laid out as `vite build` writes it (vite.config.ts).
+// The built web client: headers, encodings and the single-page fallback, on a fixture laid out as `vite build`
+// writes it (vite.config.ts).
 describe('serving the built web client', () => {
   let t: TestPlatform;
   let app: FastifyInstance;
@@ -69,11 +70,15 @@ describe('serving the built web client', () => {
     }
   });
 
-  it('answers 404 for a missing asset and for the build manifest, not the app', async () => {
+  it('answers 404 for a missing asset and for the build manifest, not the app; JSON 404 for unknown API routes', async () => {
+    // A missing asset (e.g. of an older build) must not get index.html, or the browser reports a MIME error.
     for (const url of ['/assets/index-0ld000.js', '/assets/index-0ld000.js.br', '/.vite/manifest.json']) {
       const reply = await get(url, 'br');
       expect(reply.statusCode, url).toBe(404);
       expect(reply.headers['cache-control'], url).toBeUndefined();
     }
+    const api = await get('/api/nothing-here');
+    expect(api.statusCode).toBe(404);
+    expect(api.json().code).toBe('NOT_FOUND');
   });
 });
