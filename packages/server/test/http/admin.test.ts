@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLeafHash, verifyConsistency, verifyInclusion } from '../../src/adapters/audit/merkle-tree.ts';
+import { verifyTreeHead } from '../../src/adapters/audit/tree-head.ts';
 import { ENGINES } from '../support/test-databases.ts';
 import { createTestApp, type TestApp } from '../support/test-platform.ts';
 
@@ -89,6 +91,86 @@ describe.each(ENGINES)('separated administrator duties and the audit trail on %s
     expect(denials.length).toBe(3);
   });
 
+  it('integrates on request and serves inclusion and consistency proofs that verify, and wrong ones that do not', async () => {
+    const audit = await t.login('m_auditadmin');
+    const first = await t.app.inject({ method: 'POST', url: '/api/audit/integrate', headers: audit });
+    expect(first.statusCode).toBe(200);
+    const firstSize = first.json().treeSize as number;
+    expect(firstSize).toBeGreaterThan(0);
+    await t.login('investor1'); // more records (the sign-in), then a second head
+    const second = (
+      await t.app.inject({ method: 'POST', url: '/api/audit/integrate', headers: audit })
+    ).json();
+    expect(second.treeSize).toBeGreaterThan(firstSize);
+
+    const list = (await t.app.inject({ url: '/api/audit?limit=500', headers: audit })).json();
+    const record = list.items.find((r: { logIndex: number | null }) => r.logIndex === 1);
+    expect(record).toBeDefined();
+    const answer = await t.app.inject({ url: `/api/audit/records/${record.seq}/proof`, headers: audit });
+    expect(answer.statusCode).toBe(200);
+    const p = answer.json();
+    expect(p).toMatchObject({ seq: record.seq, logIndex: 1, head: { treeSize: second.treeSize } });
+    const hex = (h: string) => Buffer.from(h, 'hex');
+    expect(p.leafHash).toBe(auditLeafHash(record.seq, record.hash).toString('hex'));
+    const root = hex(p.head.rootHash);
+    expect(verifyTreeHead(p.head, { publicKeyPem: t.deps.keys.signer.publicKeyPem })).toBe(true);
+    expect(verifyInclusion(1, p.head.treeSize, hex(p.leafHash), p.proof.map(hex), root)).toBe(true);
+    expect(verifyInclusion(0, p.head.treeSize, hex(p.leafHash), p.proof.map(hex), root)).toBe(false);
+    const bent = [...p.proof.map(hex)];
+    bent[0] = Buffer.alloc(32);
+    expect(verifyInclusion(1, p.head.treeSize, hex(p.leafHash), bent, root)).toBe(false);
+    // In the first head too.
+    const older = (
+      await t.app.inject({
+        url: `/api/audit/records/${record.seq}/proof?treeSize=${firstSize}`,
+        headers: audit,
+      })
+    ).json();
+    expect(
+      verifyInclusion(1, firstSize, hex(older.leafHash), older.proof.map(hex), hex(older.head.rootHash)),
+    ).toBe(true);
+
+    const c = (
+      await t.app.inject({ url: `/api/audit/consistency?from=${firstSize}`, headers: audit })
+    ).json();
+    expect(c.from.treeSize).toBe(firstSize);
+    expect(c.to.treeSize).toBe(second.treeSize);
+    const args = [firstSize, second.treeSize, hex(c.from.rootHash), hex(c.to.rootHash)] as const;
+    expect(verifyConsistency(...args, c.proof.map(hex))).toBe(true);
+    expect(verifyConsistency(...args, c.proof.slice(1).map(hex))).toBe(false);
+    expect(
+      verifyConsistency(firstSize, second.treeSize, hex(c.to.rootHash), hex(c.to.rootHash), c.proof.map(hex)),
+    ).toBe(false);
+  });
+
+  it('answers unknown heads and records with NOT_FOUND and backwards ranges with VALIDATION_FAILED, in zh and en', async () => {
+    const audit = await t.login('m_auditadmin');
+    const missing = await t.app.inject({ url: '/api/audit/records/99999999/proof', headers: audit });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('审计记录') });
+    const head = await t.app.inject({
+      url: '/api/audit/consistency?from=99999999',
+      headers: { ...audit, 'accept-language': 'en' },
+    });
+    expect(head.json()).toMatchObject({ code: 'NOT_FOUND', message: 'Signed tree head not found.' });
+    const sizes = (
+      await t.deps.db.selectFrom('audit_tree_heads').select('tree_size').orderBy('tree_size').execute()
+    ).map((h) => h.tree_size);
+    const backwards = await t.app.inject({
+      url: `/api/audit/consistency?from=${sizes.at(-1)}&to=${sizes[0]}`,
+      headers: { ...audit, 'accept-language': 'en' },
+    });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().code).toBe('VALIDATION_FAILED');
+    const investor = await t.login('investor1');
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/audit/integrate', headers: investor })).statusCode,
+    ).toBe(403);
+    expect((await t.app.inject({ url: '/api/audit/consistency?from=1', headers: investor })).statusCode).toBe(
+      403,
+    );
+  });
+
   it('lets the audit administrator read and verify the chain, and detects a tampered record', async () => {
     const audit = await t.login('m_auditadmin');
     const list = (await t.app.inject({ url: '/api/audit?action=user.roles.set', headers: audit })).json();
@@ -105,6 +187,13 @@ describe.each(ENGINES)('separated administrator duties and the audit trail on %s
     await sql`alter table audit_log enable trigger audit_log_no_update`.execute(t.deps.db);
     const broken = (await t.app.inject({ method: 'POST', url: '/api/audit/verify', headers: audit })).json();
     expect(broken).toMatchObject({ ok: false, brokenSeq: victim, reason: 'hash-mismatch' });
+    const verifications = await t.deps.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'audit.verify')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(verifications.details).toMatchObject({ ok: false, brokenSeq: victim });
   });
 
   it('refuses updates and deletes on the audit table', async () => {

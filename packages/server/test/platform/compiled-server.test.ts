@@ -69,7 +69,7 @@ describe('the compiled server', () => {
       encoding: 'utf8',
       env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: '' },
     });
-    expect(cli.stdout).toContain('audit chain intact');
+    expect(cli.stdout).toContain('audit log intact');
     expect(cli.status).toBe(0);
   });
 });

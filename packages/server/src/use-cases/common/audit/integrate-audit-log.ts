@@ -16,6 +16,9 @@ import { settledAuditSeq } from './settle-audit-numbers.ts';
 const INTEGRATOR_LOCK = 7734003;
 const BATCH = 5000;
 
+/** What the integrator needs: the database, the platform key and the clock (so the CLI and tests can run it too). */
+export type IntegratorDeps = Pick<Deps, 'db' | 'engine' | 'keys' | 'now'>;
+
 export interface IntegrationResult {
   /** Records appended to the log by this run. */
   integrated: number;
@@ -27,7 +30,7 @@ export interface IntegrationResult {
  * order of their numbers, each exactly once, and signs a tree head per batch. Safe to run from anywhere at any time.
  */
 export async function integrateAuditLog(
-  deps: Deps,
+  deps: IntegratorDeps,
   options: { maxWaitMs?: number; batch?: number } = {},
 ): Promise<IntegrationResult> {
   const settled = await settledAuditSeq(deps.db, deps.engine, options.maxWaitMs ?? 3000);
@@ -41,7 +44,7 @@ export async function integrateAuditLog(
   }
 }
 
-async function integrateBatch(trx: Kysely<DB>, deps: Deps, settled: number | null, batch: number) {
+async function integrateBatch(trx: Kysely<DB>, deps: IntegratorDeps, settled: number | null, batch: number) {
   await sql`select pg_advisory_xact_lock(${INTEGRATOR_LOCK})`.execute(trx);
   const head = await latestTreeHead(trx);
   const size = await storedLogSize(trx);
