@@ -1,6 +1,6 @@
-import { appendAudit } from '../../../adapters/audit/audit-log.ts';
 import { type AuditVerdict, verifyAuditLog } from '../../../adapters/audit/verify-audit-log.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
+import { recordAuditAct } from '../audit/record-audit-act.ts';
 import { requirePermission } from '../require-permission.ts';
 
 /**
@@ -11,21 +11,9 @@ export async function verifyAuditTrail(deps: Deps, ctx: SignedInContext): Promis
   requirePermission(ctx, 'audit.verify');
   const verdict = await verifyAuditLog(deps.db, { publicKeyPem: deps.keys.signer.publicKeyPem });
   const { latestHead: _head, ...summary } = verdict.ok ? verdict : { ...verdict, latestHead: null };
-  await appendAudit(
-    deps.db,
-    {
-      requestId: ctx.requestId,
-      actorUserId: ctx.actor.userId,
-      actorRole: ctx.actorRole ?? null,
-      action: 'audit.verify',
-      targetType: 'audit_log',
-      outcome: 'success',
-      details: {
-        ...summary,
-        ...(verdict.ok && verdict.latestHead ? { treeSize: verdict.latestHead.treeSize } : {}),
-      },
-    },
-    deps.now(),
-  );
+  await recordAuditAct(deps, ctx, 'audit.verify', {
+    ...summary,
+    ...(verdict.ok && verdict.latestHead ? { treeSize: verdict.latestHead.treeSize } : {}),
+  });
   return verdict;
 }
