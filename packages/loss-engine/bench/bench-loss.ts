@@ -203,15 +203,20 @@ const b = Buffer.allocUnsafe(8 << 20); let l = 0, c = 0, n;
 while ((n = fs.readSync(fd, b, 0, b.length, null)) > 0) for (let i = 0; i < n; i++) { const x = b[i]; if (x === 10) l++; else if (x === 44) c++; }
 console.log(l, c);`;
 
-/** Wall time (ms), exit status and peak RSS (bytes) of one command, via /usr/bin/time. */
-function timed(args: string[]): { ms: number; status: number | null; rss: number } {
+/** Wall time and CPU time of all its threads (ms), exit status and peak RSS (bytes) of a command (/usr/bin/time). */
+function timed(args: string[]): { ms: number; cpu: number; status: number | null; rss: number } {
   const t = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
   const ms = performance.now() - t;
-  const kb = Number(r.stderr.trim().split('\n').pop());
+  const [kb, user, sys] = (r.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
   if (r.status !== 0)
     console.log(`  command failed (${r.status}): ${args.join(' ')}\n${r.stderr.slice(-1500)}`);
-  return { ms, status: r.status, rss: Number.isFinite(kb) ? kb * 1024 : Number.NaN };
+  return {
+    ms,
+    cpu: ((user ?? Number.NaN) + (sys ?? Number.NaN)) * 1000,
+    status: r.status,
+    rss: kb !== undefined && Number.isFinite(kb) ? kb * 1024 : Number.NaN,
+  };
 }
 
 const median = (xs: number[]): number => {
@@ -253,26 +258,33 @@ function cliSideBySide(dir: string, workers: number, runs: number): void {
   ];
   if (values.before) kinds.push(['before: CLI, 1 worker', cli(values.before, 1, 'out-before.csv')]);
   const ms: number[][] = kinds.map(() => []);
+  const cpu: number[][] = kinds.map(() => []);
   const rss: number[][] = kinds.map(() => []);
   for (let r = 0; r < runs; r++) {
     const line: string[] = [];
     kinds.forEach(([name, args], k) => {
       const m = timed(args);
       ms[k]!.push(m.ms);
+      cpu[k]!.push(m.cpu);
       rss[k]!.push(m.rss);
-      line.push(`${name} ${(m.ms / 1000).toFixed(2)} s`);
+      line.push(`${name} ${(m.ms / 1000).toFixed(2)} s (CPU ${(m.cpu / 1000).toFixed(2)} s)`);
     });
     console.log(`  round ${r + 1} (load ${loadavg()[0]!.toFixed(1)}): ${line.join(' · ')}`);
   }
   const scan = median(ms[0]!);
+  const scanCpu = median(cpu[0]!);
   kinds.forEach(([name], k) => {
     const m = median(ms[k]!);
+    const c = median(cpu[k]!);
     console.log(
-      `  ${name.padEnd(24)} median ${(m / 1000).toFixed(2)} s = ${(m / scan).toFixed(2)} × the bare scan; peak RSS ${mb(Math.max(...rss[k]!))}`,
+      `  ${name.padEnd(24)} median ${(m / 1000).toFixed(2)} s = ${(m / scan).toFixed(2)} × the bare scan; CPU ${(c / 1000).toFixed(2)} s = ${(c / scanCpu).toFixed(2)} × the scan's; peak RSS ${mb(Math.max(...rss[k]!))}`,
     );
   });
   console.log(
-    `  ${workers} workers vs 1: ${(median(ms[1]!) / median(ms[2]!)).toFixed(2)} × faster (medians)`,
+    `  ${workers} workers vs 1: ${(median(ms[1]!) / median(ms[2]!)).toFixed(2)} × faster (medians of wall time); CPU of all threads ${(median(cpu[2]!) / median(cpu[1]!)).toFixed(2)} × 1 worker's`,
+  );
+  console.log(
+    `  (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores: well above the core count, wall times mostly measure the scheduler and CPU times are the steadier figure)`,
   );
   const outs = [`out-1.csv`, `out-${workers}.csv`, ...(values.before ? ['out-before.csv'] : [])].map((f) =>
     readFileSync(join(dir, f)),
