@@ -141,6 +141,11 @@ async function main() {
     join(ROOT, 'packages/web/dist'),
     'src/components/status-chart.tsx',
   ).files.find((f) => f.file.includes('status-chart'));
+  const noBrotli = web.files.filter((f) => f.brotli === null).length;
+  if (noBrotli)
+    console.log(
+      `  ${noBrotli} files have no .br beside them (counted at their gzip size): a build is incomplete or running`,
+    );
   const chartOnFirstPage = web.files.some((f) => f.file === chart?.file);
   console.log(
     `  charts (echarts, ${kb(chart?.gzip ?? 0)} KB gzip) on the first page: ${chartOnFirstPage ? 'YES' : 'no'}`,
