@@ -1,6 +1,5 @@
 import { type Kysely, sql } from 'kysely';
 import { appendAudit } from '../../../adapters/audit/audit-log.ts';
-import { awaitDurable, releaseLocksAtCommit } from '../../../adapters/db/durable-commit.ts';
 import type { DB } from '../../../adapters/db/schema.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { CONSENT_KINDS } from '@sutiao/domain/consents.ts';
@@ -60,16 +59,9 @@ export async function submitApplication(
   const caseId = newId();
   const now = deps.now();
   let createEvent: Parameters<typeof presentTimelineEntry>[0] | undefined;
-  // One transaction; the only lock it waits for is its organization's case-number row, taken at its very end and
-  // released before the WAL flush (durable-commit.ts): nobody is answered before the flush (awaitDurable).
-  const outcome = await deps.db.transaction().execute(async (trx) => {
-    await releaseLocksAtCommit(trx);
-    return createInTrx(trx);
-  });
-  const [created] = await Promise.all([
-    outcome ? outcome.after : loadCase(deps.db, caseId),
-    awaitDurable(deps.db),
-  ]);
+  // One transaction; the only lock it waits for is its organization's case-number row, taken at its very end.
+  const outcome = await deps.db.transaction().execute((trx) => createInTrx(trx));
+  const created = outcome ? outcome.after : await loadCase(deps.db, caseId);
   if (!created) throw appError('INTERNAL');
   if (outcome) await sendAfterCommit(deps, outcome.emails);
   // A new submission without evidence is presented as written; anything else is read back.
