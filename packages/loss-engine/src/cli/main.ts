@@ -17,7 +17,8 @@ Usage:
 
 Files may be .csv or .xlsx. Exit codes: 0 success, 2 bad input, 1 internal error.
 --keep-going   write the good investors and list the others in <out>.errors.csv
---workers N    parse and assess on N worker threads (default: the number of cores, here ${availableParallelism()})
+--workers N    parse and assess on N worker threads (default: the number of cores, here ${availableParallelism()},
+               for trades files of 64 MB or more; smaller ones run on one thread unless --workers is given)
 --explain F    also write, per investor, every trade used and why each other trade was excluded
 `;
 
@@ -38,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
         out: { type: 'string' },
         explain: { type: 'string' },
         'keep-going': { type: 'boolean', default: false },
-        workers: { type: 'string', default: String(availableParallelism()) },
+        workers: { type: 'string' },
         progress: { type: 'boolean' },
         'no-progress': { type: 'boolean' },
         help: { type: 'boolean' },
@@ -51,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
     const missing = (['params', 'trades', 'out'] as const).filter((k) => !values[k]);
     if (missing.length > 0)
       return usage(`缺少参数 missing option(s): ${missing.map((m) => `--${m}`).join(', ')}`);
-    const workers = Number(values.workers);
+    const workers = Number(values.workers ?? availableParallelism());
     if (!Number.isInteger(workers) || workers < 1 || workers > 64)
       return usage('--workers 应为 1–64 / must be 1–64');
     return assessCommand({
@@ -63,6 +64,7 @@ async function main(argv: string[]): Promise<number> {
       explain: values.explain,
       keepGoing: values['keep-going'] === true,
       workers,
+      workersGiven: values.workers !== undefined,
       progress: values['no-progress'] ? false : values.progress,
     });
   }
