@@ -14,25 +14,35 @@ export const SM2_DEFAULT_USER_ID = '1234567812345678';
 // hash: SM3 over Z‖M (Z from the ID and public key) as GB/T 32918 requires; der: ASN.1 (r, s) like openssl.
 const options = { hash: true, der: true, userId: SM2_DEFAULT_USER_ID } as const;
 
-function createSm2Signer(privateKeyHex: string, publicKeyHex: string): Signer {
-  const publicKeyPem = sm2PublicKeyToPem(publicKeyHex);
+function createSm2Signer(privateKeyHex: string, derivePublicKeyHex: () => string): Signer {
+  // The public key is derived on first use: an elliptic-curve multiplication (~0.2 s) every start would otherwise pay.
+  let publicKeyHex: string | undefined;
+  let publicKeyPem: string | undefined;
+  let keyId: string | undefined;
+  const publicHex = () => (publicKeyHex ??= derivePublicKeyHex());
+  const publicPem = () => (publicKeyPem ??= sm2PublicKeyToPem(publicHex()));
   return {
     algorithm: 'SM2',
-    publicKeyPem,
-    keyId: publicKeyFingerprint(publicKeyPem, 'SM2'),
-    sign: (data) => sm2.doSignature(data, privateKeyHex, { ...options, publicKey: publicKeyHex }),
-    exportPrivateKeyPem: () => sm2PrivateKeyToPem(privateKeyHex, publicKeyHex),
+    get publicKeyPem() {
+      return publicPem();
+    },
+    get keyId() {
+      keyId ??= publicKeyFingerprint(publicPem(), 'SM2');
+      return keyId;
+    },
+    sign: (data) => sm2.doSignature(data, privateKeyHex, { ...options, publicKey: publicHex() }),
+    exportPrivateKeyPem: () => sm2PrivateKeyToPem(privateKeyHex, publicHex()),
   };
 }
 
 export function generateSm2Signer(): Signer {
   const { privateKey, publicKey } = sm2.generateKeyPairHex();
-  return createSm2Signer(privateKey.padStart(64, '0'), publicKey);
+  return createSm2Signer(privateKey.padStart(64, '0'), () => publicKey);
 }
 
 export function sm2SignerFromPem(privateKeyPem: string): Signer {
   const privateKeyHex = sm2PrivateKeyFromPem(privateKeyPem);
-  return createSm2Signer(privateKeyHex, sm2.getPublicKeyFromPrivateKey(privateKeyHex));
+  return createSm2Signer(privateKeyHex, () => sm2.getPublicKeyFromPrivateKey(privateKeyHex));
 }
 
 export function sm2Verify(publicKeyPem: string, data: Uint8Array | string, signatureHex: string): boolean {
