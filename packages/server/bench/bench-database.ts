@@ -31,7 +31,7 @@ export async function serverVersion(): Promise<string> {
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
   try {
-    const { rows } = await admin.query<{ v: string }>('show server_version');
+    const { rows } = await admin.query<{ v: string }>("select current_setting('server_version') as v");
     return rows[0]?.v ?? 'unknown';
   } finally {
     await admin.end();
