@@ -22,8 +22,8 @@ interface Contender {
 }
 
 async function idleRssMb(pid: number): Promise<number> {
-  // 3 s: past the background compilation of the schemas that follows a start (lazy-schema-compilers.ts).
-  await new Promise((resolve) => setTimeout(resolve, 3000));
+  // 5 s: past the background compilation of the schemas, which starts 1 s after listening (lazy-schema-compilers.ts).
+  await new Promise((resolve) => setTimeout(resolve, 5000));
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) / 1024;
 }

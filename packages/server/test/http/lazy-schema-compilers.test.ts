@@ -59,7 +59,7 @@ describe('lazy schema compilers', () => {
   it('compile the rest in the background once the server listens', async () => {
     const { app, compilers } = appWithRoutes();
     await app.listen({ port: 0, host: '127.0.0.1' });
-    for (let i = 0; i < 100 && compilers.pendingCount() > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 300 && compilers.pendingCount() > 0; i++) await new Promise((r) => setTimeout(r, 10));
     expect(compilers.pendingCount()).toBe(0);
     expect((await app.inject({ url: '/c?page=3' })).json()).toEqual({ name: '/c 3 null', count: 7 });
     await app.close();

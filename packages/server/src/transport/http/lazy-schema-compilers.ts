@@ -18,7 +18,7 @@ const defaultSerializers = requireFromFastify(
 /**
  * Request validators and response serializers compiled on first use instead of at start-up: compiling all of them
  * eagerly was most of the time the app took to be ready (~2 s of CPU on this project's machines, over half of a
- * start). Once the server listens, the ones not used yet are compiled in the background, one per event-loop turn,
+ * start). A second after the server listens, the ones not used yet are compiled in the background, one per turn,
  * so a broken schema still shows in the log within seconds of a start and early requests do not pay for it.
  */
 export function lazySchemaCompilers(): {
@@ -76,7 +76,8 @@ export function lazySchemaCompilers(): {
       }
       setImmediate(next);
     };
-    app.addHook('onListen', async () => void setImmediate(next));
+    // A second after listening: the first requests and the start-up jobs get the CPU before this pass does.
+    app.addHook('onListen', async () => void setTimeout(next, 1000).unref());
   };
   return {
     schemaController: { compilersFactory: { buildValidator, buildSerializer } },
