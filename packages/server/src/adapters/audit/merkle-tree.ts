@@ -92,24 +92,35 @@ export function verifyInclusion(
   root: Uint8Array,
 ): boolean {
   if (!(Number.isSafeInteger(index) && index >= 0 && index < size)) return false;
-  let fn = index;
-  let sn = size - 1;
   let r: Buffer = Buffer.from(leaf);
-  for (const p of proof) {
+  const fits = walkPath(index, size - 1, proof, (p, fromLeft) => {
+    r = fromLeft ? nodeHash(p, r) : nodeHash(r, p);
+  });
+  return fits && r.equals(root);
+}
+
+/**
+ * RFC 9162's walk up a path (§2.1.3.2, §2.1.4.2): `step(p, fromLeft)` per element, where `fromLeft` says the element is
+ * the left sibling; false when the path does not fit the sizes (too long, or not ending at the root).
+ */
+function walkPath(
+  fn: number,
+  sn: number,
+  path: readonly Uint8Array[],
+  step: (p: Uint8Array, fromLeft: boolean) => void,
+): boolean {
+  for (const p of path) {
     if (sn === 0) return false;
-    if (isOdd(fn) || fn === sn) {
-      r = nodeHash(p, r);
-      while (!isOdd(fn) && fn !== 0) {
-        fn = half(fn);
-        sn = half(sn);
-      }
-    } else {
-      r = nodeHash(r, p);
+    const fromLeft = isOdd(fn) || fn === sn;
+    step(p, fromLeft);
+    while (fromLeft && !isOdd(fn) && fn !== 0) {
+      fn = half(fn);
+      sn = half(sn);
     }
     fn = half(fn);
     sn = half(sn);
   }
-  return sn === 0 && r.equals(root);
+  return sn === 0;
 }
 
 /** RFC 9162 §2.1.4.2: is the tree (first, firstRoot) a prefix of (second, secondRoot)? Never throws. */
@@ -133,22 +144,11 @@ export function verifyConsistency(
   }
   let fr: Buffer = Buffer.from(path[0]!);
   let sr: Buffer = Buffer.from(path[0]!);
-  for (const c of path.slice(1)) {
-    if (sn === 0) return false;
-    if (isOdd(fn) || fn === sn) {
-      fr = nodeHash(c, fr);
-      sr = nodeHash(c, sr);
-      while (!isOdd(fn) && fn !== 0) {
-        fn = half(fn);
-        sn = half(sn);
-      }
-    } else {
-      sr = nodeHash(sr, c);
-    }
-    fn = half(fn);
-    sn = half(sn);
-  }
-  return fr.equals(firstRoot) && sr.equals(secondRoot) && sn === 0;
+  const fits = walkPath(fn, sn, path.slice(1), (c, fromLeft) => {
+    if (fromLeft) fr = nodeHash(c, fr);
+    sr = fromLeft ? nodeHash(c, sr) : nodeHash(sr, c);
+  });
+  return fits && fr.equals(firstRoot) && sr.equals(secondRoot);
 }
 
 /** The complete subtrees whose hashes make up the tree of the first `size` leaves, left to right. */
