@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditLog } from '../../src/adapters/audit/verify-audit-log.ts';
-import { PENDING_CASE_NUMBER } from '../../src/use-cases/mediation/cases/number-case-at-end.ts';
+import type { LoadedCase } from '../../src/use-cases/mediation/cases/load-case.ts';
+import {
+  numberCaseAtEnd,
+  PENDING_CASE_NUMBER,
+} from '../../src/use-cases/mediation/cases/number-case-at-end.ts';
 import { caseClient, type Headers } from '../support/case-fixtures.ts';
 import { ENGINES } from '../support/test-databases.ts';
 import { createTestApp, type TestApp } from '../support/test-platform.ts';
@@ -50,5 +54,42 @@ describe.each(ENGINES)('a submission numbered at the end on %s', (engine) => {
     // The answer was presented from what was written; reading the case back gives the same.
     const readBack = (await api.get(investor, `/api/cases/${created.id}`)).json();
     expect(created).toEqual(readBack);
+  });
+
+  it("numbers a workstation's case under its center, and refuses an organization without a prefix", async () => {
+    const year = 2031;
+    const numbered = await t.deps.db.transaction().execute(async (trx) => {
+      const station = await trx
+        .selectFrom('organizations')
+        .select('id')
+        .where('kind', '=', 'workstation')
+        .where('code', 'is', null)
+        .executeTakeFirstOrThrow();
+      const c = {
+        id: 'no-such-case',
+        organization_id: station.id,
+        case_number: null,
+      } as unknown as LoadedCase;
+      const details: Record<string, unknown> = {};
+      await numberCaseAtEnd(trx, c, `${year}-03-01`, { messages: [], emails: [] }, details);
+      return details.caseNumber;
+    });
+    expect(numbered).toMatch(new RegExp(`^\\(${year}\\)中证调字第000001号$`));
+    await t.deps.db
+      .insertInto('organizations')
+      .values({ id: 'org-no-prefix', kind: 'firm', name: '无代字' })
+      .execute();
+    const refused = t.deps.db
+      .transaction()
+      .execute((trx) =>
+        numberCaseAtEnd(
+          trx,
+          { id: 'x', organization_id: 'org-no-prefix' } as unknown as LoadedCase,
+          `${year}-03-01`,
+          { messages: [], emails: [] },
+          {},
+        ),
+      );
+    await expect(refused).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 });

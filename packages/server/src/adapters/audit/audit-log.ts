@@ -50,12 +50,13 @@ export async function appendAudit(
   entry: AuditEntry,
   at: Date = new Date(),
 ): Promise<number> {
-  const { seq } = await trx
-    .insertInto('audit_log')
-    .values(auditRow(entry, at))
-    .returning('seq')
-    .executeTakeFirstOrThrow();
+  const { seq } = await auditInsert(trx, entry, at).executeTakeFirstOrThrow();
   return seq;
+}
+
+/** The insert statement of `appendAudit`, to be run as part of a larger statement (a data-modifying CTE). */
+export function auditInsert(trx: Kysely<DB>, entry: AuditEntry, at: Date = new Date()) {
+  return trx.insertInto('audit_log').values(auditRow(entry, at)).returning('seq');
 }
 
 /** Appends in a statement of its own: for events with no state change (sign-in failures, denials). */

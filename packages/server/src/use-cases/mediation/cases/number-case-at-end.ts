@@ -26,21 +26,27 @@ export async function numberCaseAtEnd(
   notices: { messages: UserNotice[]; emails: Notification[] },
   details: Record<string, unknown>,
 ): Promise<void> {
-  const { numbering, prefix } = await numberingOf(trx, c.organization_id);
   const year = yearOf(today);
   const messages = notices.messages;
-  // One round trip holds the lock until the commit: take the next number, write it on the case and put the notices
-  // quoting it, all as one statement (data-modifying CTEs). The text is built in SQL to avoid a second round trip,
-  // then checked against the domain's formatter: a mismatch rolls everything back.
-  const { rows } = await sql<{ last: number; case_number: string }>`
-    with next as (
-      insert into case_number_sequences (organization_id, year, last) values (${numbering}, ${year}, 1)
+  // One round trip holds the lock until the commit: find the sequence (workstations number under their center), take
+  // the next number, write it on the case and put the notices quoting it, all as one statement (data-modifying
+  // CTEs). The text is built in SQL to spare a round trip, then checked against the domain's formatter: a mismatch
+  // rolls everything back.
+  const { rows } = await sql<{ last: number; case_number: string; prefix: string }>`
+    with numbering as (
+      select case when o.code is not null then o.id else o.parent_id end as organization_id,
+             coalesce(o.code, parent.code) as prefix
+      from organizations o left join organizations parent on parent.id = o.parent_id
+      where o.id = ${c.organization_id}
+    ), next as (
+      insert into case_number_sequences (organization_id, year, last)
+      select organization_id, ${year}, 1 from numbering where organization_id is not null and prefix is not null
       on conflict (organization_id, year) do update set last = case_number_sequences.last + 1
       returning last
     ), numbered as (
-      select last, '(' || ${String(year)}::text || ')' || ${prefix}::text || '字第'
-        || lpad(last::text, greatest(6, length(last::text)), '0') || '号' as case_number
-      from next
+      select next.last, numbering.prefix, '(' || ${String(year)}::text || ')' || numbering.prefix || '字第'
+        || lpad(next.last::text, greatest(6, length(next.last::text)), '0') || '号' as case_number
+      from next, numbering
     ), set_number as (
       update cases set case_number = numbered.case_number from numbered where cases.id = ${c.id} returning cases.id
     ), notices as (
@@ -53,10 +59,10 @@ export async function numberCaseAtEnd(
            as n(id, user_id, kind, title, body, case_id), numbered
       returning 1
     )
-    select last, case_number from numbered`.execute(trx);
+    select last, case_number, prefix from numbered`.execute(trx);
   const row = rows[0];
-  if (!row) throw appError('INTERNAL');
-  const caseNumber = formatMediationCaseNumber({ year, orgPrefix: prefix, seq: Number(row.last) });
+  if (!row) throw noPrefix(c.organization_id);
+  const caseNumber = formatMediationCaseNumber({ year, orgPrefix: row.prefix, seq: Number(row.last) });
   if (row.case_number !== caseNumber) throw appError('INTERNAL');
   c.case_number = caseNumber;
   details.caseNumber = caseNumber;
@@ -65,26 +71,11 @@ export async function numberCaseAtEnd(
   for (const e of notices.emails) Object.assign(e, { subject: quote(e.subject), body: quote(e.body) });
 }
 
-/** The sequence a case of the organization is numbered in, and its prefix: workstations number under their center. */
-async function numberingOf(
-  trx: Kysely<DB>,
-  organizationId: string,
-): Promise<{ numbering: string; prefix: string }> {
-  const org = await trx
-    .selectFrom('organizations as o')
-    .leftJoin('organizations as parent', 'parent.id', 'o.parent_id')
-    .select(['o.code', 'o.parent_id', 'parent.code as parent_code'])
-    .where('o.id', '=', organizationId)
-    .executeTakeFirst();
-  const numbering = org?.code ? organizationId : org?.parent_id;
-  const prefix = org?.code ? org.code : numbering ? org?.parent_code : null;
-  if (!numbering || !prefix) {
-    throw appError('VALIDATION_FAILED', {
-      reason: {
-        zh: `机构 ${organizationId} 未设置案号代字`,
-        en: `organization ${organizationId} has no case-number prefix`,
-      },
-    });
-  }
-  return { numbering, prefix };
+function noPrefix(organizationId: string) {
+  return appError('VALIDATION_FAILED', {
+    reason: {
+      zh: `机构 ${organizationId} 未设置案号代字`,
+      en: `organization ${organizationId} has no case-number prefix`,
+    },
+  });
 }

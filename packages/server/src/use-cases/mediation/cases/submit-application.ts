@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { appendAudit } from '../../../adapters/audit/audit-log.ts';
+import { auditInsert } from '../../../adapters/audit/audit-log.ts';
 import type { DB } from '../../../adapters/db/schema.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { CONSENT_KINDS } from '@sutiao/domain/consents.ts';
@@ -95,8 +95,8 @@ export async function submitApplication(
       at: now,
       note: null,
     };
-    // The case, its consents, evidence links and first timeline entry in one statement (one round trip): the other
-    // inserts are data-modifying CTEs, whose foreign keys are checked at the end of the statement.
+    // The case, its consents, evidence links, first timeline entry and audit record in one statement (one round trip):
+    // the other inserts are data-modifying CTEs, whose foreign keys are checked at the end of the statement.
     const row = await trx
       .with('consents_added', () =>
         consentRows.length > 0 ? trx.insertInto('consents').values(consentRows).returning('id') : noRows(trx),
@@ -105,6 +105,22 @@ export async function submitApplication(
         evidenceRows.length > 0
           ? trx.insertInto('case_evidence').values(evidenceRows).returning('upload_id as id')
           : noRows(trx),
+      )
+      .with('audit_added', () =>
+        auditInsert(
+          trx,
+          {
+            requestId: ctx.requestId,
+            actorUserId: actor.userId,
+            actorRole: ctx.actorRole ?? null,
+            action: 'case.create',
+            targetType: 'case',
+            targetId: caseId,
+            outcome: 'success',
+            details: { respondentOrgId: input.respondentOrgId, claimAmountFen, evidence: evidenceIds.length },
+          },
+          now,
+        ),
       )
       .with('event_added', () =>
         trx
@@ -136,20 +152,6 @@ export async function submitApplication(
       .returningAll()
       .executeTakeFirst();
     if (!row) throw appError('INTERNAL');
-    await appendAudit(
-      trx,
-      {
-        requestId: ctx.requestId,
-        actorUserId: actor.userId,
-        actorRole: ctx.actorRole ?? null,
-        action: 'case.create',
-        targetType: 'case',
-        targetId: caseId,
-        outcome: 'success',
-        details: { respondentOrgId: input.respondentOrgId, claimAmountFen, evidence: evidenceIds.length },
-      },
-      now,
-    );
     if (!input.submit) return null;
     const created: LoadedCase = {
       ...row,
