@@ -40,6 +40,7 @@ describe('the compiled server', () => {
   afterAll(async () => {
     await server?.stop();
     if (dist) await rm(join(dist, '..'), { recursive: true, force: true });
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   it('starts on an embedded database with bare node and answers the API and the web client', async () => {
