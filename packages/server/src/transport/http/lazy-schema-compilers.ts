@@ -40,6 +40,8 @@ export function lazySchemaCompilers(): {
     return () => compiled ?? compileNow();
   };
 
+  // Note: with a custom factory Fastify treats validators as custom and no longer lower-cases the keys of `headers`
+  // schemas; write header names in lower case (no route has a headers schema today).
   const buildValidator: BuildValidator = (externalSchemas, options) => {
     // Creating the Ajv instance is itself ~0.3 s: also on first use.
     const compiler = deferred(() => defaultValidators()(externalSchemas, options), false);
