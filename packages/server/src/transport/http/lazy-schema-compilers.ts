@@ -28,6 +28,9 @@ export function lazySchemaCompilers(): {
   pendingCount(): number;
 } {
   const pending = new Set<() => unknown>();
+  // One of each per server, as Fastify makes them: the validator builder keeps a pool of Ajv instances by options.
+  const validators = defaultValidators();
+  const serializers = defaultSerializers();
   /** A compiled function on demand: `compile` runs once, on the first call or (a schema's) in the background pass. */
   const deferred = <F>(compile: () => F, isSchema = true) => {
     let compiled: F | undefined;
@@ -44,7 +47,7 @@ export function lazySchemaCompilers(): {
   // schemas; write header names in lower case (no route has a headers schema today).
   const buildValidator: BuildValidator = (externalSchemas, options) => {
     // Creating the Ajv instance is itself ~0.3 s: also on first use.
-    const compiler = deferred(() => defaultValidators()(externalSchemas, options), false);
+    const compiler = deferred(() => validators(externalSchemas, options), false);
     return (route) => {
       const validator = deferred(() => compiler()(route) as Validate);
       const validate: Validate = (data, dataCxt) => {
@@ -60,7 +63,7 @@ export function lazySchemaCompilers(): {
   };
 
   const buildSerializer: BuildSerializer = (externalSchemas, options) => {
-    const compile = defaultSerializers()(externalSchemas, options);
+    const compile = serializers(externalSchemas, options);
     return (route) => {
       const serializer = deferred(() => compile(route) as (data: unknown) => string);
       return (data: unknown) => serializer()(data);
