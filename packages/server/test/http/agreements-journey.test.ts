@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../src/adapters/audit/verify-audit-chain.ts';
+import { auditVerdictAfterIntegration } from '../support/audit-intact.ts';
 import { DEMO_PASSWORD } from '../../src/platform/seed/demo-users.ts';
 import { caseClient, PDF_BYTES } from '../support/case-fixtures.ts';
 import { ENGINES } from '../support/test-databases.ts';
@@ -253,6 +253,6 @@ describe.each(ENGINES)('agreement journey on %s', (engine) => {
       .where('action', '=', 'case.seal-agreement')
       .executeTakeFirstOrThrow();
     expect(seal.details).toMatchObject({ verificationCode: c.agreement!.verificationCode });
-    expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
+    expect((await auditVerdictAfterIntegration(t.deps)).ok).toBe(true);
   });
 });

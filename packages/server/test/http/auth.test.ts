@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../src/adapters/audit/verify-audit-chain.ts';
+import { auditVerdictAfterIntegration } from '../support/audit-intact.ts';
 import { ENGINES } from '../support/test-databases.ts';
 import { createTestApp, type TestApp } from '../support/test-platform.ts';
 
@@ -122,7 +122,7 @@ describe.each(ENGINES)('sign-in, sessions and CSRF on %s', (engine) => {
       5,
     );
     expect(rows.some((r) => r.action === 'auth.sign-in' && r.outcome === 'success')).toBe(true);
-    const verdict = await verifyAuditChain(t.deps.db);
+    const verdict = await auditVerdictAfterIntegration(t.deps);
     expect(verdict.ok).toBe(true);
   });
 });

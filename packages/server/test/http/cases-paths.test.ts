@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../src/adapters/audit/verify-audit-chain.ts';
+import { auditVerdictAfterIntegration } from '../support/audit-intact.ts';
 import {
   caseClient,
   caseIn,
@@ -86,7 +86,7 @@ describe.each(ENGINES)('lifecycle A paths through the API on %s', (engine) => {
       'case.assign-mediator',
       'case.record',
     ]);
-    expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
+    expect((await auditVerdictAfterIntegration(t.deps)).ok).toBe(true);
   });
 
   it('fails mediation with a coded reason and undisputed facts', async () => {
@@ -312,6 +312,6 @@ describe.each(ENGINES)('lifecycle A paths through the API on %s', (engine) => {
     for (const e of events) {
       expect(audits.some((x) => x.target_id === e.case_id && x.action === `case.${e.event}`)).toBe(true);
     }
-    expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
+    expect((await auditVerdictAfterIntegration(t.deps)).ok).toBe(true);
   });
 });

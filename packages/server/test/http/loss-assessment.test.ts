@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { RESULT_COLUMNS } from '@sutiao/loss-engine';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../src/adapters/audit/verify-audit-chain.ts';
+import { auditVerdictAfterIntegration } from '../support/audit-intact.ts';
 import { multipart } from '../support/case-fixtures.ts';
 import {
   BAD_TRADES_CSV,
@@ -227,7 +227,7 @@ describe.each(ENGINES)('loss assessment workbench on %s', (engine) => {
         'loss.assessment.issue',
       ]),
     );
-    expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
+    expect((await auditVerdictAfterIntegration(t.deps)).ok).toBe(true);
   });
 
   it('reports a tampered result as invalid', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../src/adapters/audit/verify-audit-chain.ts';
+import { auditVerdictAfterIntegration } from '../support/audit-intact.ts';
 import { caseClient, type Headers } from '../support/case-fixtures.ts';
 import { ENGINES } from '../support/test-databases.ts';
 import { createTestApp, randomSuffix, type TestApp } from '../support/test-platform.ts';
@@ -207,7 +207,7 @@ describe.each(ENGINES)('investor self-registration and password change on %s', (
         { action: 'auth.password-changed', outcome: 'success' },
       ]),
     );
-    expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
+    expect((await auditVerdictAfterIntegration(t.deps)).ok).toBe(true);
   });
 
   it('lets a demo user change their password on the court platform, where registration does not exist', async () => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../src/adapters/audit/verify-audit-chain.ts';
+import { auditVerdictAfterIntegration } from '../support/audit-intact.ts';
 import { openPostgres } from '../../src/adapters/db/database.ts';
 import { migrate } from '../../src/adapters/db/migrate.ts';
 import { memorySink } from '../../src/adapters/notify/notification-sink.ts';
@@ -77,7 +77,7 @@ describe('two instances of the mediation platform on one PostgreSQL database', (
     );
     const results = await Promise.all(attempts);
     expect(results.every((r) => r.statusCode === 401 || r.statusCode === 423)).toBe(true);
-    const verdict = await verifyAuditChain(deps[1]!.db);
+    const verdict = await auditVerdictAfterIntegration(deps[1]!);
     expect(verdict.ok).toBe(true);
     expect(verdict.records).toBeGreaterThanOrEqual(42);
   });

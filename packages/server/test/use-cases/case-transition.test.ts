@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../src/adapters/audit/verify-audit-chain.ts';
+import { auditVerdictAfterIntegration } from '../support/audit-intact.ts';
 import type { SignedInContext } from '../../src/deps.ts';
 import { todayInShanghai } from '@sutiao/domain/calendar/dates.ts';
 import { prcWorkingDays } from '@sutiao/domain/calendar/working-days.ts';
@@ -185,6 +185,6 @@ describe.each(ENGINES)('lifecycle A through the transition kernel on %s', (engin
     const firm = await listCases(p.deps, ctx.firm_huaxin!, { pageSize: 100 });
     expect(firm.items.every((c) => c.respondentName === '华信证券股份有限公司')).toBe(true);
     expect(firm.total).toBeLessThan(all.total);
-    expect((await verifyAuditChain(p.deps.db)).ok).toBe(true);
+    expect((await auditVerdictAfterIntegration(p.deps)).ok).toBe(true);
   });
 });
