@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateEd25519Signer } from '../../src/adapters/crypto/ed25519-signer.ts';
-import { generateSm2Signer } from '../../src/adapters/crypto/sm2-signer.ts';
-import { isCanonicalSignature } from '../../src/adapters/signing/canonical-signature.ts';
+import { generateSm2Signer, sm2Verify } from '../../src/adapters/crypto/sm2-signer.ts';
+import { isCanonicalSignature } from '../../src/adapters/crypto/canonical-signature.ts';
 
 describe('canonical signatures', () => {
   it('accepts every signature the signers write (SM2 r and s of any length, with or without a sign byte)', () => {
@@ -35,6 +35,23 @@ describe('canonical signatures', () => {
       'zz',
     ]) {
       expect(isCanonicalSignature('SM2', bad.replaceAll(' ', ''))).toBe(false);
+    }
+  });
+
+  it('makes sm2Verify itself refuse a real signature whose DER headers were changed (the library alone accepts some)', () => {
+    const signer = generateSm2Signer();
+    const message = '调解协议 ¥12,345.00';
+    const signature = signer.sign(message);
+    expect(sm2Verify(signer.publicKeyPem, message, signature)).toBe(true);
+    expect(sm2Verify(signer.publicKeyPem, message, signature.toUpperCase())).toBe(true);
+    // Every single header byte (outer SEQUENCE tag and length, first INTEGER tag) changed to each other value.
+    for (let i = 0; i < 3; i++) {
+      for (let v = 0; v < 256; v += 17) {
+        const bytes = Buffer.from(signature, 'hex');
+        if (bytes[i] === v) continue;
+        bytes[i] = v;
+        expect(sm2Verify(signer.publicKeyPem, message, bytes.toString('hex'))).toBe(false);
+      }
     }
   });
 });

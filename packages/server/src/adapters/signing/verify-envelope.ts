@@ -1,7 +1,7 @@
 import { verifySignature } from '../crypto/signer.ts';
 import { sm3Hex } from '../crypto/sm3.ts';
 import { canonicalJson } from '../../lib/canonical-json.ts';
-import { isCanonicalSignature } from './canonical-signature.ts';
+import { isCanonicalSignature } from '../crypto/canonical-signature.ts';
 import { type KindFormat, readFormatTag } from './envelope-format.ts';
 import { type SignedEnvelope, signedBytes } from './signed-envelope.ts';
 import type { TrustedKey } from './trusted-key.ts';
