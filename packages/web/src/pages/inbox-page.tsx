@@ -13,7 +13,8 @@ import { useI18n } from '../i18n/index.ts';
 export default function InboxPage() {
   const { t } = useI18n();
   const [items, setItems] = useState<InboxItem[]>([]);
-  const [unread, setUnread] = useState(0);
+  // null until the server answered: a count shown before that would be a wrong "0 unread".
+  const [unread, setUnread] = useState<number | null>(null);
   const [loading, setLoading] = useState(true);
 
   const load = useCallback(() => {
@@ -34,7 +35,7 @@ export default function InboxPage() {
       await markInboxRead(id);
       const readAt = new Date().toISOString();
       setItems((list) => list.map((item) => (item.id === id ? { ...item, readAt } : item)));
-      setUnread((count) => Math.max(0, count - 1));
+      setUnread((count) => (count === null ? null : Math.max(0, count - 1)));
       announceInboxChanged();
     } catch {
       // Shown by the client.
@@ -43,7 +44,7 @@ export default function InboxPage() {
 
   return (
     <>
-      <PageHeading title={t('nav.inbox')} sub={t('inbox.unreadCount', { count: unread })} />
+      <PageHeading title={t('nav.inbox')} sub={unread === null ? undefined : t('inbox.unreadCount', { count: unread })} />
       <Card>
         {loading && items.length === 0 ? (
           <Spin />
