@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -37,12 +37,22 @@ export async function createTestPlatform(
       clock.now = new Date(clock.now.getTime() + ms);
     },
   };
-  const storage = createFsFileStore(await mkdtemp(join(tmpdir(), 'sutiao-files-')));
+  const storageDir = await mkdtemp(join(tmpdir(), 'sutiao-files-'));
+  const storage = createFsFileStore(storageDir);
   const seed = options.seed ?? true;
   // Demo data comes from the run's template (seeded once, at its start): timestamps there are minutes old.
   const database = await freshDatabase(engine, seed ? `${platform}-seeded` : 'migrated');
   const deps = testDeps(database, platform, { now: () => clock.now, notify: notifications, storage });
-  return { deps, database, notifications, clock, close: () => database.close() };
+  return {
+    deps,
+    database,
+    notifications,
+    clock,
+    async close() {
+      await database.close();
+      await rm(storageDir, { recursive: true, force: true });
+    },
+  };
 }
 
 export interface TestApp extends TestPlatform {
