@@ -1,4 +1,4 @@
-import { assessInvestorRows, type InvestorResult } from './assess-investor';
+import { assessInvestorRows, type InvestorResult, type MoneyCents } from './assess-investor';
 import { LossInputError, inputError } from './errors';
 import { tradeTableFrom, type TradeInput } from './io/parse-trades';
 import type { CorporateAction, MarketData } from './market';
@@ -145,20 +145,13 @@ export function assessCase(
 }
 
 /** What `summarize` counts over a list of results; the parts of several lists add up (`summaryOf`). */
-export interface SummaryParts {
+export interface SummaryParts extends MoneyCents {
   results: number;
   inRange: number;
   eligible: number;
   withLoss: number;
   zeroLoss: number;
   fastPath: number;
-  /** Cents. */
-  L: bigint;
-  deducted: bigint;
-  commission: bigint;
-  stampDuty: bigint;
-  interest: bigint;
-  total: bigint;
 }
 
 export function summaryParts(results: InvestorResult[]): SummaryParts {

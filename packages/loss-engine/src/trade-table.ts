@@ -314,20 +314,10 @@ export class TradeTable {
   }
 }
 
-export interface TableSnapshot {
+export interface TableSnapshot extends TableColumns {
   file: string;
   count: number;
   columns: string[];
-  investor: Int32Array;
-  account: Int32Array;
-  day: Int32Array;
-  seq: Int32Array;
-  side: Uint8Array;
-  channel: Uint8Array;
-  qty: Float64Array;
-  priceMilli: Int32Array;
-  line: Int32Array;
-  security: Uint16Array;
   investorIds: string[];
   accountIds: string[];
   accountInvestor: number[];
