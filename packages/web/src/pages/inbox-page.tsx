@@ -44,7 +44,10 @@ export default function InboxPage() {
 
   return (
     <>
-      <PageHeading title={t('nav.inbox')} sub={unread === null ? undefined : t('inbox.unreadCount', { count: unread })} />
+      <PageHeading
+        title={t('nav.inbox')}
+        sub={unread === null ? undefined : t('inbox.unreadCount', { count: unread })}
+      />
       <Card>
         {loading && items.length === 0 ? (
           <Spin />
