@@ -1,9 +1,11 @@
+import { INPUT_LIMITS } from '@sutiao/domain/input-limits.ts';
 import { appendAudit } from '../../../adapters/audit/audit-log.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { appError } from '@sutiao/domain/errors.ts';
 import { isAuthorized } from '@sutiao/domain/permissions.ts';
 import { newId } from '../../../lib/ids.ts';
-import { requireText, TEXT_LIMITS } from './application-input.ts';
+import { requireText } from './application-input.ts';
+
 import { loadReadableCase } from './case-access.ts';
 import { presentRecordEntry, type RecordEntry } from './present-case.ts';
 
@@ -16,7 +18,7 @@ export async function addRecordEntry(
   ctx: SignedInContext,
   input: { caseId: string; body: string },
 ): Promise<RecordEntry> {
-  const body = requireText('body', input.body, TEXT_LIMITS.message);
+  const body = requireText('body', input.body, INPUT_LIMITS.message);
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
     const c = await loadReadableCase(trx, ctx.actor, input.caseId);

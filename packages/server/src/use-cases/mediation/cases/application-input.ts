@@ -4,7 +4,6 @@ import { CONSENT_KINDS, type ConsentKind, isConsentKind, isCurrentConsent } from
 import { appError } from '@sutiao/domain/errors.ts';
 import { INPUT_LIMITS } from '@sutiao/domain/input-limits.ts';
 
-export const TEXT_LIMITS = INPUT_LIMITS;
 const MAX_EVIDENCE = INPUT_LIMITS.evidenceFiles;
 
 /** VALIDATION_FAILED with the reason worded in both languages. */

@@ -1,10 +1,12 @@
+import { INPUT_LIMITS } from '@sutiao/domain/input-limits.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { appError } from '@sutiao/domain/errors.ts';
 import { DIRECT_PARTIES } from '@sutiao/domain/lifecycles/direct-application-context.ts';
 import { isAuthorized } from '@sutiao/domain/permissions.ts';
 import { newId } from '../../../lib/ids.ts';
 import { notifyUsers } from '../../common/notices/notify-user.ts';
-import { requireText, TEXT_LIMITS } from './application-input.ts';
+import { requireText } from './application-input.ts';
+
 import { loadReadableCase } from './case-access.ts';
 import { loadCaseFacts } from './case-facts.ts';
 import { type CaseMessage, presentMessage } from './present-case.ts';
@@ -15,7 +17,7 @@ export async function postMessage(
   ctx: SignedInContext,
   input: { caseId: string; body: string },
 ): Promise<CaseMessage> {
-  const body = requireText('body', input.body, TEXT_LIMITS.message);
+  const body = requireText('body', input.body, INPUT_LIMITS.message);
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
     const c = await loadReadableCase(trx, ctx.actor, input.caseId);

@@ -1,5 +1,7 @@
+import { INPUT_LIMITS } from '@sutiao/domain/input-limits.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
-import { TEXT_LIMITS, requireText } from './application-input.ts';
+import { requireText } from './application-input.ts';
+
 import { applyCaseTransition } from './case-transition.ts';
 import type { CaseEventInput } from './case-event-input.ts';
 import type { CaseDetail } from './present-case.ts';
@@ -10,7 +12,7 @@ export async function requestSupplement(
   ctx: SignedInContext,
   input: CaseEventInput<{ note: string }>,
 ): Promise<CaseDetail> {
-  const note = requireText('note', input.note, TEXT_LIMITS.note);
+  const note = requireText('note', input.note, INPUT_LIMITS.note);
   return applyCaseTransition(deps, ctx, {
     caseId: input.caseId,
     event: 'request-supplement',

@@ -1,3 +1,4 @@
+import { INPUT_LIMITS } from '@sutiao/domain/input-limits.ts';
 import { type Kysely, sql } from 'kysely';
 import { auditInsert } from '../../../adapters/audit/audit-log.ts';
 import type { DB } from '../../../adapters/db/schema.ts';
@@ -6,13 +7,8 @@ import { CONSENT_KINDS } from '@sutiao/domain/consents.ts';
 import { appError } from '@sutiao/domain/errors.ts';
 import { isAuthorized } from '@sutiao/domain/permissions.ts';
 import { newId } from '../../../lib/ids.ts';
-import {
-  requireConsents,
-  requireOwnUploads,
-  requirePositiveFen,
-  requireText,
-  TEXT_LIMITS,
-} from './application-input.ts';
+import { requireConsents, requireOwnUploads, requirePositiveFen, requireText } from './application-input.ts';
+
 import { applyCaseTransitionInTrx, sendAfterCommit } from './case-transition.ts';
 import { presentCaseDetail } from './get-case.ts';
 import { loadApplicantParties } from './load-applicant-parties.ts';
@@ -42,8 +38,8 @@ export async function submitApplication(
 ): Promise<CaseDetail> {
   const { actor } = ctx;
   if (!isAuthorized(actor, 'case.apply')) throw appError('FORBIDDEN');
-  const facts = requireText('facts', input.facts, TEXT_LIMITS.facts);
-  const requests = requireText('requests', input.requests, TEXT_LIMITS.requests);
+  const facts = requireText('facts', input.facts, INPUT_LIMITS.facts);
+  const requests = requireText('requests', input.requests, INPUT_LIMITS.requests);
   const claimAmountFen = requirePositiveFen('claimAmountFen', input.claimAmountFen);
   const consentKinds = requireConsents(input.consents, input.submit);
   const { firm, applicant, handling } = await loadApplicantParties(

@@ -1,5 +1,7 @@
+import { INPUT_LIMITS } from '@sutiao/domain/input-limits.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
-import { TEXT_LIMITS, requireOwnUploads, requireText } from './application-input.ts';
+import { requireOwnUploads, requireText } from './application-input.ts';
+
 import { applyCaseTransition } from './case-transition.ts';
 import type { CaseEventInput } from './case-event-input.ts';
 import type { CaseDetail } from './present-case.ts';
@@ -10,7 +12,7 @@ export async function supplement(
   ctx: SignedInContext,
   input: CaseEventInput<{ facts?: string | undefined; evidenceIds?: string[] | undefined }>,
 ): Promise<CaseDetail> {
-  const facts = input.facts === undefined ? undefined : requireText('facts', input.facts, TEXT_LIMITS.facts);
+  const facts = input.facts === undefined ? undefined : requireText('facts', input.facts, INPUT_LIMITS.facts);
   const evidenceIds = await requireOwnUploads(deps.db, ctx.actor.userId, input.evidenceIds ?? []);
   return applyCaseTransition(deps, ctx, {
     caseId: input.caseId,

@@ -1,5 +1,7 @@
+import { INPUT_LIMITS } from '@sutiao/domain/input-limits.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
-import { TEXT_LIMITS, requireText } from './application-input.ts';
+import { requireText } from './application-input.ts';
+
 import { applyCaseTransition } from './case-transition.ts';
 import type { CaseEventInput } from './case-event-input.ts';
 import type { CaseDetail } from './present-case.ts';
@@ -10,7 +12,7 @@ export async function terminateCase(
   ctx: SignedInContext,
   input: CaseEventInput<{ reason: string }>,
 ): Promise<CaseDetail> {
-  const reason = requireText('reason', input.reason, TEXT_LIMITS.note);
+  const reason = requireText('reason', input.reason, INPUT_LIMITS.note);
   return applyCaseTransition(deps, ctx, {
     caseId: input.caseId,
     event: 'terminate',
