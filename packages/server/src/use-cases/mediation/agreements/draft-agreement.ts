@@ -6,6 +6,7 @@ import { invalid, requirePositiveFen, requireText } from '../cases/application-i
 import { applyCaseTransition } from '../cases/case-transition.ts';
 import type { CaseDetail } from '../cases/present-case.ts';
 import { agreementDigest } from './agreement-content.ts';
+import { displayNameOf } from '../../common/auth/display-name.ts';
 
 const PAYMENT_TERMS_MAX = 500;
 
@@ -42,11 +43,7 @@ export async function draftAgreement(
     input: { amountFen, paymentTerms, dueDate },
     payload,
     afterUpdate: async (trx, c) => {
-      const mediator = await trx
-        .selectFrom('users')
-        .select('display_name')
-        .where('id', '=', c.mediator_user_id ?? '')
-        .executeTakeFirstOrThrow();
+      const mediatorName = await displayNameOf(trx, c.mediator_user_id ?? '');
       const previous = await trx
         .updateTable('agreements')
         .set({ status: 'superseded' })
@@ -67,7 +64,7 @@ export async function draftAgreement(
         organization_name: c.organization_name,
         investor_name: c.applicant_name,
         respondent_name: c.respondent_name,
-        mediator_name: mediator.display_name,
+        mediator_name: mediatorName,
         amount_fen: amountFen,
         payment_terms: paymentTerms,
         due_date: dueDate,

@@ -10,6 +10,7 @@ import type { CaseDetail } from '../cases/present-case.ts';
 import { agreementContent } from './agreement-content.ts';
 import { loadCurrentAgreement } from './load-agreement.ts';
 import { userSigner } from './user-signing-key.ts';
+import { displayNameOf } from '../../common/auth/display-name.ts';
 
 interface SignAgreementInput {
   caseId: string;
@@ -45,18 +46,13 @@ export async function signAgreement(
       // Never sign over stored content that no longer matches what was drafted.
       if (envelope.digestSm3 !== agreement.digest_sm3) throw appError('INTERNAL');
       const digestSm3 = envelope.digestSm3;
-      const user = await trx
-        .selectFrom('users')
-        .select('display_name')
-        .where('id', '=', ctx.actor.userId)
-        .executeTakeFirstOrThrow();
       await trx
         .insertInto('agreement_signatures')
         .values({
           agreement_id: agreement.id,
           party,
           user_id: ctx.actor.userId,
-          signer_name: user.display_name,
+          signer_name: await displayNameOf(trx, ctx.actor.userId),
           signed_at: deps.now(),
           algorithm: envelope.algorithm,
           key_id: envelope.keyId,

@@ -5,9 +5,9 @@ import { appError } from '@sutiao/domain/errors.ts';
 import { isAuthorized } from '@sutiao/domain/permissions.ts';
 import { newId } from '../../../lib/ids.ts';
 import { requireText } from './application-input.ts';
-
 import { loadReadableCase } from './case-access.ts';
 import { presentRecordEntry, type RecordEntry } from './present-case.ts';
+import { displayNameOf } from '../../common/auth/display-name.ts';
 
 /** States in which a mediator keeps the record (笔录): while mediating and until the agreement is settled. */
 const RECORDING_STATES = new Set(['mediating', 'agreement_pending']);
@@ -31,16 +31,11 @@ export async function addRecordEntry(
         event: { zh: '制作调解笔录', en: 'add to the mediation record' },
       });
     }
-    const author = await trx
-      .selectFrom('users')
-      .select('display_name')
-      .where('id', '=', ctx.actor.userId)
-      .executeTakeFirstOrThrow();
     const row = {
       id: newId(),
       case_id: c.id,
       author_user_id: ctx.actor.userId,
-      author_name: author.display_name,
+      author_name: await displayNameOf(trx, ctx.actor.userId),
       body,
       created_at: now,
     };

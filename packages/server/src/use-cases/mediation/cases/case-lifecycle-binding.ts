@@ -26,6 +26,7 @@ import { caseFactsOf, type FactInputs, loadFactInputs } from './case-facts.ts';
 import { composeNotices } from './case-notices.ts';
 import { type LoadedCase, loadCase } from './load-case.ts';
 import { numberCaseAtEnd, PENDING_CASE_NUMBER } from './number-case-at-end.ts';
+import { displayNameOf } from '../../common/auth/display-name.ts';
 
 export type CaseChanges = Omit<Updateable<CasesTable>, 'id' | 'status' | 'version'>;
 
@@ -97,15 +98,7 @@ export const CASE_BINDING: LifecycleBinding<CaseTypes, CaseKernelRequest> = {
     return { case: caseFactsOf(after, inputs), inputs };
   },
   async timeline(trx, { ctx, request, before, to, at }) {
-    const actorName =
-      request.actorName ??
-      (
-        await trx
-          .selectFrom('users')
-          .select('display_name')
-          .where('id', '=', ctx.actor.userId)
-          .executeTakeFirstOrThrow()
-      ).display_name;
+    const actorName = request.actorName ?? (await displayNameOf(trx, ctx.actor.userId));
     return trx
       .insertInto('case_events')
       .values({

@@ -6,10 +6,10 @@ import { isAuthorized } from '@sutiao/domain/permissions.ts';
 import { newId } from '../../../lib/ids.ts';
 import { notifyUsers } from '../../common/notices/notify-user.ts';
 import { requireText } from './application-input.ts';
-
 import { loadReadableCase } from './case-access.ts';
 import { loadCaseFacts } from './case-facts.ts';
 import { type CaseMessage, presentMessage } from './present-case.ts';
+import { displayNameOf } from '../../common/auth/display-name.ts';
 
 /** A message on the case board, visible to everyone who can see the case; only parties to the case may post. */
 export async function postMessage(
@@ -24,17 +24,12 @@ export async function postMessage(
     const facts = await loadCaseFacts(trx, c);
     const party = Object.values(DIRECT_PARTIES).some((isParty) => isParty({ actor: ctx.actor, case: facts }));
     if (!isAuthorized(ctx.actor, 'case.message') || !party) throw appError('FORBIDDEN');
-    const author = await trx
-      .selectFrom('users')
-      .select('display_name')
-      .where('id', '=', ctx.actor.userId)
-      .executeTakeFirstOrThrow();
     const row = {
       id: newId(),
       case_id: c.id,
       author_user_id: ctx.actor.userId,
       author_role: ctx.actorRole ?? ctx.actor.roles[0] ?? '',
-      author_name: author.display_name,
+      author_name: await displayNameOf(trx, ctx.actor.userId),
       body,
       created_at: now,
     };
