@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { recordAudit } from '../../src/adapters/audit/audit-log.ts';
+import { appendAudit } from '../../src/adapters/audit/audit-log.ts';
 import { appendLeaves, auditLeafHash } from '../../src/adapters/audit/merkle-tree.ts';
 import { expectedHashOf } from '../../src/adapters/audit/record-hash.ts';
 import { verifyAuditLog } from '../../src/adapters/audit/verify-audit-log.ts';
@@ -13,7 +13,7 @@ const AUDIT_TABLES = ['audit_log', 'audit_log_leaves', 'audit_tree_nodes', 'audi
 export async function seedLog(t: TestPlatform, count: number): Promise<number[]> {
   const seqs: number[] = [];
   for (let i = 0; i < count; i++) {
-    seqs.push(await recordAudit(t.deps.db, { action: `test.${i}`, outcome: 'success', details: { i } }));
+    seqs.push(await appendAudit(t.deps.db, { action: `test.${i}`, outcome: 'success', details: { i } }));
     await integrateAuditLog(t.deps);
   }
   return seqs;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { type Kysely, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { recordAudit } from '../../src/adapters/audit/audit-log.ts';
+import { appendAudit } from '../../src/adapters/audit/audit-log.ts';
 import { verifyAuditLog } from '../../src/adapters/audit/verify-audit-log.ts';
 import { sm3Hex } from '../../src/adapters/crypto/sm3.ts';
 import { type Database, type Engine, openPglite, openPostgres } from '../../src/adapters/db/database.ts';
@@ -68,7 +68,7 @@ describe.each(ENGINES)('migrating a hash-chained audit trail to the Merkle log o
       const db = database.db;
       await writeChain(db, 4);
       await migrate(db);
-      const next = await recordAudit(db, { action: 'after.migration', outcome: 'success' });
+      const next = await appendAudit(db, { action: 'after.migration', outcome: 'success' });
       expect(next).toBe(5);
       const deps = { db, engine, keys: TEST_KEYS.mediation, now: () => new Date() };
       expect(await integrateAuditLog(deps)).toEqual({ integrated: 5, treeSize: 5 });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { appendAudit, recordAudit } from '../../src/adapters/audit/audit-log.ts';
+import { appendAudit } from '../../src/adapters/audit/audit-log.ts';
 import { recordHash } from '../../src/adapters/audit/record-hash.ts';
 import { generateSigner } from '../../src/adapters/crypto/signer.ts';
 import { signTreeHead, treeHeadRow } from '../../src/adapters/audit/tree-head.ts';
@@ -61,7 +61,7 @@ describe.each(ENGINES)('the audit log on %s', (engine) => {
           throw new Error('change refused');
         }),
       ).rejects.toThrow('change refused');
-      const after = await recordAudit(t.deps.db, { action: 'test.after-rollback', outcome: 'success' });
+      const after = await appendAudit(t.deps.db, { action: 'test.after-rollback', outcome: 'success' });
       const rows = await t.deps.db.selectFrom('audit_log').select(['seq', 'action']).execute();
       expect(rows.map((r) => r.action)).not.toContain('test.rolled-back');
       expect(rows).toHaveLength(before.length + 1);
@@ -89,7 +89,7 @@ describe.each(ENGINES)('the audit log on %s', (engine) => {
       await sleep(50);
       // On PostgreSQL these run while the slow transaction is open (the integrator waits for it); on the embedded
       // engine they queue behind it.
-      const quick = recordAudit(t.deps.db, { action: 'test.quick', outcome: 'success' });
+      const quick = appendAudit(t.deps.db, { action: 'test.quick', outcome: 'success' });
       const run = integrateAuditLog(t.deps, { maxWaitMs: 5000 });
       await sleep(100);
       release();
@@ -174,7 +174,7 @@ describe.each(ENGINES)('the audit log on %s', (engine) => {
 
     it('names a record inserted into the integrated past', async () => {
       // A rolled-back transaction leaves a hole in the numbers; the attacker fills it later.
-      await recordAudit(t.deps.db, { action: 'test.0', outcome: 'success' });
+      await appendAudit(t.deps.db, { action: 'test.0', outcome: 'success' });
       await t.deps.db
         .transaction()
         .execute(async (trx) => {
@@ -182,7 +182,7 @@ describe.each(ENGINES)('the audit log on %s', (engine) => {
           throw new Error('rollback');
         })
         .catch(() => undefined);
-      const hole = (await recordAudit(t.deps.db, { action: 'test.2', outcome: 'success' })) - 1;
+      const hole = (await appendAudit(t.deps.db, { action: 'test.2', outcome: 'success' })) - 1;
       await integrateAuditLog(t.deps);
       expect(await verify(t)).toMatchObject({ ok: true, integrated: 2 });
       const content = {

@@ -43,7 +43,8 @@ describe('canonical signatures', () => {
     const message = '调解协议 ¥12,345.00';
     const signature = signer.sign(message);
     expect(sm2Verify(signer.publicKeyPem, message, signature)).toBe(true);
-    expect(sm2Verify(signer.publicKeyPem, message, signature.toUpperCase())).toBe(true);
+    // The same bytes in upper case are a second spelling: refused like a changed header.
+    expect(sm2Verify(signer.publicKeyPem, message, signature.toUpperCase())).toBe(false);
     // Every single header byte (outer SEQUENCE tag and length, first INTEGER tag) changed to each other value.
     for (let i = 0; i < 3; i++) {
       for (let v = 0; v < 256; v += 17) {

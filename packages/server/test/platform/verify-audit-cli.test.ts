@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { recordAudit } from '../../src/adapters/audit/audit-log.ts';
+import { appendAudit } from '../../src/adapters/audit/audit-log.ts';
 import { type Database, type Engine, openPglite, openPostgres } from '../../src/adapters/db/database.ts';
 import { migrate } from '../../src/adapters/db/migrate.ts';
 import { integrateAuditLog } from '../../src/use-cases/common/audit/integrate-audit-log.ts';
@@ -48,10 +48,10 @@ describe.each(ENGINES)('npm run audit:verify on %s', (engine) => {
       await migrate(db.db);
       const deps = { db: db.db, engine, keys, now: () => new Date() };
       for (let i = 0; i < 5; i++) {
-        await recordAudit(db.db, { action: `test.${i}`, outcome: 'success' });
+        await appendAudit(db.db, { action: `test.${i}`, outcome: 'success' });
         await integrateAuditLog(deps);
       }
-      await recordAudit(db.db, { action: 'test.pending', outcome: 'success' });
+      await appendAudit(db.db, { action: 'test.pending', outcome: 'success' });
       await db.close();
 
       const intact = data.run();

@@ -41,7 +41,7 @@ function auditRow(entry: AuditEntry, at: Date) {
 
 /**
  * Appends one record inside the caller's transaction, so the record exists exactly when the change it describes
- * does. No lock and nothing read: the record carries the hash of its own content, the database numbers it, and the
+ * does (or, given the database itself, in a statement of its own: sign-in failures, denials). No lock and nothing read: the record carries the hash of its own content, the database numbers it, and the
  * integrator (use-cases/common/audit/integrate-audit-log.ts) later puts it into the signed Merkle log.
  * Answers the record's number.
  */
@@ -57,9 +57,4 @@ export async function appendAudit(
 /** The insert statement of `appendAudit`, to be run as part of a larger statement (a data-modifying CTE). */
 export function auditInsert(trx: Kysely<DB>, entry: AuditEntry, at: Date = new Date()) {
   return trx.insertInto('audit_log').values(auditRow(entry, at)).returning('seq');
-}
-
-/** Appends in a statement of its own: for events with no state change (sign-in failures, denials). */
-export async function recordAudit(db: Kysely<DB>, entry: AuditEntry, at?: Date): Promise<number> {
-  return appendAudit(db, entry, at);
 }

@@ -3,15 +3,6 @@ import type { DB } from '../db/schema.ts';
 import { type NodeSource, mapSource, nodeKey, nodesRead } from './merkle-tree.ts';
 import { type SignedTreeHead, treeHeadOf } from './tree-head.ts';
 
-/** Number of leaves in the log (leaves are numbered 0, 1, 2, … without holes). */
-export async function storedLogSize(db: Kysely<DB>): Promise<number> {
-  const row = await db
-    .selectFrom('audit_log_leaves')
-    .select(sql<number>`coalesce(max(log_index) + 1, 0)::int8`.as('size'))
-    .executeTakeFirst();
-  return Number(row?.size ?? 0);
-}
-
 export async function latestTreeHead(db: Kysely<DB>): Promise<SignedTreeHead | undefined> {
   const row = await db
     .selectFrom('audit_tree_heads')

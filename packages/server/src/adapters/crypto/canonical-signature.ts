@@ -2,7 +2,7 @@ import { DerTag, encodeDer, parseDer } from './der.ts';
 import type { SignatureAlgorithm } from './signer.ts';
 
 /** Re-encodes an SM2 (r, s) SEQUENCE with minimal lengths; null when it is not two positive minimal INTEGERs. */
-export function reencodedSm2(signatureHex: string): string | null {
+function reencodedSm2(signatureHex: string): string | null {
   try {
     const node = parseDer(Buffer.from(signatureHex, 'hex'));
     const ints = node.children;

@@ -1,4 +1,5 @@
 import { createPrivateKey } from 'node:crypto';
+import { isCanonicalSignature } from './canonical-signature.ts';
 import { ed25519SignerFromPem, ed25519Verify, generateEd25519Signer } from './ed25519-signer.ts';
 import { generateSm2Signer, sm2SignerFromPem, sm2Verify } from './sm2-signer.ts';
 
@@ -32,7 +33,10 @@ export function verifySignature(
   data: Uint8Array | string,
   signatureHex: string,
 ): boolean {
-  return verifiers[algorithm](publicKeyPem, data, signatureHex);
+  // One spelling per signature for every algorithm (lowercase hex; strict DER for SM2), so none has a second form.
+  return (
+    isCanonicalSignature(algorithm, signatureHex) && verifiers[algorithm](publicKeyPem, data, signatureHex)
+  );
 }
 
 export function generateSigner(algorithm: SignatureAlgorithm): Signer {

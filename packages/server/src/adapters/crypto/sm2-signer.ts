@@ -1,4 +1,4 @@
-import { reencodedSm2 } from './canonical-signature.ts';
+import { isCanonicalSignature } from './canonical-signature.ts';
 import { sm2 } from 'sm-crypto-v2';
 import { publicKeyFingerprint } from './fingerprint.ts';
 import type { Signer } from './signer.ts';
@@ -48,12 +48,10 @@ export function sm2SignerFromPem(privateKeyPem: string): Signer {
 
 export function sm2Verify(publicKeyPem: string, data: Uint8Array | string, signatureHex: string): boolean {
   try {
-    if (!/^(?:[0-9a-f]{2})+$/i.test(signatureHex)) return false;
-    const lower = signatureHex.toLowerCase();
-    // The library reads DER loosely (it skips the SEQUENCE and second INTEGER headers): only the one strict
-    // encoding of (r, s) counts, or changed header bytes would still verify.
-    if (reencodedSm2(lower) !== lower) return false;
-    return sm2.doVerifySignature(data, lower, sm2PublicKeyFromPem(publicKeyPem), options);
+    // The library reads DER loosely (it skips the SEQUENCE and second INTEGER headers): only the one strict,
+    // lowercase spelling of (r, s) counts, or changed header bytes would still verify.
+    if (!isCanonicalSignature('SM2', signatureHex)) return false;
+    return sm2.doVerifySignature(data, signatureHex, sm2PublicKeyFromPem(publicKeyPem), options);
   } catch {
     return false;
   }

@@ -6,7 +6,7 @@ import {
   mapSource,
   treeRoot,
 } from '../../../adapters/audit/merkle-tree.ts';
-import { latestTreeHead, loadStoredNodes, storedLogSize } from '../../../adapters/audit/stored-tree.ts';
+import { latestTreeHead, loadStoredNodes } from '../../../adapters/audit/stored-tree.ts';
 import { signTreeHead, treeHeadRow } from '../../../adapters/audit/tree-head.ts';
 import type { DB } from '../../../adapters/db/schema.ts';
 import type { Deps } from '../../../deps.ts';
@@ -33,7 +33,16 @@ export async function integrateAuditLog(
   deps: IntegratorDeps,
   options: { maxWaitMs?: number; batch?: number } = {},
 ): Promise<IntegrationResult> {
-  const settled = await settledAuditSeq(deps.db, deps.engine, options.maxWaitMs ?? 3000);
+  const head = await latestTreeHead(deps.db);
+  const settled = await settledAuditSeq(
+    deps.db,
+    deps.engine,
+    options.maxWaitMs ?? 3000,
+    head?.coveredSeq ?? 0,
+  );
+  // Nothing new (the usual case every 2 s): no transaction, no lock.
+  if (settled === null || settled <= (head?.coveredSeq ?? 0))
+    return { integrated: 0, treeSize: head?.treeSize ?? 0 };
   let integrated = 0;
   for (;;) {
     const step = await deps.db
@@ -47,7 +56,8 @@ export async function integrateAuditLog(
 async function integrateBatch(trx: Kysely<DB>, deps: IntegratorDeps, settled: number | null, batch: number) {
   await sql`select pg_advisory_xact_lock(${INTEGRATOR_LOCK})`.execute(trx);
   const head = await latestTreeHead(trx);
-  const size = await storedLogSize(trx);
+  // Leaves and their head are written together under the lock: the log's size is the latest head's.
+  const size = head?.treeSize ?? 0;
   const covered = head?.coveredSeq ?? 0;
   if (settled === null || settled <= covered) return { added: 0, more: false, treeSize: size };
   const records = await trx

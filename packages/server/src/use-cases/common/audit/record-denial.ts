@@ -1,4 +1,4 @@
-import { recordAudit } from '../../../adapters/audit/audit-log.ts';
+import { appendAudit } from '../../../adapters/audit/audit-log.ts';
 import type { Deps, RequestContext } from '../../../deps.ts';
 
 /** Audits a refused request (no permission, bad CSRF token) in a transaction of its own: nothing else was written. */
@@ -7,7 +7,7 @@ export async function recordDenial(
   ctx: RequestContext,
   denial: { route: string; url: string; code: string },
 ): Promise<void> {
-  await recordAudit(deps.db, {
+  await appendAudit(deps.db, {
     requestId: ctx.requestId,
     actorUserId: ctx.actor?.userId ?? null,
     actorRole: ctx.actorRole ?? null,

@@ -1,6 +1,6 @@
 import { verify } from '@node-rs/argon2';
 import { sql } from 'kysely';
-import { appendAudit, recordAudit } from '../../../adapters/audit/audit-log.ts';
+import { appendAudit } from '../../../adapters/audit/audit-log.ts';
 import type { Deps } from '../../../deps.ts';
 import { appError } from '@sutiao/domain/errors.ts';
 import { type ActorProfile, loadActor } from './load-actor.ts';
@@ -35,7 +35,7 @@ export async function signIn(deps: Deps, requestId: string, input: SignInInput):
     .where('username', '=', username)
     .executeTakeFirst();
   if (failure?.locked_until && new Date(failure.locked_until) > now) {
-    await recordAudit(
+    await appendAudit(
       deps.db,
       {
         requestId,

@@ -1,6 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { RESULT_COLUMNS } from '@sutiao/loss-engine';
-import { recordAudit } from '../../../adapters/audit/audit-log.ts';
+import { appendAudit } from '../../../adapters/audit/audit-log.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { appError } from '@sutiao/domain/errors.ts';
 import { type AssessmentRow, loadAssessment, requireLossReader } from './loss-access.ts';
@@ -21,7 +21,7 @@ export async function exportAssessmentXlsx(
   if (row.status !== 'calculated' && row.status !== 'issued')
     throw appError('CASE_ILLEGAL_EVENT', { state: row.status, event: 'export' });
   // Trade-derived personal data leaves the platform: who took it is audited.
-  await recordAudit(deps.db, {
+  await appendAudit(deps.db, {
     requestId: ctx.requestId,
     actorUserId: ctx.actor.userId,
     actorRole: ctx.actorRole ?? null,

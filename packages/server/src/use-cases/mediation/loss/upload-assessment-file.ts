@@ -1,4 +1,4 @@
-import { recordAudit } from '../../../adapters/audit/audit-log.ts';
+import { appendAudit } from '../../../adapters/audit/audit-log.ts';
 import { sm3Hex } from '../../../adapters/crypto/sm3.ts';
 import { blindIndex, encryptField } from '../../../adapters/crypto/sm4.ts';
 import type { LossFileKind } from '../../../adapters/db/loss-schema.ts';
@@ -40,7 +40,7 @@ export async function uploadAssessmentFile(
   await loadAssessment(deps.db, input.id); // NOT_FOUND before spending time parsing
   const parsed = await parseUpload(input.kind, input.name, input.bytes);
   if (!parsed.ok) {
-    await recordAudit(deps.db, {
+    await appendAudit(deps.db, {
       requestId: ctx.requestId,
       actorUserId: ctx.actor.userId,
       actorRole: ctx.actorRole ?? null,
