@@ -22,6 +22,8 @@ export function ensureWebBuilt() {
       'packages/web/precompress-plugin.ts',
       'packages/loss-engine/src/result-columns.ts',
       'packages/domain/src',
+      // New versions of the packages it bundles.
+      'package-lock.json',
     ],
     workspace: '@sutiao/web',
     // Vitest sets NODE_ENV=test; inherited by the build, it would ship React's development build.
@@ -37,6 +39,8 @@ export function ensureServerBuilt() {
       'packages/server/scripts',
       'packages/domain/src',
       'packages/loss-engine/src',
+      // New versions of the packages it bundles (kysely, typebox).
+      'package-lock.json',
     ],
     workspace: '@sutiao/server',
     env: process.env,

@@ -25,7 +25,6 @@ async function main() {
 
   // Background work: the registry's jobs of this platform, each under a lease (see jobs/job-runner.ts).
   const jobs = startJobs(deps, JOBS);
-  await runScheduledJobsOnce(jobs, JOBS, deps);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -41,6 +40,8 @@ async function main() {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // After the handlers: a stop during these first runs still closes cleanly.
+  await runScheduledJobsOnce(jobs, JOBS, deps);
 }
 
 main().catch((error: unknown) => {

@@ -19,6 +19,8 @@ export async function serveWebClient(app: FastifyInstance, webDist: string): Pro
   await app.register(fastifyStatic, {
     root,
     wildcard: false,
+    // The .br/.gz copies are found by `preCompressed`, not by routes of their own.
+    globIgnore: ['**/*.br', '**/*.gz'],
     preCompressed: true,
     cacheControl: false,
     setHeaders: (reply, path) =>

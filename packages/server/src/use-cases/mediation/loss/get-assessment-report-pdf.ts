@@ -1,4 +1,4 @@
-import { getStored } from './stored-files.ts';
+import { getIntact } from '../../../adapters/storage/get-intact.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { appError } from '@sutiao/domain/errors.ts';
 import { loadAssessment, requireLossReader } from './loss-access.ts';
@@ -17,7 +17,7 @@ export async function getAssessmentReportPdf(
     .where('assessment_id', '=', row.id)
     .executeTakeFirst();
   if (!report) throw appError('NOT_FOUND', { entity: { zh: '核定意见书', en: 'Report' } });
-  const pdf = await getStored(deps, report.pdf_sha256);
+  const pdf = await getIntact(deps.storage, report.pdf_sha256);
   if (!pdf) throw appError('SERVICE_UNAVAILABLE');
   return { filename: `loss-report-${report.verification_code}.pdf`, pdf };
 }

@@ -1,5 +1,5 @@
 import type { LossFileKind } from '../../../adapters/db/loss-schema.ts';
-import { getStored } from './stored-files.ts';
+import { getIntact } from '../../../adapters/storage/get-intact.ts';
 import type { Deps } from '../../../deps.ts';
 import { appError } from '@sutiao/domain/errors.ts';
 import { uploadText } from './parse-upload.ts';
@@ -17,7 +17,7 @@ export async function loadInputText(
     .where('kind', '=', kind)
     .executeTakeFirst();
   if (!file) return null;
-  const bytes = await getStored(deps, file.sha256);
+  const bytes = await getIntact(deps.storage, file.sha256);
   if (!bytes) throw appError('SERVICE_UNAVAILABLE'); // storage lost or damaged the file: an operator must restore it
   const text = await uploadText(bytes, file.name);
   if (typeof text !== 'string') throw appError('INTERNAL'); // it parsed when uploaded
