@@ -28,6 +28,8 @@ export const INPUT_LIMITS = {
   /** An agreement's payment terms. */
   paymentTerms: 500,
   evidenceFiles: 50,
+  /** One evidence file, in megabytes (the request limit, the use case and the upload form). */
+  evidenceFileMb: 10,
   /** A loss assessment's case number as the entrusting court wrote it. */
   lossCaseNumber: 60,
   lossInvestorId: 200,

@@ -1,3 +1,4 @@
+import { INPUT_LIMITS } from '@sutiao/domain/input-limits.ts';
 import { App, Button, Upload, type UploadFile, type UploadProps } from 'antd';
 import { useRef, useState } from 'react';
 import { ApiError, uploadFile } from '../api/client.ts';
@@ -7,7 +8,7 @@ import { useI18n } from '../i18n/index.ts';
 
 type UploadRequestOption = Parameters<NonNullable<UploadProps['customRequest']>>[0];
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+const MAX_UPLOAD_BYTES = INPUT_LIMITS.evidenceFileMb * 1024 * 1024;
 const ALLOWED_MIME = new Set(['application/pdf', 'image/png', 'image/jpeg']);
 const ALLOWED_EXT = /\.(pdf|png|jpe?g)$/i;
 

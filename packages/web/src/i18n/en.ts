@@ -1,3 +1,4 @@
+import { INPUT_LIMITS } from '@sutiao/domain/input-limits.ts';
 import type { MessageKey } from './zh.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -175,9 +176,9 @@ export const en: Record<MessageKey, string> = {
 
   'upload.button': 'Upload evidence',
   'upload.proofButton': 'Upload proof of payment',
-  'upload.help': 'PDF, PNG or JPEG, at most 10 MB each.',
+  'upload.help': `PDF, PNG or JPEG, at most ${INPUT_LIMITS.evidenceFileMb} MB each.`,
   'upload.badType': '“{name}” is not a PDF, PNG or JPEG file.',
-  'upload.tooLarge': '“{name}” is {size}, over the 10 MB limit.',
+  'upload.tooLarge': `“{name}” is {size}, over the ${INPUT_LIMITS.evidenceFileMb} MB limit.`,
 
   'form.required': '{field} is required',
   'form.tooLong': 'At most {max} characters',

@@ -1,3 +1,4 @@
+import { INPUT_LIMITS } from '@sutiao/domain/input-limits.ts';
 /** Chinese (default) UI strings. Keys are the source of truth for `MessageKey`; en.ts must have the same keys. */
 export const zh = {
   'app.name': '诉调通',
@@ -170,9 +171,9 @@ export const zh = {
 
   'upload.button': '上传证据',
   'upload.proofButton': '上传付款凭证',
-  'upload.help': '支持 PDF、PNG、JPEG，单个文件不超过 10 MB。',
+  'upload.help': `支持 PDF、PNG、JPEG，单个文件不超过 ${INPUT_LIMITS.evidenceFileMb} MB。`,
   'upload.badType': '“{name}”的格式不支持，请上传 PDF、PNG 或 JPEG 文件。',
-  'upload.tooLarge': '“{name}”大小为 {size}，超过 10 MB 上限。',
+  'upload.tooLarge': `“{name}”大小为 {size}，超过 ${INPUT_LIMITS.evidenceFileMb} MB 上限。`,
 
   'form.required': '请填写{field}',
   'form.tooLong': '不能超过 {max} 字',

@@ -1,3 +1,4 @@
+import { INPUT_LIMITS } from '@sutiao/domain/input-limits.ts';
 import './fastify-types.ts';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
@@ -12,7 +13,7 @@ import { installSessionHooks } from './session-hooks.ts';
 import { lazySchemaCompilers } from './lazy-schema-compilers.ts';
 import { serveWebClient } from './static-web.ts';
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+const MAX_UPLOAD_BYTES = INPUT_LIMITS.evidenceFileMb * 1024 * 1024;
 
 interface AppOptions {
   /** Built web client to serve at `/` (packages/web/dist); omitted in API-only tests. */

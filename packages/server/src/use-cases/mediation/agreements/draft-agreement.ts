@@ -1,3 +1,4 @@
+import { INPUT_LIMITS } from '@sutiao/domain/input-limits.ts';
 import { agreementText } from '@sutiao/domain/agreement-template.ts';
 import { compareDates, isIsoDate, todayInShanghai } from '@sutiao/domain/calendar/dates.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
@@ -7,8 +8,6 @@ import { applyCaseTransition } from '../cases/case-transition.ts';
 import type { CaseDetail } from '../cases/present-case.ts';
 import { agreementDigest } from './agreement-content.ts';
 import { displayNameOf } from '../../common/auth/display-name.ts';
-
-const PAYMENT_TERMS_MAX = 500;
 
 interface DraftAgreementInput {
   caseId: string;
@@ -28,7 +27,7 @@ export async function draftAgreement(
   input: DraftAgreementInput,
 ): Promise<CaseDetail> {
   const amountFen = requirePositiveFen('amountFen', input.amountFen);
-  const paymentTerms = requireText('paymentTerms', input.paymentTerms, PAYMENT_TERMS_MAX);
+  const paymentTerms = requireText('paymentTerms', input.paymentTerms, INPUT_LIMITS.paymentTerms);
   const { dueDate } = input;
   if (!isIsoDate(dueDate)) throw invalid('履行期限须为有效日期', 'dueDate must be a valid date (YYYY-MM-DD)');
   if (compareDates(dueDate, todayInShanghai(deps.now())) < 0) {

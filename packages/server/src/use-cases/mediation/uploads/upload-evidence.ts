@@ -1,3 +1,4 @@
+import { INPUT_LIMITS } from '@sutiao/domain/input-limits.ts';
 import { appendAudit } from '../../../adapters/audit/audit-log.ts';
 import { sm3Hex } from '../../../adapters/crypto/sm3.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
@@ -6,7 +7,7 @@ import { isAuthorized } from '@sutiao/domain/permissions.ts';
 import { newId } from '../../../lib/ids.ts';
 import { detectFileType } from './detect-file-type.ts';
 
-const MAX_UPLOAD_MB = 10;
+const MAX_UPLOAD_MB = INPUT_LIMITS.evidenceFileMb;
 const MAX_BYTES = MAX_UPLOAD_MB * 1024 * 1024;
 
 export interface UploadResult {

@@ -1,3 +1,4 @@
+import { INPUT_LIMITS } from '@sutiao/domain/input-limits.ts';
 import { Type } from '@sinclair/typebox';
 import type { Deps } from '../../../../deps.ts';
 import { appError } from '@sutiao/domain/errors.ts';
@@ -25,7 +26,7 @@ export function uploadRoutes(app: RouteApp, deps: Deps) {
       config: { access: 'signed-in' },
       schema: {
         tags: ['uploads'],
-        summary: 'Upload evidence (multipart field `file`): PDF/PNG/JPEG by content, ≤ 10 MB',
+        summary: `Upload evidence (multipart field \`file\`): PDF/PNG/JPEG by content, ≤ ${INPUT_LIMITS.evidenceFileMb} MB`,
         description: '413 UPLOAD_TOO_LARGE; 415 UPLOAD_TYPE_NOT_ALLOWED (type is detected from the bytes).',
         consumes: ['multipart/form-data'],
         response: replies({ 200: UploadResponse }),
