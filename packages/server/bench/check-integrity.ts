@@ -1,3 +1,4 @@
+import { trustedKeyOf } from '../src/adapters/signing/trusted-key.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
@@ -49,7 +50,7 @@ export async function checkIntegrity(
     // The bench server's own key (created in its data directory): heads must be signed by it.
     const keyFile = join(dataDir, 'keys', 'signing-key.pem');
     const trusted = existsSync(keyFile)
-      ? { publicKeyPem: signerFromPem(readFileSync(keyFile, 'utf8')).publicKeyPem }
+      ? trustedKeyOf(signerFromPem(readFileSync(keyFile, 'utf8')))
       : undefined;
     return { sequences: rows.length, gaps, audit: await verifyAuditLog(database.db, trusted) };
   } finally {

@@ -1,3 +1,5 @@
+import { createPublicKey } from 'node:crypto';
+import { type TrustedKey, trustedKey, trustedKeyOf } from '../adapters/signing/trusted-key.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,7 +28,7 @@ async function main() {
     process.exit(2);
   }
   const dataDir = values['data-dir'] ?? `data/${values.platform}`;
-  const trusted = trustedKey(values['public-key'], dataDir);
+  const trusted = platformKey(values['public-key'], dataDir);
   if (!trusted)
     console.log('no platform key found: tree heads are checked against the key stored beside them');
   const database = await openDatabase(
@@ -53,17 +55,18 @@ async function main() {
   }
 }
 
-function trustedKey(file: string | undefined, dataDir: string): { publicKeyPem: string } | undefined {
+function platformKey(file: string | undefined, dataDir: string): TrustedKey | undefined {
   if (file) {
     const pem = readFileSync(file, 'utf8');
-    return { publicKeyPem: pem.includes('PRIVATE KEY') ? signerFromPem(pem).publicKeyPem : pem };
+    if (pem.includes('PRIVATE KEY')) return trustedKeyOf(signerFromPem(pem));
+    return trustedKey(pem, createPublicKey(pem).asymmetricKeyType === 'ed25519' ? 'Ed25519' : 'SM2');
   }
   const privatePem =
     process.env.SUTIAO_SIGNING_KEY_PEM ??
     (existsSync(join(dataDir, 'keys', 'signing-key.pem'))
       ? readFileSync(join(dataDir, 'keys', 'signing-key.pem'), 'utf8')
       : undefined);
-  return privatePem ? { publicKeyPem: signerFromPem(privatePem).publicKeyPem } : undefined;
+  return privatePem ? trustedKeyOf(signerFromPem(privatePem)) : undefined;
 }
 
 main().catch((error: unknown) => {

@@ -19,8 +19,7 @@ export async function seedLog(t: TestPlatform, count: number): Promise<number[]>
   return seqs;
 }
 
-export const verify = (t: TestPlatform) =>
-  verifyAuditLog(t.deps.db, { publicKeyPem: t.deps.keys.signer.publicKeyPem });
+export const verify = (t: TestPlatform) => verifyAuditLog(t.deps.db, t.deps.keys.signer);
 
 /** What an attacker with the table owner's rights does: switch off the append-only triggers, rewrite, switch back. */
 export async function tamper(db: Kysely<DB>, work: () => Promise<unknown>): Promise<void> {

@@ -72,7 +72,7 @@ describe.each(ENGINES)('migrating a hash-chained audit trail to the Merkle log o
       expect(next).toBe(5);
       const deps = { db, engine, keys: TEST_KEYS.mediation, now: () => new Date() };
       expect(await integrateAuditLog(deps)).toEqual({ integrated: 5, treeSize: 5 });
-      const trusted = { publicKeyPem: TEST_KEYS.mediation.signer.publicKeyPem };
+      const trusted = TEST_KEYS.mediation.signer;
       expect(await verifyAuditLog(db, trusted)).toMatchObject({
         ok: true,
         records: 5,

@@ -1,3 +1,5 @@
+import { generateSigner } from '../../src/adapters/crypto/signer.ts';
+import { trustedKey } from '../../src/adapters/signing/trusted-key.ts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLeafHash, verifyConsistency, verifyInclusion } from '../../src/adapters/audit/merkle-tree.ts';
@@ -113,7 +115,14 @@ describe.each(ENGINES)('separated administrator duties and the audit trail on %s
     const hex = (h: string) => Buffer.from(h, 'hex');
     expect(p.leafHash).toBe(auditLeafHash(record.seq, record.hash).toString('hex'));
     const root = hex(p.head.rootHash);
-    expect(verifyTreeHead(p.head, { publicKeyPem: t.deps.keys.signer.publicKeyPem })).toBe(true);
+    expect(verifyTreeHead(p.head, t.deps.keys.signer)).toBe(true);
+    // The same key written with other line endings is the same key (by fingerprint); another key is not.
+    const rewrapped = trustedKey(
+      t.deps.keys.signer.publicKeyPem.replaceAll('\n', '\r\n'),
+      t.deps.keys.signer.algorithm,
+    );
+    expect(verifyTreeHead(p.head, rewrapped)).toBe(true);
+    expect(verifyTreeHead(p.head, generateSigner('SM2'))).toBe(false);
     expect(verifyInclusion(1, p.head.treeSize, hex(p.leafHash), p.proof.map(hex), root)).toBe(true);
     expect(verifyInclusion(0, p.head.treeSize, hex(p.leafHash), p.proof.map(hex), root)).toBe(false);
     const bent = [...p.proof.map(hex)];

@@ -39,7 +39,7 @@ describe.each(ENGINES)('concurrent submissions on %s', (engine) => {
     expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => first + i));
 
     await integrateAuditLog(t.deps);
-    const verdict = await verifyAuditLog(t.deps.db, { publicKeyPem: t.deps.keys.signer.publicKeyPem });
+    const verdict = await verifyAuditLog(t.deps.db, t.deps.keys.signer);
     expect(verdict).toMatchObject({ ok: true, pending: 0 });
     for (const c of submitted) {
       const records = await t.deps.db

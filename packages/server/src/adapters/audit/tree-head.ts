@@ -1,3 +1,4 @@
+import type { TrustedKey } from '../signing/trusted-key.ts';
 import type { Selectable } from 'kysely';
 import { canonicalJson } from '../../lib/canonical-json.ts';
 import { type SignatureAlgorithm, type Signer, verifySignature } from '../crypto/signer.ts';
@@ -46,10 +47,12 @@ export function signTreeHead(signer: Signer, head: TreeHead): SignedTreeHead {
  * signed by that key; without, by the key stored beside it (which proves less: whoever rewrites the table can
  * store their own key).
  */
-export function verifyTreeHead(head: SignedTreeHead, trusted?: { publicKeyPem: string }): boolean {
-  if (trusted && trusted.publicKeyPem.trim() !== head.publicKeyPem.trim()) return false;
+export function verifyTreeHead(head: SignedTreeHead, trusted?: TrustedKey): boolean {
+  // The key by its fingerprint (over the DER), so the same key in a differently wrapped PEM is the same key.
+  if (trusted && (trusted.keyId !== head.keyId || trusted.algorithm !== head.algorithm)) return false;
   if (head.algorithm !== 'SM2' && head.algorithm !== 'Ed25519') return false;
-  return verifySignature(head.algorithm, head.publicKeyPem, treeHeadMessage(head), head.signature);
+  const publicKeyPem = trusted?.publicKeyPem ?? head.publicKeyPem;
+  return verifySignature(head.algorithm, publicKeyPem, treeHeadMessage(head), head.signature);
 }
 
 export function treeHeadOf(row: Selectable<AuditTreeHeadsTable>): SignedTreeHead {

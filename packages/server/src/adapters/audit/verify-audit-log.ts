@@ -1,3 +1,4 @@
+import type { TrustedKey } from '../signing/trusted-key.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import {
@@ -66,10 +67,7 @@ const PAGE = 5000;
  * none changed, in number order, none left out); the stored tree nodes; every signed head's signature and root;
  * consistency between consecutive heads. Names the first bad record. `trusted`: the platform's public key.
  */
-export async function verifyAuditLog(
-  db: Kysely<DB>,
-  trusted?: { publicKeyPem: string },
-): Promise<AuditVerdict> {
+export async function verifyAuditLog(db: Kysely<DB>, trusted?: TrustedKey): Promise<AuditVerdict> {
   const heads = (await db.selectFrom('audit_tree_heads').selectAll().orderBy('tree_size').execute()).map(
     treeHeadOf,
   );

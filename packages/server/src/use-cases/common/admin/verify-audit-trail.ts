@@ -1,3 +1,4 @@
+import { trustedKeyOf } from '../../../adapters/signing/trusted-key.ts';
 import { type AuditVerdict, verifyAuditLog } from '../../../adapters/audit/verify-audit-log.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { recordAuditAct } from '../audit/record-audit-act.ts';
@@ -9,7 +10,7 @@ import { requirePermission } from '../require-permission.ts';
  */
 export async function verifyAuditTrail(deps: Deps, ctx: SignedInContext): Promise<AuditVerdict> {
   requirePermission(ctx, 'audit.verify');
-  const verdict = await verifyAuditLog(deps.db, { publicKeyPem: deps.keys.signer.publicKeyPem });
+  const verdict = await verifyAuditLog(deps.db, trustedKeyOf(deps.keys.signer));
   const { latestHead: _head, ...summary } = verdict.ok ? verdict : { ...verdict, latestHead: null };
   await recordAuditAct(deps, ctx, 'audit.verify', {
     ...summary,
