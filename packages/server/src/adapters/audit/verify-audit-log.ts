@@ -47,8 +47,6 @@ export type AuditVerdict =
       /** Root of the whole log, hex (the latest head's root once everything is integrated). */
       rootHash: string;
       latestHead: SignedTreeHead | null;
-      /** Kept for older clients: the log's root. */
-      lastHash: string;
     }
   | {
       ok: false;
@@ -208,7 +206,6 @@ export async function verifyAuditLog(db: Kysely<DB>, trusted?: TrustedKey): Prom
     heads: heads.length,
     rootHash,
     latestHead: heads.at(-1) ?? null,
-    lastHash: rootHash,
   };
 }
 

@@ -483,7 +483,6 @@ export type paths = {
               detail?: string;
               heads?: number;
               integrated?: number;
-              lastHash?: string;
               /** @description Signed over the canonical JSON {type: "sutiao.audit.tree-head.v1", treeSize, rootHash, coveredSeq, signedAt} */
               latestHead?: {
                 algorithm: string;

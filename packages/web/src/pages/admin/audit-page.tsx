@@ -64,7 +64,7 @@ export default function AuditPage() {
           style={{ marginBottom: 16 }}
           title={
             verdict.ok
-              ? pt('verifyOk', { n: verdict.records, hash: (verdict.lastHash ?? '').slice(0, 16) })
+              ? pt('verifyOk', { n: verdict.records, hash: (verdict.rootHash ?? '').slice(0, 16) })
               : pt('verifyBroken', { seq: verdict.brokenSeq ?? '?', reason: verdict.reason ?? '' })
           }
         />

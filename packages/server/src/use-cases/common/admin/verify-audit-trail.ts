@@ -11,10 +11,10 @@ import { requirePermission } from '../require-permission.ts';
 export async function verifyAuditTrail(deps: Deps, ctx: SignedInContext): Promise<AuditVerdict> {
   requirePermission(ctx, 'audit.verify');
   const verdict = await verifyAuditLog(deps.db, trustedKeyOf(deps.keys.signer));
-  const { latestHead: _head, ...summary } = verdict.ok ? verdict : { ...verdict, latestHead: null };
-  await recordAuditAct(deps, ctx, 'audit.verify', {
-    ...summary,
-    ...(verdict.ok && verdict.latestHead ? { treeSize: verdict.latestHead.treeSize } : {}),
-  });
+  // The record keeps what was found, not the head's key and signature (undefined is dropped from the JSON).
+  const details = verdict.ok
+    ? { ...verdict, latestHead: undefined, treeSize: verdict.latestHead?.treeSize ?? 0 }
+    : verdict;
+  await recordAuditAct(deps, ctx, 'audit.verify', details);
   return verdict;
 }

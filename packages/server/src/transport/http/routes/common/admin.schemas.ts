@@ -74,7 +74,6 @@ export const AuditVerdict = Type.Object({
   pending: Type.Optional(Type.Integer({ description: 'Committed records not yet in the log' })),
   heads: Type.Optional(Type.Integer()),
   rootHash: Type.Optional(Hex),
-  lastHash: Type.Optional(Hex),
   latestHead: Type.Optional(Nullable(SignedTreeHead)),
   reason: Type.Optional(Type.String()),
   brokenSeq: Type.Optional(Type.Integer({ description: 'The first bad record' })),
