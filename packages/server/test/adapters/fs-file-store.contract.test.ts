@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readlink, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +32,25 @@ describe('file-system FileStore layout', () => {
       await mkdir(join(dir, earlierHash.slice(0, 2)), { recursive: true });
       await writeFile(storedPath(dir, earlierHash), earlier);
       expect((await store.getBytes(earlierHash))?.equals(earlier)).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('closes the stored file when a reader abandons a download (no descriptor left open)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sutiao-store-'));
+    // Which of this process's descriptors are open on `path` (Linux: /proc/self/fd).
+    const openOn = async (path: string) => {
+      const fds = await readdir('/proc/self/fd');
+      const targets = await Promise.all(fds.map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => '')));
+      return targets.filter((target) => target === path).length;
+    };
+    try {
+      const store = createFsFileStore(dir);
+      const hash = await store.put(Buffer.alloc(3 * 1024 * 1024, 1));
+      const stream = (await store.getStream(hash))!;
+      for await (const _chunk of stream) break;
+      await expect.poll(() => openOn(storedPath(dir, hash))).toBe(0);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

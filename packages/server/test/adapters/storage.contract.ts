@@ -42,7 +42,7 @@ export function describeFileStoreContract(name: string, create: () => Promise<St
       }
     });
 
-    it('lets a reader stop part-way (a download the client abandons) and closes the stream', async () => {
+    it('lets a reader stop part-way (a download the client abandons): the stream ends destroyed, the file intact', async () => {
       const hash = await t.store.put(large);
       const stream = (await t.store.getStream(hash))!;
       const closed = new Promise((resolve) => stream.on('close', resolve));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pipeline, type Readable } from 'node:stream';
 import { randomToken } from '../../lib/ids.ts';
 import { checkedBytes, hashCheckingStream, sha256Hex } from './content-hash.ts';
-import { assertSha256, type FileStore, StoredFileDamagedError } from './file-store.ts';
+import { assertSha256, type FileStore } from './file-store.ts';
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
 
@@ -36,23 +36,13 @@ export function createFsFileStore(dir: string): FileStore {
     }
   };
 
-  /** True when an intact copy is already there; a damaged one counts as absent so put replaces it. */
-  const holdsIntact = async (sha256: string) => {
-    try {
-      return (await getBytes(sha256)) !== null;
-    } catch (error) {
-      if (error instanceof StoredFileDamagedError) return false;
-      throw error;
-    }
-  };
-
   return {
     async put(bytes) {
       const sha256 = sha256Hex(bytes);
-      if (await holdsIntact(sha256)) return sha256;
       const path = pathOf(sha256);
       await mkdir(join(dir, sha256.slice(0, 2)), { recursive: true });
-      // Temp file + rename: a reader never sees half a file, and two writers of the same content both end intact.
+      // Always written, temp file + rename: a reader never sees half a file, two writers of the same content both
+      // end intact, and a damaged copy is replaced — cheaper than reading a stored copy back to check it.
       const temp = `${path}.${randomToken(6)}.part`;
       try {
         await writeFile(temp, bytes);

@@ -52,10 +52,9 @@ export async function uploadAssessmentFile(
     });
     return { ok: false, problems: parsed.problems };
   }
-  const sha256 = sha256Hex(input.bytes);
   // The investor list is never kept as a file: its ID numbers exist only encrypted, row by row.
   const stored = input.kind !== 'investors';
-  if (stored) await deps.storage.put(input.bytes);
+  const sha256 = stored ? await deps.storage.put(input.bytes) : sha256Hex(input.bytes);
   const now = deps.now();
   await deps.db.transaction().execute(async (trx) => {
     const row = await loadAssessment(trx, input.id, { forUpdate: true });
