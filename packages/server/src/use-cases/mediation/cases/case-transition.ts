@@ -73,5 +73,5 @@ export async function applyCaseTransition(
     .execute((trx) => applyCaseTransitionInTrx(deps, ctx, trx, request));
   await sendAfterCommit(deps, outcome.emails);
   // The actor just acted on the case, so they get its new state even if it left their view (a recused mediator).
-  return presentCaseDetail(deps.db, ctx.actor, outcome.after);
+  return presentCaseDetail(deps.db, ctx.actor, outcome.after, { facts: outcome.facts });
 }

@@ -36,10 +36,13 @@ export async function presentCaseDetail(
   db: Kysely<DB>,
   actor: Actor,
   c: LoadedCase,
-  known?: KnownNewCase,
+  known?: KnownNewCase | { facts: DirectCaseFacts },
 ): Promise<CaseDetail> {
-  if (known) return detailOf(actor, c, { ...known, evidence: [], messages: [], record: [], agreement: null });
-  const facts = await loadCaseFacts(db, c);
+  if (known && 'timeline' in known) {
+    return detailOf(actor, c, { ...known, evidence: [], messages: [], record: [], agreement: null });
+  }
+  // A transition has just computed the facts after it: no need to read them again.
+  const facts = known?.facts ?? (await loadCaseFacts(db, c));
   const timeline = await db
     .selectFrom('case_events')
     .selectAll()
