@@ -1,3 +1,4 @@
+import { readUploadedFile } from '../../multipart-file.ts';
 import type { Deps } from '../../../../deps.ts';
 import { appError, langFromAcceptLanguage } from '@sutiao/domain/errors.ts';
 import { createAssessment } from '../../../../use-cases/mediation/loss/create-assessment.ts';
@@ -115,19 +116,12 @@ export function lossAssessmentRoutes(app: RouteApp, deps: Deps) {
     },
     async (request, reply) => {
       const ctx = signedIn(request);
-      const file = request.isMultipart()
-        ? await request.file({ limits: { fileSize: LOSS_UPLOAD_BYTES } })
-        : undefined;
-      if (file?.fieldname !== 'file')
-        throw appError('VALIDATION_FAILED', {
-          reason: { zh: '缺少文件字段 file', en: 'missing file field `file`' },
-        });
-      const bytes = await file.toBuffer();
+      const file = await readUploadedFile(request, LOSS_UPLOAD_BYTES);
       const outcome = await uploadAssessmentFile(deps, ctx, {
         id: request.params.id,
         kind: request.params.kind,
         name: file.filename,
-        bytes,
+        bytes: file.bytes,
       });
       if (outcome.ok) return outcome.assessment;
       const err = appError('LOSS_INPUT_INVALID', { count: outcome.problems.length });

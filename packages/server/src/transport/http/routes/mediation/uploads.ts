@@ -1,7 +1,7 @@
+import { readUploadedFile } from '../../multipart-file.ts';
 import { INPUT_LIMITS } from '@sutiao/domain/input-limits.ts';
 import { Type } from '@sinclair/typebox';
 import type { Deps } from '../../../../deps.ts';
-import { appError } from '@sutiao/domain/errors.ts';
 import { getUpload } from '../../../../use-cases/mediation/uploads/get-upload.ts';
 import { uploadEvidence } from '../../../../use-cases/mediation/uploads/upload-evidence.ts';
 import { signedIn } from '../../request-context.ts';
@@ -34,20 +34,8 @@ export function uploadRoutes(app: RouteApp, deps: Deps) {
     },
     async (request) => {
       const ctx = signedIn(request);
-      if (!request.isMultipart()) {
-        throw appError('VALIDATION_FAILED', {
-          reason: { zh: '请以 multipart/form-data 上传文件', en: 'send the file as multipart/form-data' },
-        });
-      }
-      const file = await request.file();
-      if (file?.fieldname !== 'file') {
-        throw appError('VALIDATION_FAILED', {
-          reason: { zh: '缺少文件字段 file', en: 'missing file field `file`' },
-        });
-      }
-      // toBuffer rejects with FST_REQ_FILE_TOO_LARGE past the multipart limit (mapped to 413).
-      const data = await file.toBuffer();
-      return uploadEvidence(deps, ctx, { name: file.filename, data });
+      const file = await readUploadedFile(request);
+      return uploadEvidence(deps, ctx, { name: file.filename, data: file.bytes });
     },
   );
 
