@@ -40,7 +40,7 @@ function splitPoint(n: number): number {
 }
 
 /** MTH of leaves [start, end); `start` is a multiple of the largest power of two ≤ end − start (always so here). */
-export function rangeHash(node: NodeSource, start: number, end: number): Buffer {
+function rangeHash(node: NodeSource, start: number, end: number): Buffer {
   const size = end - start;
   if (isPowerOfTwo(size)) return node(Math.log2(size), start / size);
   const k = splitPoint(size);

@@ -3,15 +3,18 @@ import type { DB } from '../db/schema.ts';
 import { type NodeSource, mapSource, nodeKey, nodesRead } from './merkle-tree.ts';
 import { type SignedTreeHead, treeHeadOf } from './tree-head.ts';
 
-export async function latestTreeHead(db: Kysely<DB>): Promise<SignedTreeHead | undefined> {
-  const row = await db
-    .selectFrom('audit_tree_heads')
-    .selectAll()
-    .orderBy('tree_size', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+/** The latest signed head, or the one of `treeSize` leaves when given. */
+export async function treeHead(db: Kysely<DB>, treeSize?: number): Promise<SignedTreeHead | undefined> {
+  let query = db.selectFrom('audit_tree_heads').selectAll();
+  query =
+    treeSize === undefined
+      ? query.orderBy('tree_size', 'desc').limit(1)
+      : query.where('tree_size', '=', treeSize);
+  const row = await query.executeTakeFirst();
   return row ? treeHeadOf(row) : undefined;
 }
+
+export const latestTreeHead = (db: Kysely<DB>) => treeHead(db);
 
 /** Reads the given nodes (leaves from the log, the rest from audit_tree_nodes) in two queries. */
 export async function loadStoredNodes(

@@ -13,19 +13,17 @@ export interface UserNotice {
 /** Puts items in people's in-app notices, inside the caller's transaction (no notice for a change that rolled back). */
 export async function notifyUsers(trx: Kysely<DB>, messages: readonly UserNotice[]): Promise<void> {
   if (messages.length === 0) return;
-  await noticesInsert(trx, messages).execute();
-}
-
-/** The insert statement of `notifyUsers` (messages must not be empty), to be run as part of a larger statement. */
-function noticesInsert(trx: Kysely<DB>, messages: readonly UserNotice[]) {
-  return trx.insertInto('user_notices').values(
-    messages.map((m) => ({
-      id: newId(),
-      user_id: m.userId,
-      kind: m.kind,
-      title: m.title,
-      body: m.body ?? '',
-      case_id: m.caseId ?? null,
-    })),
-  );
+  await trx
+    .insertInto('user_notices')
+    .values(
+      messages.map((m) => ({
+        id: newId(),
+        user_id: m.userId,
+        kind: m.kind,
+        title: m.title,
+        body: m.body ?? '',
+        case_id: m.caseId ?? null,
+      })),
+    )
+    .execute();
 }
