@@ -10,7 +10,7 @@ const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };
 
 type TemplateParams = Readonly<Record<string, string | number>>;
 
-/** Translates outside React (e.g. in the API client); fills `{name}` placeholders. */
+/** The message of `key` in `lang`, with `{name}` placeholders filled (what `useI18n`'s `t` calls). */
 function translate(key: MessageKey, params?: TemplateParams, lang: Lang = getLang()): string {
   const template = dictionaries[lang][key] ?? zh[key] ?? key;
   if (!params) return template;
