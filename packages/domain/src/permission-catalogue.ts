@@ -33,6 +33,10 @@ export const PERMISSION_LABELS = {
   'court.delegate': { zh: '诉前委派调解', en: 'Delegate pre-filing mediation' },
   'court.entrust': { zh: '诉中委托调解', en: 'Entrust post-filing mediation' },
   'court.file': { zh: '登记立案', en: 'Register and file cases' },
+  'court.adjudicate': {
+    zh: '出具调解书、准许撤诉、恢复审理',
+    en: 'Issue mediation documents, allow withdrawals, resume trial',
+  },
   'court.confirm': { zh: '司法确认审查', en: 'Review judicial confirmation' },
   'court.loss.entrust': { zh: '委托损失核定', en: 'Entrust loss assessment' },
   'docking.receive': { zh: '接收法院委派/委托', en: 'Receive court delegations' },

@@ -82,6 +82,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'court.workbench',
     'court.case.read',
     'court.entrust',
+    'court.adjudicate',
     'court.confirm',
     'court.loss.entrust',
     'pii.reveal',
