@@ -96,11 +96,15 @@ export function assessCase(
   const [from, to] = options.investorRange ?? [0, table.investorIds.length];
   const results: InvestorResult[] = [];
   const errors: InvestorError[] = [];
-  // The integer kernel reads each investor's trades from contiguous copies of the columns.
-  const off = start[from] ?? 0;
+  // The integer kernel reads each investor's trades contiguously: from the table itself when its rows are
+  // grouped by investor (`groupInPlace`), else from copies of the columns in investor order.
+  const grouped = table.grouped;
+  const off = grouped ? 0 : (start[from] ?? 0);
   const cols =
     options.forceExact !== true && kernelApplies(plan) && to > from
-      ? gatherColumns(table, start, from, to)
+      ? grouped
+        ? table
+        : gatherColumns(table, start, from, to)
       : null;
   let done = 0;
   let nextReport = 0;
@@ -125,9 +129,12 @@ export function assessCase(
           : null;
       if (k) emit(k);
       else {
-        order ??= investorOrder(table, start);
         const rows: number[] = new Array<number>(e - s);
-        for (let i = s; i < e; i++) rows[i - s] = order[i]!;
+        if (grouped) for (let i = s; i < e; i++) rows[i - s] = i;
+        else {
+          order ??= investorOrder(table, start);
+          for (let i = s; i < e; i++) rows[i - s] = order[i]!;
+        }
         emit(assessInvestorRows(plan, table, inv, rows, options.forceExact === true));
       }
     } catch (err) {

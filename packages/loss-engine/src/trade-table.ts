@@ -73,6 +73,12 @@ export class TradeTable {
     };
   }
 
+  /**
+   * The rows are grouped by investor (`groupInPlace`): each investor's rows are `investorStarts`' range, in
+   * file order. Otherwise rows are in the order pushed. Either way an investor's rows keep file order.
+   */
+  grouped = false;
+
   /** Set when the columns are views of someone else's buffers (`TableColumns`): they cannot grow. */
   private readonly fixed: boolean;
 
@@ -226,6 +232,7 @@ export class TradeTable {
     }
     this.lastDay[account] = day;
     this.lastSeq[account] = seq;
+    this.grouped = false;
     if (this.count === this.investor.length) {
       if (this.fixed) throw new RangeError('trade table: fixed capacity exceeded');
       this.resize(Math.ceil(this.count * 1.5) + 16);
@@ -257,6 +264,7 @@ export class TradeTable {
     return {
       file: this.file,
       count: this.count,
+      grouped: this.grouped,
       columns: this.columns,
       investor: share(this.investor),
       account: share(this.account),
@@ -280,6 +288,7 @@ export class TradeTable {
   static fromSnapshot(s: TableSnapshot): TradeTable {
     const t = new TradeTable(s.file, 16);
     t.count = s.count;
+    t.grouped = s.grouped;
     t.columns = s.columns;
     t.investor = s.investor;
     t.account = s.account;
@@ -300,6 +309,59 @@ export class TradeTable {
     return t;
   }
 
+  /**
+   * Reorders the rows, in place, so each investor's rows are contiguous (investor order, file order within an
+   * investor; `grouped`) — then the kernel reads the table's own columns and no investor-ordered copy is made.
+   * Every column moves by the same permutation, in two cache-friendly passes through one scratch column of
+   * 4 bytes a row: rows are scattered, in file order, into ≤ 256 buckets of investors (few write streams),
+   * then each bucket, a small region, is scattered to its investors' places. A further 4 bytes a row hold each
+   * bucket slot's final place, computed once. So it touches 8 bytes a row of new memory instead of a copy of
+   * the columns. For callers that own the table (the CLI) — row numbers change, each row's line does not.
+   */
+  groupInPlace(): void {
+    if (this.grouped) return;
+    const n = this.count;
+    const inv = this.investor;
+    const start = investorStarts(this);
+    const investors = this.investorIds.length;
+    let shift = 0;
+    while (investors >>> shift > 256) shift++;
+    const buckets = (investors >>> shift) + 1;
+    const pos = new Int32Array(buckets);
+    for (let b = 0; b < buckets; b++) pos[b] = start[Math.min(investors, b << shift)]!;
+    // dest[k]: where the row in bucket slot k ends up.
+    const dest = new Int32Array(n);
+    const at = start.slice(0, investors);
+    let fill = pos.slice();
+    for (let r = 0; r < n; r++) {
+      const i = inv[r]!;
+      dest[fill[i >>> shift]!++] = at[i]!++;
+    }
+    const scratch = new Int32Array(n);
+    /** Moves one column of `stride` elements a row (a Float64 column as two 32-bit words), through `tmp`. */
+    const move = <A extends Int32Array | Uint16Array | Uint8Array>(col: A, tmp: A, stride: number): void => {
+      for (let h = 0; h < stride; h++) {
+        fill = pos.slice();
+        for (let r = 0; r < n; r++) tmp[fill[inv[r]! >>> shift]!++] = col[r * stride + h]!;
+        for (let k = 0; k < n; k++) col[dest[k]! * stride + h] = tmp[k]!;
+      }
+    };
+    const tmp16 = new Uint16Array(scratch.buffer, 0, n);
+    const tmp8 = new Uint8Array(scratch.buffer, 0, n);
+    move(this.account, scratch, 1);
+    move(this.day, scratch, 1);
+    move(this.seq, scratch, 1);
+    move(this.priceMilli, scratch, 1);
+    move(this.line, scratch, 1);
+    move(new Int32Array(this.qty.buffer, this.qty.byteOffset, 2 * n), scratch, 2);
+    move(this.side, tmp8, 1);
+    move(this.channel, tmp8, 1);
+    move(this.security, tmp16, 1);
+    // The investor column last (the moves read it in the old order): now simply each investor's range.
+    for (let i = 0; i < investors; i++) inv.fill(i, start[i]!, start[i + 1]!);
+    this.grouped = true;
+  }
+
   private resize(c: number): void {
     this.investor = grow(this.investor, c);
     this.account = grow(this.account, c);
@@ -317,6 +379,7 @@ export class TradeTable {
 export interface TableSnapshot extends TableColumns {
   file: string;
   count: number;
+  grouped: boolean;
   columns: string[];
   investorIds: string[];
   accountIds: string[];

@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gatherColumns, kernelCount } from '../src/kernel';
 import { investorOrder, investorStarts, TradeTable } from '../src/trade-table';
-import { assessCase, type CaseResult, parseActionsCsv, resultRow, type TradeInput } from '../src/index';
+import {
+  assessCase,
+  type CaseResult,
+  parseActionsCsv,
+  resultRow,
+  type TradeInput,
+  tradeTableFrom,
+} from '../src/index';
 
 // The integer kernel (src/kernel.ts) against the generic path on BigInt (`forceExact`): every field of every
 // result, the CSV row, and the unrounded exact components, on heavy partial-sell histories that overflow 2^53.
@@ -135,6 +142,20 @@ describe('integer kernel', () => {
           big += fast.results.filter((r) => r.path === 'exact').length;
           expect(rows(fast)).toEqual(rows(exact));
           expect(fast.summary.totals).toEqual(exact.summary.totals);
+          // The same trades interleaved across investors (as in an exchange extract), the table then
+          // grouped in place (as the CLI does): the same results.
+          const lists = all.map((x, i) =>
+            trades(`I${i}`, x).filter((t) => o.security !== null || t.security === '600518'),
+          );
+          const mixed: TradeInput[] = [];
+          for (let k = 0; mixed.length < ts.length; k++)
+            for (const l of lists) if (k < l.length) mixed.push({ ...l[k]!, line: mixed.length + 2 });
+          const table = tradeTableFrom(mixed);
+          table.groupInPlace();
+          const grouped = assessCase(params, table, null, actions);
+          const lines = (r: CaseResult) => r.results.map((x) => resultRow(x));
+          expect(lines(grouped)).toEqual(lines(fast));
+          expect(grouped.summary.totals).toEqual(fast.summary.totals);
         },
       ),
       { numRuns: 300 },
@@ -256,6 +277,67 @@ describe('gatherColumns', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('TradeTable.groupInPlace', () => {
+  it('puts each investor’s rows, every column, in its investorStarts range in file order', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 3000 }),
+        fc.integer({ min: 0, max: 12_000 }),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        (investors, trades, seed) => {
+          let x = seed;
+          const rnd = (n: number) => {
+            x = (Math.imul(x, 1103515245) + 12345) & 0x7fffffff;
+            return x % n;
+          };
+          const a = new TradeTable('t', trades);
+          const b = new TradeTable('t', trades);
+          for (let i = 0; i < investors; i++) {
+            a.investorOf(`I${i}`);
+            b.investorOf(`I${i}`);
+          }
+          for (let r = 0; r < trades; r++) {
+            const inv = rnd(4) === 0 ? rnd(Math.min(investors, 3)) : rnd(investors);
+            const row = [
+              18_000 + r,
+              rnd(1000),
+              rnd(2),
+              rnd(3),
+              rnd(3) === 0 ? 2 ** 40 + rnd(1000) : 1 + rnd(1000),
+              rnd(50_000),
+              r + 2,
+              rnd(2),
+            ] as const;
+            for (const t of [a, b]) {
+              const acc = t.accountOf(`A${inv}-${rnd(2)}`, inv);
+              t.push(inv, acc, ...row);
+            }
+          }
+          b.groupInPlace();
+          expect(b.grouped).toBe(true);
+          const start = investorStarts(a);
+          expect(investorStarts(b)).toEqual(start);
+          const order = investorOrder(a, start);
+          const cols = (t: TradeTable, r: number) => [
+            t.investor[r],
+            t.account[r],
+            t.day[r],
+            t.seq[r],
+            t.side[r],
+            t.channel[r],
+            t.qty[r],
+            t.priceMilli[r],
+            t.line[r],
+            t.security[r],
+          ];
+          for (let i = 0; i < a.count; i++) expect(cols(b, i)).toEqual(cols(a, order[i]!));
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 });
