@@ -211,7 +211,9 @@ export function combine<T>(
       : 'NO_LOSS'
     : inRange
       ? 'SOLD_OUT_BEFORE_DISCLOSURE'
-      : 'NOT_IN_RANGE';
+      : outcomes.some((o) => o.ineligibleOpen)
+        ? 'INELIGIBLE_CHANNEL_ONLY'
+        : 'NOT_IN_RANGE';
   const exactOf = (): ExactComponents => ({
     L: toYuan(F.toExact(L)),
     deducted: toYuan(F.toExact(deducted)),

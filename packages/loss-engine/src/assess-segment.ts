@@ -27,6 +27,8 @@ export interface FieldConstants<T> {
 /** A segment's exact intermediate values (money in 0.001 yuan). */
 export interface SegmentOutcome<T> {
   hadOpen: boolean;
+  /** Opened in W1 through a non-eligible channel (block trade, transfer, …). */
+  ineligibleOpen: boolean;
   N: T;
   C: T;
   Ns: T;
@@ -54,6 +56,7 @@ export function assessSegment<T>(
   const pos = makePosition(F, plan.params.buyAverage, plan.dims);
   let nonCompensable = F.zero;
   let hadOpen = false;
+  let ineligibleOpen = false;
   let disclosed = false;
   let N = F.zero;
   let avg: T[] = [];
@@ -83,6 +86,7 @@ export function assessSegment<T>(
           note(t.row, w, true, 'W1_OPEN');
         } else {
           nonCompensable = F.add(nonCompensable, t.qty);
+          ineligibleOpen = true;
           note(t.row, w, false, 'INELIGIBLE_CHANNEL');
         }
       } else {
@@ -120,12 +124,13 @@ export function assessSegment<T>(
     N = pos.qty();
     avg = F.sign(N) > 0 ? pos.averages() : [];
   }
-  return finishSegment(F, plan, k, consts, { hadOpen, N, avg, Ns, closeAmount });
+  return finishSegment(F, plan, k, consts, { hadOpen, ineligibleOpen, N, avg, Ns, closeAmount });
 }
 
 /** What a segment's trade loop leaves: the compensable position at disclosure and what W2 sold of it. */
 export interface SegmentState<T> {
   hadOpen: boolean;
+  ineligibleOpen: boolean;
   N: T;
   /** Averages over the position at disclosure (price first); unused when N = 0. */
   avg: T[];
@@ -145,13 +150,14 @@ export function finishSegment<T>(
   consts: FieldConstants<T>,
   s: SegmentState<T>,
 ): SegmentOutcome<T> {
-  const { hadOpen, N, avg, Ns, closeAmount } = s;
+  const { hadOpen, ineligibleOpen, N, avg, Ns, closeAmount } = s;
   const inflation = plan.opensAreBuys;
   const zero = F.zero;
   const B = consts.basePriceMilli[k]!;
   if (F.sign(N) <= 0) {
     return {
       hadOpen,
+      ineligibleOpen,
       N: zero,
       C: zero,
       Ns: zero,
@@ -185,6 +191,7 @@ export function finishSegment<T>(
   }
   return {
     hadOpen,
+    ineligibleOpen,
     N,
     C,
     Ns,

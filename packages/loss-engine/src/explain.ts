@@ -45,6 +45,10 @@ export const INVESTOR_REASONS = {
   LOSS: ['有损失', 'has a loss'],
   NO_LOSS: ['持有可索赔股份但无损失', 'held compensable shares but has no loss'],
   SOLD_OUT_BEFORE_DISCLOSURE: ['揭露日前已全部卖出', 'sold out before the disclosure date'],
+  INELIGIBLE_CHANNEL_ONLY: [
+    '实施日至揭露日间的买入（诱空案件为卖出）均通过大宗交易等不可索赔渠道',
+    'every buy (in a deflation case, sell) between implementation and disclosure went through a non-eligible channel, such as a block trade',
+  ],
   NOT_IN_RANGE: ['实施日至揭露日间无有效买入', 'no eligible buy between implementation and disclosure'],
 } as const;
 

@@ -175,6 +175,7 @@ export function kernelInvestor(
     const { impl, disc, base } = seg;
     let nonComp = 0;
     let hadOpen = false;
+    let ineligibleOpen = false;
     let disclosed = false;
     let q = 0;
     // mwa: the remaining cost; actual-cost: net amount; weighted-buys: amount and shares bought.
@@ -218,6 +219,7 @@ export function kernelInvestor(
             hadOpen = true;
           } else {
             nonComp += t;
+            ineligibleOpen = true;
             if (nonComp > MAX) return null;
           }
         } else {
@@ -256,6 +258,7 @@ export function kernelInvestor(
     outcomes.push(
       finishSegment(F, plan, k, consts, {
         hadOpen,
+        ineligibleOpen,
         N: new FastRat(N, 1),
         avg: N > 0 ? [cost] : [],
         Ns: new FastRat(Ns, 1),

@@ -132,6 +132,26 @@ describe('reasons', () => {
     const r = run({}, [trade('X', '2019-02-03', 'B', 1000, 10), trade('X', '2020-06-03', 'B', 100, 9)]);
     expect(r.reason).toBe('NOT_IN_RANGE');
   });
+  it('an investor whose W1 buys were all block trades gets its own reason, not "no eligible buy"', () => {
+    const trades = [
+      trade('X', '2020-02-03', 'B', 1000, 10, { channel: 'block' }),
+      trade('X', '2020-06-03', 'S', 400, 9),
+    ];
+    // Both paths: the integer kernel and the generic one (explain), on the same trades.
+    for (const opts of [{}, { explain: true }, { forceExact: true }]) {
+      const r = only(assessCase({ segments: [SPEC_SEGMENT] }, trades, null, [], opts));
+      expect([r.eligible, r.reason, total(r)]).toEqual([false, 'INELIGIBLE_CHANNEL_ONLY', '0.00']);
+      expect(r.reasonZh).toContain('大宗交易');
+      expect(r.reasonEn).toContain('block trade');
+    }
+    // A block buy beside an eligible one that was sold out keeps the sold-out reason.
+    const r = run({}, [
+      trade('X', '2020-02-03', 'B', 1000, 10, { channel: 'block' }),
+      trade('X', '2020-02-04', 'B', 100, 10),
+      trade('X', '2020-03-02', 'S', 1100, 9),
+    ]);
+    expect(r.reason).toBe('SOLD_OUT_BEFORE_DISCLOSURE');
+  });
   it('negative parts net against positive ones; L < 0 → 0', () => {
     const r = run({}, [trade('X', '2020-02-03', 'B', 1000, 4), trade('X', '2020-06-03', 'S', 500, 7)]);
     expect([r.reason, total(r)]).toEqual(['NO_LOSS', '0.00']);
