@@ -12,6 +12,9 @@ export const TRADE_COLUMNS = [
   'price',
 ] as const;
 
+/** The most row problems a table keeps (`TradeTable.rowProblems`); the rest are counted. */
+export const ROW_PROBLEM_CAP = 10_000;
+
 /**
  * All trades of a case in columns (typed arrays), so millions of trades cost ~34 bytes each.
  * Prices are integers in 0.001 yuan; quantities whole shares.
@@ -55,6 +58,13 @@ export class TradeTable {
 
   /** Investors with a bad row (by investor index) → first error. */
   readonly investorErrors = new Map<number, LossInputError>();
+  /**
+   * Every problem of the rows that name an investor, in file order — all of them, not only each investor's
+   * first, so a file can be corrected in one round — up to `ROW_PROBLEM_CAP`; the rest are counted.
+   */
+  readonly rowProblems: { investor: number; error: LossInputError }[] = [];
+  /** Row problems past `ROW_PROBLEM_CAP`: counted, not kept. */
+  rowProblemsOmitted = 0;
   /** Errors that name no investor (header, field count, …). */
   readonly fileErrors: LossInputError[] = [];
   private lastDay: Int32Array = new Int32Array(1024);
@@ -193,8 +203,13 @@ export class TradeTable {
   }
 
   recordError(err: LossInputError, investor: number | null): void {
-    if (investor === null) this.fileErrors.push(err);
-    else if (!this.investorErrors.has(investor)) this.investorErrors.set(investor, err);
+    if (investor === null) {
+      this.fileErrors.push(err);
+      return;
+    }
+    if (!this.investorErrors.has(investor)) this.investorErrors.set(investor, err);
+    if (this.rowProblems.length < ROW_PROBLEM_CAP) this.rowProblems.push({ investor, error: err });
+    else this.rowProblemsOmitted++;
   }
 
   /**

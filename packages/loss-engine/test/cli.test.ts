@@ -204,6 +204,26 @@ describe('sutiao-loss CLI', () => {
     expect(errs).toMatch(/BAD,UNKNOWN_SIDE,.*m\.csv,12,6,side/);
   });
 
+  it('reports every problem of every row, not only each investor’s first (also with --keep-going)', () => {
+    const bad = file(
+      'many.csv',
+      `${HEAD}\n${GOOD.join('\n')}\nE1,a1,600518,2020-07-11,1,Q,auction,1,1\nE1,a1,600518,2020-07-12,1,B,auction,0,abc\n`,
+    );
+    const r = cli('assess', '--params', params, '--trades', bad, '--out', join(dir, 'many-out.csv'));
+    expect(r.code).toBe(2);
+    expect(r.err.match(/\[[A-Z_]+\]/g)).toEqual(['[UNKNOWN_SIDE]', '[BAD_QUANTITY]', '[BAD_PRICE]']);
+    expect(r.err).toMatch(/many\.csv:12:6 \(side\)/);
+    expect(r.err).toMatch(/many\.csv:13:9 \(price\)/);
+    const out = join(dir, 'many-kg.csv');
+    expect(cli('assess', '--params', params, '--trades', bad, '--out', out, '--keep-going').code).toBe(0);
+    const errs = readFileSync(`${out}.errors.csv`, 'utf8').trim().split('\n').slice(1);
+    expect(errs.map((l) => l.split(',').slice(0, 4).join(','))).toEqual([
+      `E1,UNKNOWN_SIDE,${bad},12`,
+      `E1,BAD_QUANTITY,${bad},13`,
+      `E1,BAD_PRICE,${bad},13`,
+    ]);
+  });
+
   it('never leaves a half-written output: a failed run keeps the old file and no temp files', () => {
     const out = file('keep.csv', 'OLD\n');
     const bad = file('bad2.csv', `${HEAD}\nE1,a1,600518,2020-02-03,1,B,auction,1000,abc\n`);

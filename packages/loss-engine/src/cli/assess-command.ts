@@ -119,7 +119,12 @@ async function assess(
   parseBar.done();
   lap('parsed');
   if (table.fileErrors.length > 0) return report(table.fileErrors);
-  if (!a.keepGoing && table.investorErrors.size > 0) return report([...table.investorErrors.values()]);
+  // Every row problem (not only each investor's first), so the file can be corrected in one round.
+  if (!a.keepGoing && table.investorErrors.size > 0)
+    return report(
+      table.rowProblems.map((p) => p.error),
+      table.rowProblemsOmitted,
+    );
   // Each investor's rows together: the assessment reads them in place instead of from a copy.
   table.groupInPlace();
   lap('grouped');
@@ -175,9 +180,22 @@ async function assess(
     );
   const errorsPath = `${a.out}.errors.csv`;
   if (errors.length > 0) {
+    // Investors left out for bad rows: every problem of their rows, then the other investors' errors.
+    const badRows = new Set(table.rowProblems.map((p) => p.investor));
+    const listed: InvestorError[] = [
+      ...table.rowProblems.map((p) => ({ investorId: table.investorIds[p.investor]!, error: p.error })),
+      ...errors.filter((e) => {
+        const i = table.investorIndex.get(e.investorId);
+        return i === undefined || !badRows.has(i);
+      }),
+    ];
     await writeAtomically(errorsPath, (tmp) =>
-      writeFile(tmp, csvLine(ERROR_COLUMNS) + errors.map(errorCsvLine).join('')),
+      writeFile(tmp, csvLine(ERROR_COLUMNS) + listed.map(errorCsvLine).join('')),
     );
+    if (table.rowProblemsOmitted > 0)
+      process.stderr.write(
+        `… 另有 ${table.rowProblemsOmitted} 个行错误未列出 / and ${table.rowProblemsOmitted} more row problems not listed\n`,
+      );
   }
   const s = summary ?? summarize(results, errors.length);
   process.stdout.write(
@@ -244,10 +262,13 @@ async function parseGeneric(
   return parser.table;
 }
 
-/** Prints input errors (at most 50) in Chinese and English; exit code 2. */
-export function report(errors: LossInputError[]): number {
+/**
+ * Prints input errors (at most 50) in Chinese and English, and how many more there are (`omitted`: errors
+ * counted but not kept); exit code 2.
+ */
+export function report(errors: LossInputError[], omitted = 0): number {
   for (const e of errors.slice(0, 50)) process.stderr.write(`错误 error: ${e.message}\n`);
-  if (errors.length > 50)
-    process.stderr.write(`… 另有 ${errors.length - 50} 个错误 / and ${errors.length - 50} more errors\n`);
+  const more = Math.max(0, errors.length - 50) + omitted;
+  if (more > 0) process.stderr.write(`… 另有 ${more} 个错误 / and ${more} more errors\n`);
   return 2;
 }

@@ -134,17 +134,19 @@ export class TradeRowParser {
       );
       return false;
     }
+    // Every field is checked, so a row with several problems reports each of them (not only the first).
+    let ok = true;
     const invId = f[p[I_INV]!]!;
+    let inv: number | null = null;
     if (invId === '')
-      return this.fail('EMPTY_FIELD', '投资者编号为空', 'investor_id is empty', line, I_INV, null);
-    const inv = t.investorOf(invId);
+      ok = this.fail('EMPTY_FIELD', '投资者编号为空', 'investor_id is empty', line, I_INV, null);
+    else inv = t.investorOf(invId);
     const accId = f[p[I_ACC]!]!;
-    if (accId === '')
-      return this.fail('EMPTY_FIELD', '账户编号为空', 'account_id is empty', line, I_ACC, inv);
+    if (accId === '') ok = this.fail('EMPTY_FIELD', '账户编号为空', 'account_id is empty', line, I_ACC, inv);
     const dateText = f[p[I_DATE]!]!;
     const day = parseDay(dateText);
     if (Number.isNaN(day))
-      return this.fail(
+      ok = this.fail(
         'BAD_DATE',
         `日期无法解析 "${dateText}"（应为 YYYY-MM-DD）`,
         `unparseable date "${dateText}" (want YYYY-MM-DD)`,
@@ -157,7 +159,7 @@ export class TradeRowParser {
       const s = f[p[I_SEQ]!]!;
       seq = parseUInt(s);
       if (!(seq <= 2147483647))
-        return this.fail(
+        ok = this.fail(
           'BAD_SEQ',
           `序号无效 "${s}"（应为非负整数）`,
           `invalid seq "${s}" (want a non-negative integer)`,
@@ -169,7 +171,7 @@ export class TradeRowParser {
     const sideText = f[p[I_SIDE]!]!;
     const side = sideText === 'B' || sideText === 'b' ? 0 : sideText === 'S' || sideText === 's' ? 1 : -1;
     if (side < 0)
-      return this.fail(
+      ok = this.fail(
         'UNKNOWN_SIDE',
         `未知买卖方向 "${sideText}"（应为 B 或 S）`,
         `unknown side "${sideText}" (want B or S)`,
@@ -178,12 +180,12 @@ export class TradeRowParser {
         inv,
       );
     const ch = p[I_CH]! >= 0 ? f[p[I_CH]!]! : 'auction';
-    if (ch === '') return this.fail('EMPTY_FIELD', '渠道为空', 'channel is empty', line, I_CH, inv);
+    if (ch === '') ok = this.fail('EMPTY_FIELD', '渠道为空', 'channel is empty', line, I_CH, inv);
     const qText = f[p[I_QTY]!]!;
     const qty = parseUInt(qText);
     if (!(qty > 0)) {
       if (qText.trim().startsWith('-'))
-        return this.fail(
+        ok = this.fail(
           'NEGATIVE_QUANTITY',
           `数量为负 "${qText}"`,
           `negative quantity "${qText}"`,
@@ -191,19 +193,20 @@ export class TradeRowParser {
           I_QTY,
           inv,
         );
-      return this.fail(
-        'BAD_QUANTITY',
-        `数量无效 "${qText}"（应为正整数股数）`,
-        `invalid quantity "${qText}" (want a positive whole number of shares)`,
-        line,
-        I_QTY,
-        inv,
-      );
+      else
+        ok = this.fail(
+          'BAD_QUANTITY',
+          `数量无效 "${qText}"（应为正整数股数）`,
+          `invalid quantity "${qText}" (want a positive whole number of shares)`,
+          line,
+          I_QTY,
+          inv,
+        );
     }
     const pText = f[p[I_PRICE]!]!;
     const price = parseMilli(pText);
     if (!(price <= 2147483647))
-      return this.fail(
+      ok = this.fail(
         'BAD_PRICE',
         `价格无效 "${pText}"（应为非负数，最多 3 位小数）`,
         `invalid price "${pText}" (want a non-negative number with at most 3 decimals)`,
@@ -211,6 +214,7 @@ export class TradeRowParser {
         I_PRICE,
         inv,
       );
+    if (!ok || inv === null) return false;
     const sec = p[I_SEC]! >= 0 ? t.securityOf(f[p[I_SEC]!]!) : 0;
     return t.push(inv, t.accountOf(accId, inv), day, seq, side, t.channelOf(ch), qty, price, line, sec);
   }
