@@ -25,6 +25,12 @@ export const ERRORS = {
     zh: '请重新输入密码以确认此操作。',
     en: 'Please re-enter your password to confirm this action.',
   },
+  /** A sensitive action's re-entered password was given but is wrong (counts towards the sign-in lockout). */
+  PASSWORD_INCORRECT: {
+    status: 401,
+    zh: '密码不正确，请重新输入。连续输错 {max} 次，账户将锁定 {minutes} 分钟。',
+    en: 'The password is incorrect. Please try again; {max} wrong attempts in a row lock the account for {minutes} minutes.',
+  },
   /** Session expired (idle or absolute timeout). */
   AUTH_SESSION_EXPIRED: {
     status: 401,
@@ -52,6 +58,36 @@ export const ERRORS = {
     status: 404,
     zh: '未找到该验证码对应的文书。',
     en: 'No document matches this verification code.',
+  },
+  /** A verification code that cannot be one (wrong length or characters): no lookup is made. */
+  VERIFY_CODE_MALFORMED: {
+    status: 400,
+    zh: '验证码格式不正确：验证码为 12 位字母和数字（如 7KQ4-MXTA-93HC），见文书末页。',
+    en: 'This is not a verification code: codes have 12 letters and digits (e.g. 7KQ4-MXTA-93HC), printed on the last page.',
+  },
+  /** The court platform issues no verifiable documents yet; agreements and loss reports are verified where issued. */
+  VERIFY_ISSUED_ELSEWHERE: {
+    status: 404,
+    zh: '本平台尚未签发可验证的文书。调解协议书和损失核定报告请在签发它们的在线调解平台验证。',
+    en: 'This platform has issued no verifiable documents yet. Verify mediation agreements and loss reports on the mediation platform that issued them.',
+  },
+  /** A message or record entry on a case that is closed (withdrawn, terminated, not accepted, failed, performed). */
+  CASE_CLOSED: {
+    status: 409,
+    zh: '案件已结束（{state}），不能再留言。',
+    en: 'The case is closed ({state}); no more messages can be posted.',
+  },
+  /** An agreement may not award more than the investor claimed. */
+  AGREEMENT_AMOUNT_EXCEEDS_CLAIM: {
+    status: 422,
+    zh: '协议金额（{amount}）不能超过申请人的请求金额（{claim}）。',
+    en: 'The agreed amount ({amount}) may not exceed the amount claimed ({claim}).',
+  },
+  /** An agreement's due date before today or further ahead than the limit (Beijing dates). */
+  AGREEMENT_DUE_DATE_IMPLAUSIBLE: {
+    status: 422,
+    zh: '履行期限须在今天（{today}）至 {latest} 之间。',
+    en: 'The due date must fall between today ({today}) and {latest}.',
   },
   /** Compare-and-set failed: the case's state or version moved since the client read it. */
   CASE_STATE_CONFLICT: {
@@ -109,8 +145,8 @@ export const ERRORS = {
   /** Account locked after repeated failed sign-ins. */
   AUTH_LOCKED: {
     status: 423,
-    zh: '账户已被临时锁定，请稍后再试。',
-    en: 'The account is temporarily locked. Please try again later.',
+    zh: '连续输错密码，账户已临时锁定，请在 {minutes} 分钟后（北京时间 {until} 后）再试，或联系系统管理员解锁。',
+    en: 'Too many wrong passwords: the account is locked. Try again in {minutes} minutes (after {until} Beijing time), or ask the system administrator to unlock it.',
   },
   /** Too many requests from one client or for one account. */
   RATE_LIMITED: {

@@ -27,6 +27,8 @@ export const INPUT_LIMITS = {
   undisputedFacts: 5000,
   /** An agreement's payment terms. */
   paymentTerms: 500,
+  /** An agreement's due date lies at most this many calendar days after today (Beijing): three years. */
+  agreementDueWithinDays: 1096,
   evidenceFiles: 50,
   /** One evidence file, in megabytes (the request limit, the use case and the upload form). */
   evidenceFileMb: 10,

@@ -60,13 +60,14 @@ export const DIRECT_GUARDS = {
     en: 'choose a coded refusal reason',
   },
   'refusal-allowed': {
-    // 证券法 art. 94: a securities firm's unwillingness is no ground to refuse an ordinary investor.
+    // 证券法 art. 94: a securities firm's unwillingness is no ground to refuse an ordinary investor; 期货和衍生品法
+    // says the same of a futures firm and an ordinary trader (both are `respondentMustMediate`).
     check: (ctx) =>
       ctx.input?.reasonCode !== 'respondent-unwilling' ||
       (!respondentMustMediate(ctx.case) && ctx.case.respondentReply !== 'willing'),
     needsInput: true,
-    zh: '证券公司不得拒绝普通投资者的调解请求（证券法第九十四条）',
-    en: 'a securities firm may not refuse mediation requested by an ordinary investor (Securities Law art. 94)',
+    zh: '证券公司不得拒绝普通投资者的调解请求（证券法第九十四条），期货公司不得拒绝普通交易者的调解请求（期货和衍生品法）',
+    en: 'a securities firm may not refuse mediation requested by an ordinary investor (Securities Law art. 94), nor a futures firm one requested by an ordinary trader (Futures and Derivatives Law)',
   },
   'track-valid': {
     check: (ctx) => isTrack(ctx.input?.track),

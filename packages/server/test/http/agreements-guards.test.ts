@@ -54,14 +54,14 @@ describe.each(ENGINES)('agreement rules on %s', (engine) => {
     expect(res.statusCode).toBe(404);
   });
 
-  it('a wrong password on signing is 401 PASSWORD_REQUIRED, writes nothing but the audited failure', async () => {
+  it('a wrong password on signing is 401 PASSWORD_INCORRECT, writes nothing but the audited failure', async () => {
     const before = await version();
     const res = await fireEvent(t, m.investor, c.id, 'sign-agreement', {
       password: 'not-my-password',
       expectedVersion: c.version,
     });
     expect(res.statusCode).toBe(401);
-    expect(res.json().code).toBe('PASSWORD_REQUIRED');
+    expect(res.json().code).toBe('PASSWORD_INCORRECT');
     expect(await signatureCount()).toBe(0);
     expect(await version()).toBe(before);
     expect(await t.deps.db.selectFrom('user_signing_keys').select('user_id').execute()).toHaveLength(0);
@@ -127,7 +127,7 @@ describe.each(ENGINES)('agreement rules on %s', (engine) => {
       expectedVersion: c.version,
     });
     expect(res.statusCode).toBe(401);
-    expect(res.json().code).toBe('PASSWORD_REQUIRED');
+    expect(res.json().code).toBe('PASSWORD_INCORRECT');
     const row = await t.deps.db
       .selectFrom('agreements')
       .select(['status', 'verification_code'])

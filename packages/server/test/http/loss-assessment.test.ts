@@ -184,6 +184,12 @@ describe.each(ENGINES)('loss assessment workbench on %s', (engine) => {
     expect(verified.statusCode).toBe(200);
     expect(verified.json()).toMatchObject({ valid: true, caseNumber, investors: 4 });
     expect(JSON.stringify(verified.json())).not.toContain('张伟');
+    // The QR code and link lead to the human verify page, which knows loss-report codes.
+    expect(text).toContain(`/verify/${code}`);
+    expect(text).not.toContain('/api/loss-reports/verify');
+    const human = await t.app.inject({ url: `/api/verify?code=${encodeURIComponent(code)}` });
+    expect(human.statusCode).toBe(200);
+    expect(human.json()).toMatchObject({ kind: 'loss-report', report: { valid: true, caseNumber } });
   });
 
   it('shows each investor only their own result', async () => {

@@ -177,7 +177,7 @@ describe.each(ENGINES)('investor self-registration and password change on %s', (
       'en',
     );
     expect(wrong.statusCode).toBe(401);
-    expect(wrong.json().code).toBe('PASSWORD_REQUIRED');
+    expect(wrong.json().code).toBe('PASSWORD_INCORRECT');
     const failures = await t.deps.db
       .selectFrom('login_failures')
       .select('consecutive')

@@ -51,9 +51,16 @@ export type paths = {
                 disabled: boolean;
                 displayName: string;
                 id: string;
+                /** @description Sign-in locked until (ISO time); null when not locked */
+                lockedUntil: string | null;
                 organizationName: string | null;
                 roles: string[];
                 username: string;
+              }[];
+              organizations: {
+                id: string;
+                kind: string;
+                name: string;
               }[];
             };
           };
@@ -61,7 +68,125 @@ export type paths = {
       };
     };
     put?: never;
-    post?: never;
+    /** Open a staff account with one business role (system administrator); 409 DUPLICATE */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            displayName: string;
+            email?: string;
+            organizationId: string | null;
+            role: string;
+            username: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @description Shown once; the person changes it after signing in */
+              initialPassword: string;
+              username: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/users/{id}/access': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Disable, re-enable or unlock an account (system administrator) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            action: 'disable' | 'enable' | 'unlock';
+          };
+        };
+      };
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              action: 'disable' | 'enable' | 'unlock';
+              userId: string;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -1254,6 +1379,81 @@ export type paths = {
         content: {
           'application/json': {
             expectedVersion: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseDetail'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/draft': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Save a draft again after editing it (applicant side; the draft as last read)
+     * @description 409 CASE_STATE_CONFLICT if the draft changed since `expectedVersion`; 404 if not yours.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Integer fen */
+            claimAmountFen: number;
+            consents: {
+              kind: string;
+              version: string;
+            }[];
+            evidenceIds: string[];
+            expectedVersion: number;
+            facts: string;
+            requests: string;
+            respondentOrgId: string;
           };
         };
       };
@@ -3878,6 +4078,65 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Verify a document (agreement or loss report) by its code, no sign-in
+     * @description 400 VERIFY_CODE_MALFORMED (not a code); 404 VERIFY_NOT_FOUND; 404 VERIFY_ISSUED_ELSEWHERE on the court platform.
+     */
+    get: {
+      parameters: {
+        query: {
+          code: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DocumentVerification'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/verify/{code}': {
     parameters: {
       query?: never;
@@ -3997,6 +4256,8 @@ export type components = {
       agreement: components['schemas']['Agreement'] | (never | null);
       /** @description Masked, e.g. 张* */
       applicantName: string;
+      /** @description A party on an open case: the message form is offered */
+      canPostMessage: boolean;
       caseNumber: string | null;
       /** @description Integer fen */
       claimAmountFen: number;
@@ -4019,6 +4280,16 @@ export type components = {
         id: string;
         organizationName: string | null;
       } | null;
+      mediatorChoices: {
+        investor: {
+          displayName: string;
+          id: string;
+        } | null;
+        respondent: {
+          displayName: string;
+          id: string;
+        } | null;
+      };
       messages: components['schemas']['CaseMessage'][];
       nextDeadline: {
         dueDate: string;
@@ -4029,8 +4300,12 @@ export type components = {
       notAcceptedReason: string | null;
       organizationName: string;
       record: components['schemas']['RecordEntry'][];
+      /** @description Refusal reason codes the law allows now (证券法 art. 94, 期货和衍生品法); empty unless refuse is an ability */
+      refusalReasons: string[];
       requests: string;
       respondentName: string;
+      /** @description The respondent firm (a draft is edited with it) */
+      respondentOrgId: string | null;
       respondentReply: string | null;
       status: string;
       supplementRequest: string | null;
@@ -4085,6 +4360,17 @@ export type components = {
       title: string;
       version: string;
     };
+    DocumentVerification:
+      | {
+          agreement: components['schemas']['AgreementVerification'];
+          /** @enum {string} */
+          kind: 'agreement';
+        }
+      | {
+          /** @enum {string} */
+          kind: 'loss-report';
+          report: components['schemas']['LossReportVerification'];
+        };
     /** @description The message follows Accept-Language (zh-CN default, en) */
     Error: {
       /** @description Stable code (error-catalogue.ts) */

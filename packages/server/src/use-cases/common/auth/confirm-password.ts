@@ -1,6 +1,8 @@
 import { verify } from '@node-rs/argon2';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { appError } from '@sutiao/domain/errors.ts';
+import { lockedError } from './lockout-error.ts';
+import { LOCKOUT_MINUTES, MAX_CONSECUTIVE_FAILURES } from './session-policy.ts';
 import { registerFailure } from './sign-in.ts';
 
 /**
@@ -20,10 +22,12 @@ export async function confirmPassword(
     .where('users.id', '=', ctx.actor.userId)
     .executeTakeFirstOrThrow();
   const now = deps.now();
-  if (user.locked_until && new Date(user.locked_until) > now) throw appError('AUTH_LOCKED');
-  const ok = password.length > 0 && (await verify(user.password_hash, password).catch(() => false));
+  if (user.locked_until && new Date(user.locked_until) > now)
+    throw lockedError(new Date(user.locked_until), now);
+  if (password.length === 0) throw appError('PASSWORD_REQUIRED');
+  const ok = await verify(user.password_hash, password).catch(() => false);
   if (ok) return;
-  await registerFailure(
+  const lockedUntil = await registerFailure(
     deps,
     ctx.requestId,
     user.username,
@@ -31,5 +35,7 @@ export async function confirmPassword(
     now,
     `auth.confirm-password:${purpose}`,
   );
-  throw appError('PASSWORD_REQUIRED');
+  if (lockedUntil) throw lockedError(lockedUntil, now);
+  // Says that the password was wrong (not merely "re-enter it"), and what repeating it leads to.
+  throw appError('PASSWORD_INCORRECT', { max: MAX_CONSECUTIVE_FAILURES, minutes: LOCKOUT_MINUTES });
 }

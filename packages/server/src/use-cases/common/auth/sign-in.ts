@@ -4,6 +4,7 @@ import { appendAudit } from '../../../adapters/audit/audit-log.ts';
 import type { Deps } from '../../../deps.ts';
 import { appError } from '@sutiao/domain/errors.ts';
 import { type ActorProfile, loadActor } from './load-actor.ts';
+import { lockedError } from './lockout-error.ts';
 import { LOCKOUT_MINUTES, MAX_CONSECUTIVE_FAILURES } from './session-policy.ts';
 import { startSession } from './start-session.ts';
 
@@ -47,7 +48,7 @@ export async function signIn(deps: Deps, requestId: string, input: SignInInput):
       },
       now,
     );
-    throw appError('AUTH_LOCKED');
+    throw lockedError(new Date(failure.locked_until), now);
   }
   const user = await deps.db
     .selectFrom('users')
@@ -82,7 +83,10 @@ export async function signIn(deps: Deps, requestId: string, input: SignInInput):
   return { ...session, profile };
 }
 
-/** Counts a wrong password towards the lockout and audits it; `action` tells sign-in from a re-entry to confirm. */
+/**
+ * Counts a wrong password towards the lockout and audits it; `action` tells sign-in from a re-entry to confirm.
+ * Returns when the account is now locked until, or null.
+ */
 export async function registerFailure(
   deps: Deps,
   requestId: string,
@@ -90,8 +94,8 @@ export async function registerFailure(
   userId: string | null,
   now: Date,
   action = 'auth.sign-in',
-) {
-  await deps.db.transaction().execute(async (trx) => {
+): Promise<Date | null> {
+  return deps.db.transaction().execute(async (trx) => {
     // Row lock so concurrent failures for one username each count.
     await sql`insert into login_failures (username, consecutive, last_failed_at) values (${username}, 0, ${now})
       on conflict (username) do nothing`.execute(trx);
@@ -123,5 +127,6 @@ export async function registerFailure(
       },
       now,
     );
+    return lockedUntil;
   });
 }

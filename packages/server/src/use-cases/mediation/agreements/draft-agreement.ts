@@ -1,6 +1,8 @@
 import { INPUT_LIMITS } from '@sutiao/domain/input-limits.ts';
 import { agreementText } from '@sutiao/domain/agreement-template.ts';
-import { compareDates, isIsoDate, todayInShanghai } from '@sutiao/domain/calendar/dates.ts';
+import { addCalendarDays, compareDates, isIsoDate, todayInShanghai } from '@sutiao/domain/calendar/dates.ts';
+import { appError } from '@sutiao/domain/errors.ts';
+import { formatFen } from '@sutiao/domain/money.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { newId } from '../../../lib/ids.ts';
 import { invalid, requirePositiveFen, requireText } from '../cases/application-input.ts';
@@ -30,8 +32,10 @@ export async function draftAgreement(
   const paymentTerms = requireText('paymentTerms', input.paymentTerms, INPUT_LIMITS.paymentTerms);
   const { dueDate } = input;
   if (!isIsoDate(dueDate)) throw invalid('履行期限须为有效日期', 'dueDate must be a valid date (YYYY-MM-DD)');
-  if (compareDates(dueDate, todayInShanghai(deps.now())) < 0) {
-    throw invalid('履行期限不能早于今天', 'dueDate must not be in the past');
+  const today = todayInShanghai(deps.now());
+  const latest = addCalendarDays(today, INPUT_LIMITS.agreementDueWithinDays);
+  if (compareDates(dueDate, today) < 0 || compareDates(dueDate, latest) > 0) {
+    throw appError('AGREEMENT_DUE_DATE_IMPLAUSIBLE', { today, latest });
   }
   // Filled once the row exists; the transition copies it into the timeline and the audit record afterwards.
   const payload: Record<string, unknown> = {};
@@ -42,6 +46,13 @@ export async function draftAgreement(
     input: { amountFen, paymentTerms, dueDate },
     payload,
     afterUpdate: async (trx, c) => {
+      // Never more than was claimed (the web form says so before sending).
+      if (amountFen > Number(c.claim_amount_fen)) {
+        throw appError('AGREEMENT_AMOUNT_EXCEEDS_CLAIM', {
+          amount: formatFen(amountFen),
+          claim: formatFen(Number(c.claim_amount_fen)),
+        });
+      }
       const mediatorName = await displayNameOf(trx, c.mediator_user_id ?? '');
       const previous = await trx
         .updateTable('agreements')

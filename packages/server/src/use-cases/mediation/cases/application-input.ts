@@ -18,6 +18,19 @@ export function requireText(field: string, value: string, max: number): string {
   return text;
 }
 
+/** A draft's text may still be empty; trimmed and within the limit. */
+export function draftText(field: string, value: string, max: number): string {
+  const text = value.trim();
+  if ([...text].length > max)
+    throw invalid(`${field} 不能超过 ${max} 个字`, `${field} must be at most ${max} characters`);
+  return text;
+}
+
+/** What an application needs: complete text to submit; a draft keeps what has been written so far. */
+export function applicationText(field: string, value: string, max: number, submitting: boolean): string {
+  return submitting ? requireText(field, value, max) : draftText(field, value, max);
+}
+
 export function requirePositiveFen(field: string, value: number): number {
   if (!Number.isSafeInteger(value) || value <= 0)
     throw invalid(`${field} 须为正整数（单位：分）`, `${field} must be a positive integer amount in fen`);

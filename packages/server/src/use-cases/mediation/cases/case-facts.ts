@@ -59,7 +59,10 @@ export function caseFactsOf(c: LoadedCase, { consentsGiven, agreement }: FactInp
     recusedMediatorUserIds: c.recused_mediator_ids ?? [],
     track: isTrack(c.track) ? c.track : null,
     applicationComplete: isApplicationComplete(c, consentsGiven),
-    respondentIsSecuritiesFirm: c.respondent_firm_type === 'securities',
+    // Bound to mediate an ordinary investor's request: a securities firm (证券法 art. 94) and, for an ordinary
+    // trader, a futures firm (期货和衍生品法). The fact keeps its first name until the context file is renamed.
+    respondentIsSecuritiesFirm:
+      c.respondent_firm_type === 'securities' || c.respondent_firm_type === 'futures',
     applicantIsOrdinaryInvestor: c.applicant_investor_kind === 'ordinary',
     respondentReply: c.respondent_reply,
     mediatorChoices: { investor: c.mediator_choice_investor, respondent: c.mediator_choice_respondent },

@@ -8,8 +8,10 @@ import { loadReadableCase } from './case-access.ts';
 import { loadCaseFacts } from './case-facts.ts';
 import type { LoadedCase } from './load-case.ts';
 import type { DirectCaseFacts } from '@sutiao/domain/lifecycles/direct-application-context.ts';
+import { allowedRefusalReasons, mayPostMessage } from './case-offers.ts';
 import {
   type CaseDetail,
+  type MediatorChoice,
   presentEvidence,
   presentMessage,
   presentRecordEntry,
@@ -39,7 +41,14 @@ export async function presentCaseDetail(
   known?: KnownNewCase | { facts: DirectCaseFacts },
 ): Promise<CaseDetail> {
   if (known && 'timeline' in known) {
-    return detailOf(actor, c, { ...known, evidence: [], messages: [], record: [], agreement: null });
+    return detailOf(actor, c, {
+      ...known,
+      evidence: [],
+      messages: [],
+      record: [],
+      agreement: null,
+      choiceNames: new Map(),
+    });
   }
   // A transition has just computed the facts after it: no need to read them again.
   const facts = known?.facts ?? (await loadCaseFacts(db, c));
@@ -85,7 +94,30 @@ export async function presentCaseDetail(
         .where('users.id', '=', c.mediator_user_id)
         .executeTakeFirst()
     : undefined;
-  return detailOf(actor, c, { facts, timeline, evidence, messages, record, agreement, mediator });
+  const chosen = [c.mediator_choice_investor, c.mediator_choice_respondent].filter(
+    (id): id is string => id !== null,
+  );
+  const choiceNames = new Map(
+    chosen.length === 0
+      ? []
+      : (await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', chosen).execute()).map(
+          (u) => [u.id, u.display_name] as const,
+        ),
+  );
+  return detailOf(actor, c, {
+    facts,
+    timeline,
+    evidence,
+    messages,
+    record,
+    agreement,
+    mediator,
+    choiceNames,
+  });
+}
+
+function choiceOf(id: string | null, names: ReadonlyMap<string, string>): MediatorChoice | null {
+  return id ? { id, displayName: names.get(id) ?? '' } : null;
 }
 
 function detailOf(
@@ -99,12 +131,15 @@ function detailOf(
     record: Parameters<typeof presentRecordEntry>[0][];
     agreement: Awaited<ReturnType<typeof presentAgreement>>;
     mediator?: { id: string; display_name: string; organization_name: string | null } | undefined;
+    choiceNames: ReadonlyMap<string, string>;
   },
 ): CaseDetail {
-  const { facts, timeline, evidence, messages, record, agreement, mediator } = parts;
+  const { facts, timeline, evidence, messages, record, agreement, mediator, choiceNames } = parts;
+  const abilities = abilitiesOf(actor, c.status, facts);
   return {
     ...presentSummary(c),
     version: c.version,
+    respondentOrgId: c.respondent_org_id,
     facts: c.facts,
     requests: c.requests,
     evidence: evidence.map(presentEvidence),
@@ -112,7 +147,13 @@ function detailOf(
       ? { id: mediator.id, displayName: mediator.display_name, organizationName: mediator.organization_name }
       : null,
     timeline: timeline.map(presentTimelineEntry),
-    abilities: abilitiesOf(actor, c.status, facts),
+    abilities,
+    canPostMessage: mayPostMessage(actor, c.status, facts),
+    refusalReasons: allowedRefusalReasons(actor, abilities, facts),
+    mediatorChoices: {
+      investor: choiceOf(c.mediator_choice_investor, choiceNames),
+      respondent: choiceOf(c.mediator_choice_respondent, choiceNames),
+    },
     agreement,
     messages: messages.map(presentMessage),
     record: record.map(presentRecordEntry),

@@ -1,12 +1,13 @@
 import { INPUT_LIMITS } from '@sutiao/domain/input-limits.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { appError } from '@sutiao/domain/errors.ts';
-import { DIRECT_PARTIES } from '@sutiao/domain/lifecycles/direct-application-context.ts';
+import { DIRECT_STATE_LABELS, type DirectState } from '@sutiao/domain/lifecycles/direct-application-codes.ts';
 import { isAuthorized } from '@sutiao/domain/permissions.ts';
 import { newId } from '../../../lib/ids.ts';
 import { notifyUsers } from '../../common/notices/notify-user.ts';
 import { requireText } from './application-input.ts';
 import { loadReadableCase } from './case-access.ts';
+import { isCaseParty, isClosedStatus } from './case-offers.ts';
 import { loadCaseFacts } from './case-facts.ts';
 import { type CaseMessage, presentMessage } from './present-case.ts';
 import { displayNameOf } from '../../common/auth/display-name.ts';
@@ -22,8 +23,12 @@ export async function postMessage(
   return deps.db.transaction().execute(async (trx) => {
     const c = await loadReadableCase(trx, ctx.actor, input.caseId);
     const facts = await loadCaseFacts(trx, c);
-    const party = Object.values(DIRECT_PARTIES).some((isParty) => isParty({ actor: ctx.actor, case: facts }));
-    if (!isAuthorized(ctx.actor, 'case.message') || !party) throw appError('FORBIDDEN');
+    if (!isAuthorized(ctx.actor, 'case.message') || !isCaseParty(ctx.actor, facts))
+      throw appError('FORBIDDEN');
+    if (isClosedStatus(c.status)) {
+      const label = DIRECT_STATE_LABELS[c.status as DirectState];
+      throw appError('CASE_CLOSED', { state: label ?? c.status });
+    }
     const row = {
       id: newId(),
       case_id: c.id,

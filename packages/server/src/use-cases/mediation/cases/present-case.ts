@@ -86,14 +86,26 @@ export interface RecordEntry {
   createdAt: string;
 }
 
+export interface MediatorChoice {
+  id: string;
+  displayName: string;
+}
+
 export interface CaseDetail extends CaseSummary {
   version: number;
+  respondentOrgId: string | null;
   facts: string;
   requests: string;
   evidence: EvidenceItem[];
   mediator: { id: string; displayName: string; organizationName: string | null } | null;
   timeline: TimelineEntry[];
   abilities: string[];
+  /** The message form is offered: a party, on an open case. */
+  canPostMessage: boolean;
+  /** Refusal reasons the law allows now (empty unless the actor may refuse). */
+  refusalReasons: string[];
+  /** Each party's choice of mediator so far; mediation starts when both choose the same one. */
+  mediatorChoices: { investor: MediatorChoice | null; respondent: MediatorChoice | null };
   /** The live agreement (use-cases/agreements); null until a draft exists. */
   agreement: AgreementView | null;
   messages: CaseMessage[];

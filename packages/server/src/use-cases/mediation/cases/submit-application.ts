@@ -7,7 +7,12 @@ import { CONSENT_KINDS } from '@sutiao/domain/consents.ts';
 import { appError } from '@sutiao/domain/errors.ts';
 import { isAuthorized } from '@sutiao/domain/permissions.ts';
 import { newId } from '../../../lib/ids.ts';
-import { requireConsents, requireOwnUploads, requirePositiveFen, requireText } from './application-input.ts';
+import {
+  applicationText,
+  requireConsents,
+  requireOwnUploads,
+  requirePositiveFen,
+} from './application-input.ts';
 
 import { applyCaseTransitionInTrx, sendAfterCommit } from './case-transition.ts';
 import { presentCaseDetail } from './get-case.ts';
@@ -38,8 +43,9 @@ export async function submitApplication(
 ): Promise<CaseDetail> {
   const { actor } = ctx;
   if (!isAuthorized(actor, 'case.apply')) throw appError('FORBIDDEN');
-  const facts = requireText('facts', input.facts, INPUT_LIMITS.facts);
-  const requests = requireText('requests', input.requests, INPUT_LIMITS.requests);
+  // A draft may be saved from the first step: facts and requests are needed only to submit.
+  const facts = applicationText('facts', input.facts, INPUT_LIMITS.facts, input.submit);
+  const requests = applicationText('requests', input.requests, INPUT_LIMITS.requests, input.submit);
   const claimAmountFen = requirePositiveFen('claimAmountFen', input.claimAmountFen);
   const consentKinds = requireConsents(input.consents, input.submit);
   const { firm, applicant, handling } = await loadApplicantParties(

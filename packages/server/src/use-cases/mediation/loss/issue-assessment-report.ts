@@ -11,8 +11,7 @@ import type { AssessmentDetail } from './present-assessment.ts';
 import { loadResultRows, type ReportContent, reportContent, resultsDigest } from './report-content.ts';
 import { reportPdfInput } from './report-pdf-input.ts';
 
-const lossVerifyUrl = (deps: Deps, code: string) =>
-  `${deps.publicUrl}/api/loss-reports/verify/${encodeURIComponent(code)}`;
+const lossVerifyUrl = (deps: Deps, code: string) => `${deps.publicUrl}/verify/${encodeURIComponent(code)}`;
 
 /**
  * Issues the result (出具核定意见): the platform key signs the content as a `loss-report` envelope (SM2 over the

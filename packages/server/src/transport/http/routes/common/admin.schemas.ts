@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { INPUT_LIMITS } from '@sutiao/domain/input-limits.ts';
 import { Id, Nullable, StoredJson } from './shared.schemas.ts';
 
 export const AuditQuery = Type.Object({
@@ -22,9 +23,36 @@ export const UserList = Type.Object({
       displayName: Type.String(),
       organizationName: Nullable(Type.String()),
       disabled: Type.Boolean(),
+      lockedUntil: Nullable(
+        Type.String({ description: 'Sign-in locked until (ISO time); null when not locked' }),
+      ),
       roles: Type.Array(Type.String()),
     }),
   ),
+  organizations: Type.Array(Type.Object({ id: Id, name: Type.String(), kind: Type.String() })),
+});
+export const CreateUserBody = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: INPUT_LIMITS.username }),
+    displayName: Type.String({ minLength: 1, maxLength: INPUT_LIMITS.displayName }),
+    organizationId: Nullable(Id),
+    role: Type.String({ maxLength: 32 }),
+    email: Type.Optional(Type.String({ maxLength: INPUT_LIMITS.email })),
+  },
+  { additionalProperties: false },
+);
+export const CreatedUser = Type.Object({
+  id: Id,
+  username: Type.String(),
+  initialPassword: Type.String({ description: 'Shown once; the person changes it after signing in' }),
+});
+export const AccessBody = Type.Object(
+  { action: Type.Union([Type.Literal('disable'), Type.Literal('enable'), Type.Literal('unlock')]) },
+  { additionalProperties: false },
+);
+export const AccessSet = Type.Object({
+  userId: Id,
+  action: Type.Union([Type.Literal('disable'), Type.Literal('enable'), Type.Literal('unlock')]),
 });
 export const RolesSet = Type.Object({ userId: Id, roles: Type.Array(Type.String()) });
 

@@ -1,5 +1,7 @@
 import type { Deps } from '../../../../deps.ts';
 import { listAuditRecords } from '../../../../use-cases/common/admin/list-audit-records.ts';
+import { createUser } from '../../../../use-cases/common/admin/create-user.ts';
+import { setUserAccess } from '../../../../use-cases/common/admin/set-user-access.ts';
 import { listUsers } from '../../../../use-cases/common/admin/list-users.ts';
 import { setUserRoles } from '../../../../use-cases/common/admin/set-user-roles.ts';
 import { verifyAuditTrail } from '../../../../use-cases/common/admin/verify-audit-trail.ts';
@@ -9,11 +11,15 @@ import { proveAuditRecord } from '../../../../use-cases/common/audit/prove-audit
 import { signedIn } from '../../request-context.ts';
 import type { RouteApp } from '../../route-module.ts';
 import {
+  AccessBody,
+  AccessSet,
   AuditQuery,
   AuditRecordList,
   AuditVerdict,
   ConsistencyProof,
   ConsistencyQuery,
+  CreatedUser,
+  CreateUserBody,
   Integration,
   ProofParams,
   ProofQuery,
@@ -34,6 +40,34 @@ export function adminRoutes(app: RouteApp, deps: Deps) {
       schema: { tags: ['admin'], summary: 'Accounts and their roles', response: replies({ 200: UserList }) },
     },
     async (request) => listUsers(deps, signedIn(request)),
+  );
+  app.post(
+    '/api/admin/users',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['admin'],
+        summary: 'Open a staff account with one business role (system administrator); 409 DUPLICATE',
+        body: CreateUserBody,
+        response: replies({ 200: CreatedUser }),
+      },
+    },
+    async (request) => createUser(deps, signedIn(request), request.body),
+  );
+  app.post(
+    '/api/admin/users/:id/access',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['admin'],
+        summary: 'Disable, re-enable or unlock an account (system administrator)',
+        params: UserParams,
+        body: AccessBody,
+        response: replies({ 200: AccessSet }),
+      },
+    },
+    async (request) =>
+      setUserAccess(deps, signedIn(request), { userId: request.params.id, action: request.body.action }),
   );
   app.put(
     '/api/admin/users/:id/roles',

@@ -3,6 +3,7 @@ import type { Deps } from '../../../../deps.ts';
 import { checkHealth } from '../../../../use-cases/common/check-health.ts';
 import type { RouteApp } from '../../route-module.ts';
 import { component, replies } from './shared.schemas.ts';
+import { verifyRoutes } from './verify.ts';
 
 const HealthResponse = component(
   'Health',
@@ -13,7 +14,9 @@ const HealthResponse = component(
   }),
 );
 
+/** Public routes of both platforms: liveness, and the verification of documents by code (verify.ts). */
 export function healthRoutes(app: RouteApp, deps: Deps) {
+  verifyRoutes(app, deps);
   app.get(
     '/api/health',
     {

@@ -57,12 +57,17 @@ export const RecordEntry = component(
   }),
 );
 
+const MediatorChoice = Type.Object({ id: Type.String(), displayName: Type.String() });
+
 export const CaseDetail = component(
   'CaseDetail',
   Type.Composite([
     CaseSummaryFields,
     Type.Object({
       version: Type.Integer(),
+      respondentOrgId: Nullable(
+        Type.String({ description: 'The respondent firm (a draft is edited with it)' }),
+      ),
       facts: Type.String(),
       requests: Type.String(),
       evidence: Type.Array(
@@ -95,6 +100,15 @@ export const CaseDetail = component(
         }),
       ),
       abilities: Type.Array(Type.String(), { description: 'Events the current user may fire now' }),
+      canPostMessage: Type.Boolean({ description: 'A party on an open case: the message form is offered' }),
+      refusalReasons: Type.Array(Type.String(), {
+        description:
+          'Refusal reason codes the law allows now (证券法 art. 94, 期货和衍生品法); empty unless refuse is an ability',
+      }),
+      mediatorChoices: Type.Object({
+        investor: Nullable(MediatorChoice),
+        respondent: Nullable(MediatorChoice),
+      }),
       agreement: Nullable(AgreementView),
       messages: Type.Array(CaseMessage),
       record: Type.Array(RecordEntry),
@@ -113,8 +127,9 @@ export const CreateCaseBody = Type.Object(
   {
     respondentOrgId: Id,
     claimAmountFen: Fen,
-    facts: Text(INPUT_LIMITS.facts),
-    requests: Text(INPUT_LIMITS.requests),
+    // May be empty in a draft; submitting needs both (the use case says which is missing, in words).
+    facts: Type.String({ maxLength: INPUT_LIMITS.facts }),
+    requests: Type.String({ maxLength: INPUT_LIMITS.requests }),
     evidenceIds: Type.Array(Id, { maxItems: INPUT_LIMITS.evidenceFiles }),
     consents: Type.Array(
       Type.Object(
@@ -128,6 +143,12 @@ export const CreateCaseBody = Type.Object(
     ),
     submit: Type.Boolean(),
   },
+  { additionalProperties: false },
+);
+
+/** POST /api/cases/:id/draft: the whole application again, as last read (`expectedVersion`). */
+export const UpdateDraftBody = Type.Composite(
+  [Type.Omit(CreateCaseBody, ['submit']), Type.Object(ExpectedVersion)],
   { additionalProperties: false },
 );
 

@@ -22,6 +22,7 @@ import { submitApplication } from '../../../../use-cases/mediation/cases/submit-
 import { submitDraft } from '../../../../use-cases/mediation/cases/submit-draft.ts';
 import { supplement } from '../../../../use-cases/mediation/cases/supplement.ts';
 import { terminateCase } from '../../../../use-cases/mediation/cases/terminate-case.ts';
+import { updateDraft } from '../../../../use-cases/mediation/cases/update-draft.ts';
 import { withdrawApplication } from '../../../../use-cases/mediation/cases/withdraw-application.ts';
 import { signedIn } from '../../request-context.ts';
 import type { RouteApp } from '../../route-module.ts';
@@ -36,6 +37,7 @@ import {
   PostBody,
   RecordEntry,
   RevealedApplicant,
+  UpdateDraftBody,
 } from './cases.schemas.ts';
 
 type EventName = keyof typeof EventBodies;
@@ -102,6 +104,23 @@ export function caseRoutes(app: RouteApp, deps: Deps) {
       },
     },
     async (request) => submitApplication(deps, signedIn(request), request.body),
+  );
+
+  app.post(
+    '/api/cases/:id/draft',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['cases'],
+        summary: 'Save a draft again after editing it (applicant side; the draft as last read)',
+        description:
+          '409 CASE_STATE_CONFLICT if the draft changed since `expectedVersion`; 404 if not yours.',
+        params: IdParams,
+        body: UpdateDraftBody,
+        response: replies({ 200: CaseDetail }),
+      },
+    },
+    async (request) => updateDraft(deps, signedIn(request), { ...request.body, caseId: request.params.id }),
   );
 
   app.get(

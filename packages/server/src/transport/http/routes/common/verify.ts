@@ -1,0 +1,48 @@
+import { Type } from '@sinclair/typebox';
+import { appError } from '@sutiao/domain/errors.ts';
+import type { Deps } from '../../../../deps.ts';
+import { verifyDocument } from '../../../../use-cases/mediation/agreements/verify-document.ts';
+import type { RouteApp } from '../../route-module.ts';
+import { VerifyResponse } from '../mediation/agreements.schemas.ts';
+import { ReportVerification } from '../mediation/loss.schemas.ts';
+import { component, replies } from './shared.schemas.ts';
+
+// In the query, not the path: a path parameter over the router's length limit would answer "no such route".
+const VerifyQuery = Type.Object(
+  { code: Type.String({ minLength: 1, maxLength: 2000 }) },
+  { additionalProperties: false },
+);
+
+const DocumentVerification = component(
+  'DocumentVerification',
+  Type.Union([
+    Type.Object({ kind: Type.Literal('agreement'), agreement: VerifyResponse }),
+    Type.Object({ kind: Type.Literal('loss-report'), report: ReportVerification }),
+  ]),
+);
+
+/**
+ * The public verification of a document by the code printed on it, on both platforms (each links 文书验证): the
+ * mediation platform checks agreements and loss reports; the court platform issues none yet and says so.
+ */
+export function verifyRoutes(app: RouteApp, deps: Deps) {
+  app.get(
+    '/api/verify',
+    {
+      config: { access: 'public', rateLimit: { max: 60, windowSeconds: 60 } },
+      schema: {
+        tags: ['verification'],
+        summary: 'Verify a document (agreement or loss report) by its code, no sign-in',
+        description:
+          '400 VERIFY_CODE_MALFORMED (not a code); 404 VERIFY_NOT_FOUND; 404 VERIFY_ISSUED_ELSEWHERE on the court platform.',
+        querystring: VerifyQuery,
+        response: replies({ 200: DocumentVerification }),
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      if (deps.platform !== 'mediation') throw appError('VERIFY_ISSUED_ELSEWHERE');
+      return verifyDocument(deps, request.query.code);
+    },
+  );
+}
