@@ -9,6 +9,27 @@ export interface ErrorDefinition {
 export const ERRORS = {
   /** Request body, query or params fail schema or domain validation. */
   VALIDATION_FAILED: { status: 400, zh: '提交的信息有误：{reason}', en: 'Invalid input: {reason}' },
+  /**
+   * Text in the body, query or path that is not valid Unicode (invalid UTF-8, an unpaired UTF-16 surrogate) or holds
+   * a NUL character. Refused before anything is hashed or stored: such text can't be stored as it was hashed.
+   */
+  INPUT_TEXT_INVALID: {
+    status: 400,
+    zh: '提交的内容含有无效字符（{field}）：文本须为有效的 UTF-8，不得含 NUL 字符或不成对的代理项。',
+    en: 'Invalid characters in {field}: text must be valid UTF-8, without NUL characters or unpaired surrogates.',
+  },
+  /** A number in the request that no field can hold (beyond ±2^53 − 1, or not finite), whatever the field. */
+  INPUT_NUMBER_OUT_OF_RANGE: {
+    status: 400,
+    zh: '数值超出允许范围（{field}）。',
+    en: 'Number out of range in {field}.',
+  },
+  /** A multipart/form-data body that can't be read (no boundary, cut off, more parts than allowed). */
+  MULTIPART_MALFORMED: {
+    status: 400,
+    zh: '上传的表单格式有误，请重新选择文件上传。',
+    en: 'The upload form is malformed; choose the file and upload again.',
+  },
   /** A new or changed password does not meet the password policy. */
   PASSWORD_TOO_WEAK: {
     status: 400,

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { recordHash, storedDetails } from './record-hash.ts';
+import { recordHash, storedDetails, storedText } from './record-hash.ts';
 
 export interface AuditEntry {
   requestId?: string | null;
@@ -13,15 +13,17 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+const stored = (text: string | null | undefined) => (text == null ? null : storedText(text));
+
 function auditRow(entry: AuditEntry, at: Date) {
   const content = {
     at: at.toISOString(),
-    requestId: entry.requestId ?? null,
-    actorUserId: entry.actorUserId ?? null,
-    actorRole: entry.actorRole ?? null,
-    action: entry.action,
-    targetType: entry.targetType ?? null,
-    targetId: entry.targetId ?? null,
+    requestId: stored(entry.requestId),
+    actorUserId: stored(entry.actorUserId),
+    actorRole: stored(entry.actorRole),
+    action: storedText(entry.action),
+    targetType: stored(entry.targetType),
+    targetId: stored(entry.targetId),
     outcome: entry.outcome,
     details: storedDetails(entry.details),
   };

@@ -21,12 +21,32 @@ export function recordHash(content: RecordContent): string {
   return sm3Hex(canonicalJson(content));
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is one of the characters looked for
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /**
- * The details as jsonb gives them back (undefined dropped, dates as strings, numbers re-read): hashed and stored in
- * this form so the verifier re-reads exactly what was hashed.
+ * Text as PostgreSQL keeps it: an unpaired surrogate is written as U+FFFD, and a NUL can't be stored at all (so it
+ * becomes U+FFFD too). Requests with such text are refused at the HTTP boundary; this keeps any other source (a
+ * file's contents, a peer's message) from making a record whose hash covers text the database will not keep.
+ */
+export const storedText = (text: string): string => text.replace(UNSTORABLE, '\uFFFD');
+
+function storedValue(value: unknown): unknown {
+  if (typeof value === 'string') return storedText(value);
+  if (Array.isArray(value)) return value.map(storedValue);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [storedText(k), storedValue(v)]));
+  }
+  return value;
+}
+
+/**
+ * The details as jsonb gives them back (undefined dropped, dates as strings, numbers re-read, text as stored):
+ * hashed and stored in this form so the verifier re-reads exactly what was hashed.
  */
 export function storedDetails(details: Record<string, unknown> | undefined): Record<string, unknown> {
-  return details === undefined ? {} : (JSON.parse(JSON.stringify(details)) as Record<string, unknown>);
+  if (details === undefined) return {};
+  return storedValue(JSON.parse(JSON.stringify(details))) as Record<string, unknown>;
 }
 
 /**

@@ -12,6 +12,7 @@ import { registerRoutes } from './routes/index.ts';
 import { installSessionHooks } from './session-hooks.ts';
 import { lazySchemaCompilers } from './lazy-schema-compilers.ts';
 import { serveWebClient } from './static-web.ts';
+import { installStrictInput, strictBodies } from './strict-input.ts';
 
 const MAX_UPLOAD_BYTES = INPUT_LIMITS.evidenceFileMb * 1024 * 1024;
 
@@ -25,8 +26,12 @@ interface AppOptions {
 
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
   const compilers = lazySchemaCompilers();
+  const { buildValidator, buildSerializer } = compilers.schemaController.compilersFactory ?? {};
+  if (!buildValidator || !buildSerializer) throw new Error('schema compilers missing');
   const app = Fastify({
-    schemaController: compilers.schemaController,
+    schemaController: {
+      compilersFactory: { buildValidator: strictBodies(buildValidator), buildSerializer },
+    },
     logger: options.logger ? { level: 'info' } : false,
     trustProxy: true,
     bodyLimit: 1024 * 1024,
@@ -34,6 +39,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   });
   compilers.compileAfterListen(app);
   await app.register(cookie);
+  // Before multipart: this replaces every body parser, multipart registers its own after.
+  installStrictInput(app);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
   await app.register(swagger, {
     // Named shapes (app.addSchema with an $id) keep their names as OpenAPI components, for the generated web types.

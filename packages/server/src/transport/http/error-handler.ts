@@ -43,6 +43,13 @@ function toAppError(error: FastifyError): AppError {
       return appError('UPLOAD_TOO_LARGE', { maxMb: 10 });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return appError('VALIDATION_FAILED', { reason: 'unsupported content type' });
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FILES_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+    case 'FST_PROTO_VIOLATION':
+    case 'FST_MP_PREMATURE_CLOSE':
+      return appError('MULTIPART_MALFORMED');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return appError('VALIDATION_FAILED', { reason: 'body is not valid JSON' });
