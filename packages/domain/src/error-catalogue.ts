@@ -66,6 +66,24 @@ export const ERRORS = {
   },
   /** The actor lacks the permission, or is not a participant of the case. */
   FORBIDDEN: { status: 403, zh: '您无权执行此操作。', en: 'You are not allowed to do this.' },
+  /** The other platform did not answer (or answered without a valid receipt); the link retries by itself. */
+  DOCKING_PEER_UNAVAILABLE: {
+    status: 502,
+    zh: '对接平台暂时无法访问，请稍后再试。',
+    en: 'The other platform cannot be reached just now; try again later.',
+  },
+  /** A file fetched from the other platform does not match the hashes its signed message gave. */
+  DOCKING_ATTACHMENT_MISMATCH: {
+    status: 502,
+    zh: '对接平台返回的附件与报文中的摘要不符，已拒收。',
+    en: 'The file from the other platform does not match the digests in its message; refused.',
+  },
+  /** A transition would send a docking message, but no peer platform is registered to take it. */
+  DOCKING_NO_PEER: {
+    status: 409,
+    zh: '尚未登记对接平台，无法发送（请联系系统管理员登记）。',
+    en: 'No peer platform is registered to send this to (ask the system administrator to register it).',
+  },
   /** Role assignment would break separation of duties among system, security and audit administrators. */
   ROLE_CONFLICT: {
     status: 403,

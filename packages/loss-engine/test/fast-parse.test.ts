@@ -108,7 +108,8 @@ describe('fast trades parser', () => {
         fc.integer({ min: 5, max: 200 }),
         fc.integer({ min: 2, max: 6 }),
         fc.boolean(),
-        async (rows, cols, eol, bom, blank, block, parts, unsorted) => {
+        fc.integer({ min: 1, max: 8 }),
+        async (rows, cols, eol, bom, blank, block, parts, unsorted, stage) => {
           const ordered = COLS.filter((c) => cols.includes(c) || !['security', 'seq', 'channel'].includes(c));
           // Unsorted rows go backwards within an account now and then, also across range borders.
           const sorted = unsorted
@@ -136,7 +137,8 @@ describe('fast trades parser', () => {
           const file = join(dir, `t${n++}.csv`);
           writeFileSync(file, text);
           const slow = parseTradesCsv(text, file);
-          const fast = parseTradesFileFast(file, text.length, undefined, block);
+          // Rows are staged `stage` at a time before their ids are looked up (small blocks: many block ends).
+          const fast = parseTradesFileFast(file, text.length, undefined, block, stage);
           if (fast) {
             accepted++;
             expect(view(fast)).toEqual(view(slow));
@@ -157,5 +159,30 @@ describe('fast trades parser', () => {
     expect(accepted).toBeGreaterThan(50);
     expect(parallel).toBeGreaterThan(25);
     expect(gaveUp).toBe(0);
+  });
+});
+
+describe('fast trades parser, many ids', () => {
+  it('builds the generic parser’s table while its id tables grow in the middle of staged blocks', () => {
+    // 12,000 accounts, each new one followed by a row of an account seen before: the short and the long id
+    // table each grow several times, with rows after the growth in the same block whose keys were found
+    // (at their old places) before it.
+    const lines = [COLS.join(',')];
+    for (let r = 0; r < 24_000; r++) {
+      const i = r % 2 === 0 ? r / 2 : (r * 7919) % Math.max(1, r >> 1);
+      const long = i % 3 === 0;
+      lines.push(
+        `${long ? 'INVESTOR-WITH-A-LONGER-ID-' : 'I'}${i},A${i},600518,2020-01-02,${r},B,auction,100,10`,
+      );
+    }
+    const text = `${lines.join('\n')}\n`;
+    const file = join(dir, 'many.csv');
+    writeFileSync(file, text);
+    for (const stage of [1, 7, 512]) {
+      const fast = parseTradesFileFast(file, text.length, undefined, 1 << 16, stage);
+      expect(fast).not.toBeNull();
+      expect(view(fast!)).toEqual(view(parseTradesCsv(text, file)));
+      expect(fast!.accountIds.length).toBe(12_000);
+    }
   });
 });

@@ -35,6 +35,7 @@ const log = (line: string) => console.log(line);
 const dataDir = join(tmpdir(), 'sutiao-bench');
 const config = {
   platform: 'mediation' as const,
+  platformId: 'sutiao-mediation',
   host: '127.0.0.1',
   port: 3290,
   databaseUrl: benchDatabaseUrl(),

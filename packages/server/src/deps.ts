@@ -4,6 +4,8 @@ import type { Engine } from './adapters/db/database.ts';
 import type { DB } from './adapters/db/schema.ts';
 import type { NotificationSink } from './adapters/notify/notification-sink.ts';
 import type { FileStore } from './adapters/storage/file-store.ts';
+import type { DockingOutbox } from './use-cases/common/transitions/outgoing-messages.ts';
+import type { DockingLink } from './use-cases/docking/docking-link.ts';
 import type { Actor } from '@sutiao/domain/permissions.ts';
 import type { Platform } from '@sutiao/domain/roles.ts';
 
@@ -20,6 +22,10 @@ export interface Deps {
   storage: FileStore;
   /** Public base URL of this platform, used in verification links. */
   publicUrl: string;
+  /** The docking link's outbox: transitions write their messages to it in their own transaction. */
+  outbox: DockingOutbox;
+  /** This platform's side of the link: its id, its registered peers, the HTTP client to them. */
+  docking: DockingLink;
 }
 
 /** Who is asking, and under which request id; use cases never see HTTP objects. */

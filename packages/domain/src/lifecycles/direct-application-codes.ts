@@ -16,6 +16,9 @@ export const DIRECT_STATES = [
   'withdrawn',
   'terminated',
   'performed',
+  // Court referrals (lifecycles B and C on the mediation side): the organization signs for receipt or declines.
+  'awaiting_receipt',
+  'declined',
 ] as const;
 export type DirectState = (typeof DIRECT_STATES)[number];
 
@@ -39,6 +42,11 @@ export const DIRECT_EVENTS = [
   'withdraw',
   'terminate',
   'record-payment',
+  'sign-for-receipt',
+  'decline',
+  'extend',
+  'court-withdraw',
+  'expire',
 ] as const;
 export type DirectEvent = (typeof DIRECT_EVENTS)[number];
 
@@ -57,6 +65,8 @@ export const DIRECT_STATE_LABELS: Record<DirectState, Labels> = {
   withdrawn: { zh: '已撤回', en: 'Withdrawn' },
   terminated: { zh: '已终止', en: 'Terminated' },
   performed: { zh: '履行完毕', en: 'Performed' },
+  awaiting_receipt: { zh: '待签收（法院委派/委托）', en: 'Awaiting receipt (court referral)' },
+  declined: { zh: '已退回法院', en: 'Returned to the court' },
 };
 
 export const DIRECT_EVENT_LABELS: Record<DirectEvent, Labels> = {
@@ -79,7 +89,25 @@ export const DIRECT_EVENT_LABELS: Record<DirectEvent, Labels> = {
   withdraw: { zh: '撤回申请', en: 'Withdraw' },
   terminate: { zh: '终止调解', en: 'Terminate' },
   'record-payment': { zh: '登记履行', en: 'Record payment' },
+  'sign-for-receipt': { zh: '签收', en: 'Sign for receipt' },
+  decline: { zh: '退回法院', en: 'Decline and return' },
+  extend: { zh: '延长调解期限', en: 'Extend the period' },
+  'court-withdraw': { zh: '法院撤回', en: 'Withdrawn by the court' },
+  expire: { zh: '调解期限届满', en: 'Period expired' },
 };
+
+/** Why an organization returns a court's referral (退回). */
+export const DECLINE_REASONS = {
+  'outside-scope': { zh: '不属于本组织调解范围', en: "Outside the organization's scope" },
+  'conflict-of-interest': { zh: '存在利益冲突', en: 'Conflict of interest' },
+  'no-capacity': { zh: '调解力量不足', en: 'No mediator available' },
+  'materials-incomplete': { zh: '材料不全', en: 'Materials incomplete' },
+  other: { zh: '其他原因', en: 'Other reason' },
+} as const satisfies Record<string, Labels>;
+
+export function isDeclineReasonCode(value: unknown): value is keyof typeof DECLINE_REASONS {
+  return typeof value === 'string' && Object.hasOwn(DECLINE_REASONS, value);
+}
 
 export const TRACKS = ['simple', 'ordinary', 'small-claim', 'complex'] as const;
 export type Track = (typeof TRACKS)[number];

@@ -1,4 +1,5 @@
 import type { Actor } from '../permissions.ts';
+import { SYSTEM_USER_IDS } from '../system-actors.ts';
 import type { Role } from '../roles.ts';
 import type { DirectState, Track } from './direct-application-codes.ts';
 
@@ -7,7 +8,8 @@ type ChoosingParty = 'investor' | 'respondent';
 
 /** What the lifecycle needs to know about a direct-application case (loaded by the use case). */
 export interface DirectCaseFacts {
-  applicantUserId: string;
+  /** Null for a court-referred case until the investor named by the court is matched to an account. */
+  applicantUserId: string | null;
   /** The applicant's agent (代理人), who acts for the applicant side. */
   agentUserId: string | null;
   respondentOrgId: string;
@@ -26,6 +28,10 @@ export interface DirectCaseFacts {
   agreementAmountFen: number | null;
   agreementDueDate: string | null;
   paidFen: number;
+  /** Direct application, or referred by a court (诉前委派 / 诉中委托) over the docking link. */
+  source: 'direct' | 'delegated' | 'entrusted';
+  /** The last day of the court's mediation period (30 days delegated, 15/7 entrusted, plus extensions). */
+  courtDeadlineDate: string | null;
 }
 
 /** The event's body, as far as guards read it. */
@@ -38,6 +44,8 @@ export interface DirectEventInput {
   amountFen?: number;
   dueDate?: string;
   paymentTerms?: string;
+  /** Calendar days a court referral's period is extended by (with the parties' recorded consent in `note`). */
+  days?: number;
   willing?: boolean;
 }
 
@@ -55,7 +63,7 @@ function holds(actor: Actor, role: Role): boolean {
 export const DIRECT_PARTIES = {
   /** The investor who applied, or their agent. */
   applicant: ({ actor, case: c }: DirectContext) =>
-    (holds(actor, 'investor') && actor.userId === c.applicantUserId) ||
+    (holds(actor, 'investor') && c.applicantUserId !== null && actor.userId === c.applicantUserId) ||
     (holds(actor, 'agent') && c.agentUserId !== null && actor.userId === c.agentUserId),
   /** Staff of the respondent firm. */
   respondent: ({ actor, case: c }: DirectContext) =>
@@ -66,6 +74,10 @@ export const DIRECT_PARTIES = {
   /** An administrator of the handling organization. */
   org_admin: ({ actor, case: c }: DirectContext) =>
     holds(actor, 'org_admin') && actor.organizationId === c.organizationId,
+  /** The court, through the docking link (a withdrawal, an extension it granted). */
+  court_link: ({ actor }: DirectContext) => actor.userId === SYSTEM_USER_IDS.courtLink,
+  /** The platform's scheduler (a court's mediation period that ran out). */
+  scheduler: ({ actor }: DirectContext) => actor.userId === SYSTEM_USER_IDS.scheduler,
 } as const;
 
 export type DirectParty = keyof typeof DIRECT_PARTIES;

@@ -32,7 +32,13 @@ export const DEADLINE_KIND_LABELS: Record<string, Labels> = {
   acceptance: { zh: '受理决定期限', en: 'Acceptance decision due' },
   mediation: { zh: '调解期限', en: 'Mediation period ends' },
   payment: { zh: '履行期限', en: 'Payment due' },
+  'court-period': { zh: '法院委派/委托调解期限', en: "Court's mediation period ends" },
 };
+
+/** A court referral's mediation period ends on the court's date (30 days delegated, 15/7 entrusted, + extensions). */
+export function courtPeriod(date: string): DeadlineRule {
+  return { kind: 'court-period', unit: 'date', date };
+}
 
 export function mediationPeriod(track: Track): CountedRule {
   return TRACK_MEDIATION_PERIODS[track];

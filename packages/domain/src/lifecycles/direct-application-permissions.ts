@@ -25,4 +25,10 @@ export const DIRECT_EVENT_PERMISSIONS: Readonly<Record<DirectEvent, readonly Per
   withdraw: ['case.apply'],
   terminate: ['case.terminate'],
   'record-payment': ['payment.record'],
+  // Court referrals: the organization signs for or returns them; the link and the scheduler act as system users.
+  'sign-for-receipt': ['docking.receive'],
+  decline: ['docking.receive'],
+  extend: ['case.mediate', 'case.assign'],
+  'court-withdraw': [],
+  expire: [],
 };

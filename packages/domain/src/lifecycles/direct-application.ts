@@ -11,8 +11,17 @@ import {
   type DirectContext,
   type DirectParty,
 } from './direct-application-context.ts';
-import { DIRECT_DEADLINES, mediationPeriod, paymentDeadline } from './direct-application-deadlines.ts';
-import { DIRECT_GUARDS, type DirectGuard } from './direct-application-guards.ts';
+import {
+  courtPeriod,
+  DIRECT_DEADLINES,
+  mediationPeriod,
+  paymentDeadline,
+} from './direct-application-deadlines.ts';
+import { DIRECT_GUARDS, type DirectGuard as ApplicationGuard } from './direct-application-guards.ts';
+import { REFERRAL_GUARDS, type ReferralGuard, referralRows } from './direct-application-referrals.ts';
+
+/** Every guard of lifecycle A: the application's and the court referrals'. */
+export type DirectGuard = ApplicationGuard | ReferralGuard;
 
 type Row = Transition<DirectState, DirectEvent, DirectGuard, DirectParty, DirectContext>;
 
@@ -40,6 +49,8 @@ function partiesAgreeOnMediator(ctx: DirectContext): boolean {
 }
 
 function mediationDeadline(ctx: DirectContext) {
+  // A court's referral keeps the court's period, whatever the track.
+  if (ctx.case.courtDeadlineDate) return courtPeriod(ctx.case.courtDeadlineDate);
   return ctx.case.track ? mediationPeriod(ctx.case.track) : undefined;
 }
 
@@ -183,6 +194,8 @@ const TRANSITIONS: readonly Row[] = [
     actors: ['applicant', 'respondent', 'org_admin'],
     guards: ['payment-amount-valid'],
   },
+  // Court referrals (direct-application-referrals.ts)
+  ...referralRows<ApplicationGuard>(),
 ];
 
 export const DIRECT_APPLICATION: Lifecycle<
@@ -195,8 +208,8 @@ export const DIRECT_APPLICATION: Lifecycle<
   name: 'direct-application',
   states: DIRECT_STATES,
   events: DIRECT_EVENTS,
-  terminalStates: ['not_accepted', 'failed', 'withdrawn', 'terminated', 'performed'],
-  guards: DIRECT_GUARDS,
+  terminalStates: ['not_accepted', 'failed', 'withdrawn', 'terminated', 'performed', 'declined'],
+  guards: { ...DIRECT_GUARDS, ...REFERRAL_GUARDS },
   parties: DIRECT_PARTIES,
   transitions: TRANSITIONS,
 };

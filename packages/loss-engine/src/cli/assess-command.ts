@@ -104,7 +104,7 @@ async function assess(
     if (!process.env.SUTIAO_LOSS_TIMING) return;
     const c = process.cpuUsage(C0);
     process.stderr.write(
-      `${what} ${(performance.now() - T0).toFixed(0)} ms (CPU ${((c.user + c.system) / 1000).toFixed(0)} ms)\n`,
+      `${what} ${(performance.now() - T0).toFixed(0)} ms (CPU ${((c.user + c.system) / 1000).toFixed(0)} ms, RSS ${Math.round(process.memoryUsage.rss() / 2 ** 20)} MB, heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB)\n`,
     );
   };
   const parseBar = new Progress('parse  ', show);

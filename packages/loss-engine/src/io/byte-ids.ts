@@ -15,7 +15,6 @@ export class ByteIds {
   private count = 0;
   private readonly key: Int32Array;
   private lens = 0;
-  private words = 0;
   /** For the caller: the bytes, length (-1: none) and value of the last single-range key looked up. */
   readonly lastKey = new Uint8Array(64);
   lastLength = -1;
@@ -30,14 +29,29 @@ export class ByteIds {
 
   /** Packs and hashes the key a + b; -1 when it cannot be stored (too long, or a byte is not ASCII). */
   hash(buf: Uint8Array, s1: number, e1: number, s2: number, e2: number): number {
+    return this.hashInto(buf, s1, e1, s2, e2, this.key, 0);
+  }
+
+  /**
+   * As `hash`, packing the key into key[at, at + keyWords) (zero-padded) and leaving its lengths in
+   * `lastLens` — so a caller can hash a block of keys first and look them all up afterwards (`findKey`).
+   */
+  hashInto(
+    buf: Uint8Array,
+    s1: number,
+    e1: number,
+    s2: number,
+    e2: number,
+    key: Int32Array,
+    at: number,
+  ): number {
     const na = e1 - s1;
     const nb = e2 - s2;
     if (na + nb > this.maxKey || na > 0xffff || nb > 0xffff) return -1;
-    const key = this.key;
     let h = Math.imul(na * 64 + nb, 0x9e3779b1);
     let w = 0;
     let j = 0;
-    let nw = 0;
+    let nw = at;
     let or = 0;
     for (let i = s1; i < e1; i++, j++) {
       const c = buf[i]!;
@@ -67,28 +81,34 @@ export class ByteIds {
       h = Math.imul(h ^ w, 0x85ebca6b);
       h ^= h >>> 13;
     }
-    for (let k = nw; k < key.length; k++) key[k] = 0;
+    for (let k = nw; k < at + this.keyWords; k++) key[k] = 0;
     this.lens = (na << 16) | nb;
-    this.words = nw;
+    this.lastLens = this.lens;
     h = Math.imul(h ^ (h >>> 16), 0xc2b2ae35);
     return (h ^ (h >>> 16)) & 0x3fffffff;
   }
 
+  /** The lengths of the key `hashInto` packed last. */
+  lastLens = 0;
+
   /** The record of the key just hashed (`hash` → h ≥ 0), or -1. */
   find(h: number): number {
+    return this.findKey(h, this.lens, this.key, 0);
+  }
+
+  /** The record of a key packed by `hashInto` at key[at…] with hash h and lengths `lens`, or -1. */
+  findKey(h: number, lens: number, key: Int32Array, at: number): number {
     const t = this.table;
-    const key = this.key;
-    const words = this.words;
+    const words = ((lens >>> 16) + (lens & 0xffff) + 3) >>> 2;
     const stride = this.stride;
     const tag = h + 1;
-    const lens = this.lens;
     for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
       const r = slot * stride;
       const x = t[r]!;
       if (x === 0) return -1;
       if (x !== tag || t[r + 1] !== lens) continue;
       let same = true;
-      for (let w = 0; w < words && same; w++) same = t[r + 4 + w] === key[w];
+      for (let w = 0; w < words && same; w++) same = t[r + 4 + w] === key[at + w];
       if (same) return r;
     }
   }
@@ -103,9 +123,14 @@ export class ByteIds {
 
   /** Stores the key just hashed (and not found) with its values. */
   put(h: number, v1: number, v2: number): void {
+    this.putKey(h, this.lens, v1, v2, this.key, 0);
+  }
+
+  /** Stores a key packed by `hashInto` (and not found) with its values. */
+  putKey(h: number, lens: number, v1: number, v2: number, key: Int32Array, at: number): void {
     if ((this.count + 1) * 4 > (this.mask + 1) * 3) this.grow();
     this.count++;
-    this.insert(h + 1, this.lens, v1, v2, this.key, 0);
+    this.insert(h + 1, lens, v1, v2, key, at);
   }
 
   private insert(tag: number, lens: number, v1: number, v2: number, src: Int32Array, at: number): void {
@@ -121,7 +146,11 @@ export class ByteIds {
     for (let w = 0; w < this.keyWords; w++) t[r + 4 + w] = src[at + w]!;
   }
 
+  /** Counts the table's growths: a record found before a growth is elsewhere after it. */
+  generation = 0;
+
   private grow(): void {
+    this.generation++;
     const old = this.table;
     const stride = this.stride;
     this.table = new Int32Array(old.length * 2);

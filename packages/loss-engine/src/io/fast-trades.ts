@@ -12,6 +12,11 @@ import { TradeRowParser } from './parse-trades';
  * returns null; the caller then parses the whole input with the generic parser, which produces the table or
  * the exact error messages (file, line, column). The tables are equal (property-tested).
  */
+/** Rows staged before their ids are looked up together (`FastTradeParser.flush`). */
+const STAGE = 512;
+/** Key words of the longer id records (`longAccounts`): the most a staged key needs. */
+const KEY_WORDS = 11;
+
 class FastTradeParser {
   private readonly parser: TradeRowParser;
   private pos: readonly number[] = [];
@@ -35,8 +40,22 @@ class FastTradeParser {
   private readonly channelOf = (x: string): number => this.parser.table.channelOf(x);
   private readonly securityOf = (x: string): number => this.parser.table.securityOf(x);
 
-  constructor(file: string, capacity: number, over?: TableColumns, at = 0) {
+  constructor(file: string, capacity: number, over?: TableColumns, at = 0, stage = STAGE) {
     this.parser = new TradeRowParser(file, capacity, over, at);
+    this.bDay = new Int32Array(stage);
+    this.bSeq = new Int32Array(stage);
+    this.bSide = new Uint8Array(stage);
+    this.bCh = new Uint8Array(stage);
+    this.bQty = new Float64Array(stage);
+    this.bPrice = new Int32Array(stage);
+    this.bLine = new Int32Array(stage);
+    this.bSec = new Uint16Array(stage);
+    this.bHash = new Int32Array(stage);
+    this.bLens = new Int32Array(stage);
+    this.bLong = new Uint8Array(stage);
+    this.bRec = new Int32Array(stage);
+    this.bIds = new Int32Array(stage * 4);
+    this.bKey = new Int32Array(stage * KEY_WORDS);
   }
 
   get table(): TradeTable {
@@ -75,7 +94,11 @@ class FastTradeParser {
           from = i + 1;
         } else if (c === 34) plain = false;
       }
-      if (i >= end && (!last || start >= end)) return start;
+      if (i >= end && (!last || start >= end)) {
+        // The staged rows refer to bytes of `buf`: they are stored before the caller moves them.
+        if (!this.flush(buf)) this.failed = true;
+        return start;
+      }
       this.line++;
       let e = i;
       if (e > start && buf[e - 1] === 13) e--;
@@ -92,6 +115,83 @@ class FastTradeParser {
       start = i + 1;
     }
     return end;
+  }
+
+  /**
+   * Rows are staged in blocks (`stage` rows): fields parsed and the (investor, account) key hashed as each
+   * row is read; then the block's keys are looked up in one tight loop — independent lookups, so the
+   * processor overlaps their cache misses instead of waiting for each in turn — and only then are new ids
+   * registered (in row order, as one-row-at-a-time parsing registers them) and the rows pushed.
+   */
+  private staged = 0;
+  private readonly bDay: Int32Array;
+  private readonly bSeq: Int32Array;
+  private readonly bSide: Uint8Array;
+  private readonly bCh: Uint8Array;
+  private readonly bQty: Float64Array;
+  private readonly bPrice: Int32Array;
+  private readonly bLine: Int32Array;
+  private readonly bSec: Uint16Array;
+  /** Key hash (-1: not storable, by strings), lengths, which table (0 short, 1 long), record found (-1). */
+  private readonly bHash: Int32Array;
+  private readonly bLens: Int32Array;
+  private readonly bLong: Uint8Array;
+  private readonly bRec: Int32Array;
+  /** Byte ranges of the investor and account ids, and the packed keys. */
+  private readonly bIds: Int32Array;
+  private readonly bKey: Int32Array;
+
+  /** Looks up, registers and pushes the staged rows; false when a row goes backwards in its account. */
+  private flush(buf: Uint8Array): boolean {
+    const m = this.staged;
+    this.staged = 0;
+    const { bHash, bLens, bLong, bRec, bKey, bIds } = this;
+    const short = this.accounts;
+    const long = this.longAccounts;
+    for (let i = 0; i < m; i++) {
+      const h = bHash[i]!;
+      bRec[i] = h < 0 ? -1 : (bLong[i] === 0 ? short : long).findKey(h, bLens[i]!, bKey, i * KEY_WORDS);
+    }
+    const t = this.parser.table;
+    const shortGen = short.generation;
+    const longGen = long.generation;
+    for (let i = 0; i < m; i++) {
+      const isShort = bLong[i] === 0;
+      const ids = isShort ? short : long;
+      let r = bRec[i]!;
+      const h = bHash[i]!;
+      // Looked up again when not found (a row before it in this block may have registered the same key
+      // since) or when the table has grown since (its records moved).
+      if (h >= 0 && (r < 0 || ids.generation !== (isShort ? shortGen : longGen)))
+        r = ids.findKey(h, bLens[i]!, bKey, i * KEY_WORDS);
+      let inv: number;
+      let acc: number;
+      if (r >= 0) {
+        inv = ids.first(r);
+        acc = ids.second(r);
+      } else {
+        const k = i * 4;
+        inv = t.investorOf(this.str(buf, bIds[k]!, bIds[k + 1]!));
+        acc = t.accountOf(this.str(buf, bIds[k + 2]!, bIds[k + 3]!), inv);
+        if (h >= 0) ids.putKey(h, bLens[i]!, inv, acc, bKey, i * KEY_WORDS);
+      }
+      if (
+        !t.push(
+          inv,
+          acc,
+          this.bDay[i]!,
+          this.bSeq[i]!,
+          this.bSide[i]!,
+          this.bCh[i]!,
+          this.bQty[i]!,
+          this.bPrice[i]!,
+          this.bLine[i]!,
+          this.bSec[i]!,
+        )
+      )
+        return false;
+    }
+    return true;
   }
 
   private headerOf(buf: Uint8Array, s: number, e: number): boolean {
@@ -146,27 +246,6 @@ class FastTradeParser {
     return v;
   }
 
-  /** [investor, account] of a row, registered in the table on first sight (as the generic parser does). */
-  private investorAccount(buf: Uint8Array, s1: number, e1: number, s2: number, e2: number): void {
-    const ids = e1 - s1 + e2 - s2 <= 16 ? this.accounts : this.longAccounts;
-    const h = ids.hash(buf, s1, e1, s2, e2);
-    const k = h < 0 ? -1 : ids.find(h);
-    if (k >= 0) {
-      this.rowInv = ids.first(k);
-      this.rowAcc = ids.second(k);
-      return;
-    }
-    const t = this.parser.table;
-    const inv = t.investorOf(this.str(buf, s1, e1));
-    const acc = t.accountOf(this.str(buf, s2, e2), inv);
-    if (h >= 0) ids.put(h, inv, acc);
-    this.rowInv = inv;
-    this.rowAcc = acc;
-  }
-
-  private rowInv = 0;
-  private rowAcc = 0;
-
   private rowOf(buf: Uint8Array): boolean {
     const t = this.parser.table;
     const p = this.pos;
@@ -199,8 +278,32 @@ class FastTradeParser {
       ch = this.id(this.chan, buf, cs, ce, this.channelOf);
     } else ch = t.channelOf('auction');
     const sec = p[2]! >= 0 ? this.id(this.sec, buf, fs[p[2]!]!, fe[p[2]!]!, this.securityOf) : 0;
-    this.investorAccount(buf, fs[fInv]!, fe[fInv]!, fs[fAcc]!, fe[fAcc]!);
-    return t.push(this.rowInv, this.rowAcc, day, seq, side, ch, qty, price, this.line, sec);
+    if (this.staged === this.bDay.length && !this.flush(buf)) return false;
+    const i = this.staged++;
+    this.bDay[i] = day;
+    this.bSeq[i] = seq;
+    this.bSide[i] = side;
+    this.bCh[i] = ch;
+    this.bQty[i] = qty;
+    this.bPrice[i] = price;
+    this.bLine[i] = this.line;
+    this.bSec[i] = sec;
+    // The (investor, account) key, hashed while its bytes are at hand; looked up with the block (`flush`).
+    const s1 = fs[fInv]!;
+    const e1 = fe[fInv]!;
+    const s2 = fs[fAcc]!;
+    const e2 = fe[fAcc]!;
+    const long = e1 - s1 + e2 - s2 > 16;
+    const ids = long ? this.longAccounts : this.accounts;
+    this.bLong[i] = long ? 1 : 0;
+    this.bHash[i] = ids.hashInto(buf, s1, e1, s2, e2, this.bKey, i * KEY_WORDS);
+    this.bLens[i] = ids.lastLens;
+    const k = i * 4;
+    this.bIds[k] = s1;
+    this.bIds[k + 1] = e1;
+    this.bIds[k + 2] = s2;
+    this.bIds[k + 3] = e2;
+    return true;
   }
 
   private dayOf(buf: Uint8Array, s: number, e: number): number {
@@ -261,8 +364,9 @@ export function parseTradesFileFast(
   size: number,
   onBytes?: (read: number, total: number) => void,
   blockSize = 8 << 20,
+  stage = STAGE,
 ): TradeTable | null {
-  const p = new FastTradeParser(path, Math.max(1024, Math.ceil(size / 48)));
+  const p = new FastTradeParser(path, Math.max(1024, Math.ceil(size / 48)), undefined, 0, stage);
   const fd = openSync(path, 'r');
   try {
     let buf = Buffer.allocUnsafe(blockSize);

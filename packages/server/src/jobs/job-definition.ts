@@ -16,5 +16,10 @@ export interface JobDefinition {
   leaseMs: number;
   /** After a run starts, no instance starts it again for this long (default 80 % of `everyMs`; 0 for triggered jobs). */
   holdMs?: number;
+  /**
+   * Every instance runs it, with no lease: for work the handler itself shares out safely row by row (the docking
+   * relay claims messages with `FOR UPDATE SKIP LOCKED`), where one instance at a time would cap throughput.
+   */
+  everyInstance?: boolean;
   run(deps: Deps): Promise<unknown>;
 }

@@ -1,6 +1,10 @@
 import { integrateAuditLog } from '../use-cases/common/audit/integrate-audit-log.ts';
 import { sendDeadlineReminders } from '../use-cases/mediation/cases/send-deadline-reminders.ts';
 import { resumeInterruptedRuns } from '../use-cases/mediation/loss/resume-interrupted-runs.ts';
+import { publishDirectory } from '../use-cases/docking/publish-directory.ts';
+import { relayOutbox } from '../use-cases/docking/relay-outbox.ts';
+import { sendReconciliation } from '../use-cases/docking/send-reconciliation.ts';
+import { expireCourtPeriods } from '../use-cases/mediation/referrals/expire-court-periods.ts';
 import type { JobDefinition } from './job-definition.ts';
 
 /** Every background job of both platforms. Add a job here; `job-runner.ts` schedules it on its platforms. */
@@ -30,5 +34,39 @@ export const JOBS: readonly JobDefinition[] = [
     everyMs: 2_000,
     leaseMs: 60_000,
     run: (deps) => integrateAuditLog(deps),
+  },
+  {
+    // The docking relay: every instance claims due messages with FOR UPDATE SKIP LOCKED, so no lease is needed and
+    // instances add throughput. Frequent, so a message written by a transition leaves within about 100 ms.
+    id: 'docking.relay',
+    platforms: ['court', 'mediation'],
+    everyMs: 100,
+    leaseMs: 60_000,
+    everyInstance: true,
+    run: (deps) => relayOutbox(deps),
+  },
+  {
+    // The public directory to every court platform, when it changed (and at start-up).
+    id: 'docking.directory-sync',
+    platforms: ['mediation'],
+    everyMs: 5 * 60_000,
+    leaseMs: 60_000,
+    run: (deps) => publishDirectory(deps),
+  },
+  {
+    // Each side's per-case summaries to the other, which records any divergence for an administrator.
+    id: 'docking.reconcile',
+    platforms: ['court', 'mediation'],
+    everyMs: 10 * 60_000,
+    leaseMs: 5 * 60_000,
+    run: (deps) => sendReconciliation(deps),
+  },
+  {
+    // Court referrals whose period ran out are closed as expired; the court gets the closing report.
+    id: 'cases.court-period-expiry',
+    platforms: ['mediation'],
+    everyMs: 15 * 60_000,
+    leaseMs: 10 * 60_000,
+    run: (deps) => expireCourtPeriods(deps),
   },
 ];

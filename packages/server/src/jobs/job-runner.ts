@@ -27,6 +27,7 @@ export function startJobs(
   let stopped = false;
 
   const claim = async (job: JobDefinition): Promise<boolean> => {
+    if (job.everyInstance) return true;
     const leaseSeconds = job.leaseMs / 1000;
     const { rows } = await sql<{ job_id: string }>`
       insert into job_leases (job_id, holder, lease_until, last_started_at)
@@ -41,6 +42,7 @@ export function startJobs(
   // A scheduled job keeps its lease until most of its period has passed, so of several instances one runs per period;
   // a triggered job frees it at once.
   const release = async (job: JobDefinition, error: unknown) => {
+    if (job.everyInstance) return;
     const holdSeconds = (job.holdMs ?? (job.everyMs ? job.everyMs * 0.8 : 0)) / 1000;
     const message = error === undefined ? null : String((error as Error)?.stack ?? error).slice(0, 2000);
     await sql`

@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import { loadPlatformKeys } from '../adapters/crypto/keys.ts';
+import { createDockingLink } from '../adapters/docking/docking-link.ts';
 import { type Database, openDatabase } from '../adapters/db/database.ts';
 import { migrate } from '../adapters/db/migrate.ts';
 import { fileSink, type NotificationSink } from '../adapters/notify/notification-sink.ts';
 import { createFsFileStore } from '../adapters/storage/fs-file-store.ts';
 import type { Deps } from '../deps.ts';
+import { dockingOutbox } from '../use-cases/docking/docking-outbox.ts';
 import type { PlatformConfig } from './config.ts';
 
 interface Composed {
@@ -24,15 +26,18 @@ export async function composePlatform(
   });
   await migrate(database.db);
   const keys = await loadPlatformKeys({ dir: join(config.dataDir, 'keys'), env: process.env });
+  const now = overrides.now ?? (() => new Date());
   const deps: Deps = {
     db: database.db,
     engine: database.engine,
     platform: config.platform,
-    now: overrides.now ?? (() => new Date()),
+    now,
     keys,
     notify: overrides.notify ?? fileSink(join(config.dataDir, 'outbox-notifications.jsonl')),
     storage: createFsFileStore(join(config.dataDir, 'files')),
     publicUrl: config.publicUrl,
+    outbox: dockingOutbox(now),
+    docking: createDockingLink({ platformId: config.platformId, signer: keys.signer }),
   };
   return { deps, database };
 }

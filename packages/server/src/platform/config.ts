@@ -3,6 +3,8 @@ import type { Platform } from '@sutiao/domain/roles.ts';
 
 export interface PlatformConfig {
   platform: Platform;
+  /** This deployment's id on the docking link (what its peers register it under): SUTIAO_PLATFORM_ID. */
+  platformId: string;
   host: string;
   port: number;
   /** Set: run on that PostgreSQL server. Unset: embedded PGlite under dataDir. */
@@ -42,6 +44,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): PlatformConf
   const host = values.host ?? env.HOST ?? '127.0.0.1';
   return {
     platform,
+    platformId: env.SUTIAO_PLATFORM_ID || `sutiao-${platform}`,
     host,
     port,
     databaseUrl: env.DATABASE_URL || undefined,

@@ -4,6 +4,7 @@ import { runScheduledJobsOnce, startJobs } from '../jobs/job-runner.ts';
 import { waitForRunningAssessments } from '../use-cases/mediation/loss/resume-interrupted-runs.ts';
 import { composePlatform } from './compose.ts';
 import { readConfig } from './config.ts';
+import { wireDemoPeer } from './demo-peer.ts';
 import { seedDemo } from './seed/seed-demo.ts';
 
 /** Runs one platform: `--platform court|mediation` (see README for flags and environment variables). */
@@ -25,12 +26,21 @@ async function main() {
 
   // Background work: the registry's jobs of this platform, each under a lease (see jobs/job-runner.ts).
   const jobs = startJobs(deps, JOBS);
+  // The demo's two platforms find each other (a real deployment registers its peer on the peers page).
+  const peerUrl = process.env.SUTIAO_PEER_URL;
+  const demoPeer =
+    config.seedDemo && peerUrl
+      ? wireDemoPeer(deps, peerUrl, () => {
+          if (deps.platform === 'mediation') jobs.trigger('docking.directory-sync');
+        })
+      : undefined;
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     console.log(`[${config.platform}] ${signal}: closing`);
+    demoPeer?.stop();
     await jobs.stop();
     await app.close();
     // Give running loss assessments a moment; an unfinished one is resumed by the next instance to start.

@@ -12,7 +12,7 @@ import { DEMO_PASSWORD } from '../../src/platform/seed/demo-users.ts';
 import { seedDemo } from '../../src/platform/seed/seed-demo.ts';
 import { buildApp } from '../../src/transport/http/app.ts';
 import { dropTestDatabase, TEST_PG_ADMIN_URL } from '../support/test-databases.ts';
-import { TEST_KEYS } from '../support/test-platform.ts';
+import { testDeps } from '../support/test-deps.ts';
 
 // Several stateless instances of one platform share a PostgreSQL database behind a load balancer.
 describe('two instances of the mediation platform on one PostgreSQL database', () => {
@@ -41,16 +41,12 @@ describe('two instances of the mediation platform on one PostgreSQL database', (
     expect(applied.flat().sort()).toEqual(files.sort());
 
     const deps = instances.map(
-      (database): Deps => ({
-        db: database.db,
-        engine: 'postgres',
-        platform: 'mediation',
-        now: () => new Date(),
-        keys: TEST_KEYS.mediation,
-        notify: memorySink(),
-        storage: createMemoryFileStore(),
-        publicUrl: 'http://127.0.0.1:0',
-      }),
+      (database): Deps =>
+        testDeps(database, 'mediation', {
+          now: () => new Date(),
+          notify: memorySink(),
+          storage: createMemoryFileStore(),
+        }),
     );
     await seedDemo(deps[0]!);
     const apps = await Promise.all(deps.map((d) => buildApp(d, { rateLimits: false })));

@@ -2,7 +2,10 @@ import { signerFromPem } from '../../src/adapters/crypto/signer.ts';
 import { createKeyring } from '../../src/adapters/crypto/sm4.ts';
 import { dataKeyFromHex, type PlatformKeys } from '../../src/adapters/crypto/keys.ts';
 import type { Database } from '../../src/adapters/db/database.ts';
+import { createDockingLink } from '../../src/adapters/docking/docking-link.ts';
 import type { Deps } from '../../src/deps.ts';
+import type { PeerClient } from '../../src/use-cases/docking/docking-link.ts';
+import { dockingOutbox } from '../../src/use-cases/docking/docking-outbox.ts';
 import type { Platform } from '@sutiao/domain/roles.ts';
 
 // Fixed keys, signing keys included: templates are seeded once per run in the global setup's process, and every
@@ -40,14 +43,27 @@ export const TEST_KEYS: Record<Platform, PlatformKeys> = {
 export function testDeps(
   database: Database,
   platform: Platform,
-  parts: Pick<Deps, 'now' | 'notify' | 'storage'>,
+  parts: Pick<Deps, 'now' | 'notify' | 'storage'> & { client?: PeerClient },
 ): Deps {
+  const { client, ...rest } = parts;
   return {
     db: database.db,
     engine: database.engine,
     platform,
     keys: TEST_KEYS[platform],
     publicUrl: 'http://127.0.0.1:0',
-    ...parts,
+    outbox: dockingOutbox(parts.now),
+    docking: createDockingLink({
+      platformId: TEST_PLATFORM_IDS[platform],
+      signer: TEST_KEYS[platform].signer,
+      ...(client ? { client } : {}),
+    }),
+    ...rest,
   };
 }
+
+/** The platform ids the two test platforms register each other under. */
+export const TEST_PLATFORM_IDS: Record<Platform, string> = {
+  court: 'test-court',
+  mediation: 'test-mediation',
+};

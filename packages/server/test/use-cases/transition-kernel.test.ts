@@ -60,7 +60,9 @@ function testBinding(watcherId: string): LifecycleBinding<KernelTestTypes> {
       emails: [{ channel: 'email', to: 'watcher@example.cn', subject: t.to, body: t.event }],
     }),
     outgoing: async (_trx, t): Promise<OutgoingDockingMessage[]> =>
-      t.event === 'close' ? [{ type: 'case.closing-report', caseRef: t.before.id, body: { to: t.to } }] : [],
+      t.event === 'close'
+        ? [{ type: 'case.closing-report', peerId: 'test-peer', caseRef: t.before.id, body: { to: t.to } }]
+        : [],
     audit: {
       targetType: 'kernel_test',
       action: (e) => `test.${e}`,

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { AuditTables } from './audit-schema.ts';
+import type { DockingTables } from './docking-schema.ts';
 import type { LossTables } from './loss-schema.ts';
 
 // Table types for Kysely. One interface per table; migrations/ is the source of truth.
@@ -20,6 +21,8 @@ export interface OrganizationsTable {
   region: string | null;
   firm_type: 'securities' | 'futures' | 'fund' | 'listed' | null;
   court_level: 'supreme' | 'high' | 'intermediate' | 'basic' | null;
+  /** Unified social credit code (统一社会信用代码): how a court names a respondent firm. */
+  credit_code: string | null;
   created_at: Generated<Date>;
 }
 
@@ -119,7 +122,8 @@ export interface CasesTable {
   case_number: string | null;
   lifecycle: Generated<string>;
   organization_id: string;
-  applicant_user_id: string;
+  /** Null for a court-referred case until the investor is matched (case_court_parties). */
+  applicant_user_id: string | null;
   agent_user_id: string | null;
   respondent_org_id: string;
   mediator_user_id: string | null;
@@ -146,6 +150,14 @@ export interface CasesTable {
   closing_reason: string | null;
   submitted_at: Timestamp | null;
   closed_at: Timestamp | null;
+  source: Generated<'direct' | 'delegated' | 'entrusted'>;
+  court_peer_id: Generated<string | null>;
+  court_case_ref: Generated<string | null>;
+  court_name: Generated<string | null>;
+  court_case_number: Generated<string | null>;
+  court_procedure: Generated<'ordinary' | 'summary' | null>;
+  /** The last day of the court's mediation period, extensions included. */
+  court_deadline_date: Generated<string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -258,7 +270,7 @@ interface CasePaymentsTable {
   recorded_at: Timestamp;
 }
 
-export interface DB extends LossTables, AuditTables {
+export interface DB extends LossTables, AuditTables, DockingTables {
   organizations: OrganizationsTable;
   users: UsersTable;
   user_roles: UserRolesTable;

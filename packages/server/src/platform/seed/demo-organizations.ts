@@ -11,6 +11,7 @@ const org = (
   region: null,
   firm_type: null,
   court_level: null,
+  credit_code: null,
   ...o,
 });
 
@@ -191,11 +192,13 @@ const MEDIATION_ORGANIZATIONS: DemoOrganization[] = [
   }),
 ];
 
-// Fictional firms: demo disputes must not name real companies.
+// Fictional firms: demo disputes must not name real companies (nor real credit codes).
 const FIRMS: DemoOrganization[] = [
   org({
     id: 'firm-huaxin',
     kind: 'firm',
+    // Fictional unified social credit code: how a court names this firm in a complaint.
+    credit_code: '91310000MA1HX0001A',
     name: '华信证券股份有限公司',
     short_name: '华信证券',
     firm_type: 'securities',
@@ -204,6 +207,8 @@ const FIRMS: DemoOrganization[] = [
   org({
     id: 'firm-dongfang',
     kind: 'firm',
+    // Fictional unified social credit code: how a court names this firm in a complaint.
+    credit_code: '91110000MA1DF0002B',
     name: '东方远景证券有限责任公司',
     short_name: '东方远景证券',
     firm_type: 'securities',
@@ -212,6 +217,8 @@ const FIRMS: DemoOrganization[] = [
   org({
     id: 'firm-donghai-fut',
     kind: 'firm',
+    // Fictional unified social credit code: how a court names this firm in a complaint.
+    credit_code: '91310000MA1DH0003C',
     name: '东海恒通期货有限公司',
     short_name: '东海恒通期货',
     firm_type: 'futures',
@@ -220,6 +227,8 @@ const FIRMS: DemoOrganization[] = [
   org({
     id: 'firm-pengcheng-fund',
     kind: 'firm',
+    // Fictional unified social credit code: how a court names this firm in a complaint.
+    credit_code: '91440300MA5PC0004D',
     name: '鹏程智远基金管理有限公司',
     short_name: '鹏程智远基金',
     firm_type: 'fund',
@@ -228,6 +237,8 @@ const FIRMS: DemoOrganization[] = [
   org({
     id: 'firm-xinghe',
     kind: 'firm',
+    // Fictional unified social credit code: how a court names this firm in a complaint.
+    credit_code: '91440000MA4XH0005E',
     name: '星河数智科技股份有限公司',
     short_name: '星河数智',
     firm_type: 'listed',
@@ -236,6 +247,8 @@ const FIRMS: DemoOrganization[] = [
   org({
     id: 'firm-kangyuan',
     kind: 'firm',
+    // Fictional unified social credit code: how a court names this firm in a complaint.
+    credit_code: '91440000MA4KY0006F',
     name: '康源医药股份有限公司',
     short_name: '康源医药',
     firm_type: 'listed',

@@ -16,9 +16,14 @@ interface SeedDemoOptions {
   sharedPasswordHash?: string;
 }
 
-/** Seeds the demo organizations and users once; a database that already has users is left alone. */
+/** Seeds the demo organizations and users once; a database that already has users (besides the system's own) is left alone. */
 export async function seedDemo(deps: Deps, options: SeedDemoOptions = {}): Promise<boolean> {
-  const existing = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  const existing = await deps.db
+    .selectFrom('users')
+    .select('id')
+    .where('id', 'not like', 'system:%')
+    .limit(1)
+    .executeTakeFirst();
   if (existing) return false;
   const users = DEMO_USERS[deps.platform];
   const { sharedPasswordHash } = options;

@@ -8,6 +8,9 @@ import type { DockingMessageType } from '@sutiao/domain/docking/message-types.ts
  */
 export interface OutgoingDockingMessage<Body = unknown> {
   type: DockingMessageType;
+  /** The registered peer it goes to (`docking_peers.id`): the directory's peer for a court's referral, the
+   *  case's `court_peer_id` for the organization's answers. */
+  peerId: string;
   /** The case both sides know (the court's case number or the delegation id). */
   caseRef: string | null;
   body: Body;
@@ -15,7 +18,7 @@ export interface OutgoingDockingMessage<Body = unknown> {
 
 /**
  * Where a transition's messages go: the link's outbox, written in the same transaction as the state change so a
- * message exists exactly when the change does (a relay delivers it after commit). The docking issue provides it.
+ * message exists exactly when the change does (a relay delivers it after commit): `use-cases/docking/docking-outbox.ts`.
  */
 export interface DockingOutbox {
   enqueue(trx: Kysely<DB>, messages: readonly OutgoingDockingMessage[]): Promise<void>;

@@ -18,7 +18,7 @@ import { type DockingOutbox, enqueueOutgoing } from './outgoing-messages.ts';
 import { refusalError } from './refusal-error.ts';
 import { runningDeadline } from './running-deadline.ts';
 
-/** What the kernel needs of the platform: its clock, and the link's outbox once the docking issue adds it. */
+/** What the kernel needs of the platform: its clock, and the link's outbox. */
 export type KernelEnv = Pick<Deps, 'now'> & { outbox?: DockingOutbox };
 
 const NO_NOTICES: TransitionNotices = { messages: [], emails: [] };

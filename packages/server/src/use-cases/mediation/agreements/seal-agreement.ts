@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../adapters/db/schema.ts';
 import type { Notification } from '../../../adapters/notify/notification-sink.ts';
+import { sm3Hex } from '../../../adapters/crypto/sm3.ts';
 import { sealEnvelope } from '../../../adapters/signing/signed-envelope.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { appError } from '@sutiao/domain/errors.ts';
@@ -85,7 +86,8 @@ export async function sealAgreement(
         seal_signature: envelope.signature,
       };
       const sealed: AgreementRow = { ...agreement, ...seal, status: 'effective' };
-      const pdfSha256 = await deps.storage.put(await renderSealedAgreement(deps, sealed, signatures));
+      const pdf = await renderSealedAgreement(deps, sealed, signatures);
+      const pdfSha256 = await deps.storage.put(pdf);
       await trx
         .updateTable('agreements')
         .set({ ...seal, status: 'effective', pdf_sha256: pdfSha256 })
@@ -121,6 +123,9 @@ export async function sealAgreement(
         verificationCode,
         sealKeyId: signer.keyId,
         pdfSha256,
+        // A court's referral reports the agreement back with its PDF by hash (referral-outgoing.ts).
+        pdfSm3: sm3Hex(pdf),
+        pdfSize: pdf.length,
       });
     },
   });

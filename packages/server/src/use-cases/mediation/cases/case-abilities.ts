@@ -1,3 +1,4 @@
+import { isSystemUserId } from '@sutiao/domain/system-actors.ts';
 import { DIRECT_APPLICATION } from '@sutiao/domain/lifecycles/direct-application.ts';
 import type { DirectEvent, DirectState } from '@sutiao/domain/lifecycles/direct-application-codes.ts';
 import type { DirectCaseFacts } from '@sutiao/domain/lifecycles/direct-application-context.ts';
@@ -7,7 +8,10 @@ import { type Actor, isAuthorized } from '@sutiao/domain/permissions.ts';
 
 /** The actor holds at least one of the permissions the event needs. */
 export function mayFire(actor: Actor, event: DirectEvent): boolean {
-  return DIRECT_EVENT_PERMISSIONS[event].some((permission) => isAuthorized(actor, permission));
+  const required = DIRECT_EVENT_PERMISSIONS[event];
+  // Events no permission grants are the system's own (the court link, the scheduler): the table names who.
+  if (required.length === 0) return isSystemUserId(actor.userId);
+  return required.some((permission) => isAuthorized(actor, permission));
 }
 
 /** Events this actor may fire now: the lifecycle's parties and guards, and the permission catalogue. */

@@ -66,6 +66,8 @@ export function caseFactsOf(c: LoadedCase, { consentsGiven, agreement }: FactInp
     applicantIsOrdinaryInvestor: c.applicant_investor_kind === 'ordinary',
     respondentReply: c.respondent_reply,
     mediatorChoices: { investor: c.mediator_choice_investor, respondent: c.mediator_choice_respondent },
+    source: c.source,
+    courtDeadlineDate: c.court_deadline_date,
     ...agreement,
   };
 }

@@ -16,7 +16,7 @@ import type {
   DirectEventInput,
   DirectParty,
 } from '@sutiao/domain/lifecycles/direct-application-context.ts';
-import type { DirectGuard } from '@sutiao/domain/lifecycles/direct-application-guards.ts';
+import type { DirectGuard } from '@sutiao/domain/lifecycles/direct-application.ts';
 import { isTerminal } from '@sutiao/domain/lifecycles/state-machine.ts';
 import { notifyUsers } from '../../common/notices/notify-user.ts';
 import type { KernelRequest, LifecycleBinding } from '../../common/transitions/lifecycle-binding.ts';
@@ -24,7 +24,9 @@ import { mayFire } from './case-abilities.ts';
 import { loadReadableCase } from './case-access.ts';
 import { caseFactsOf, type FactInputs, loadFactInputs } from './case-facts.ts';
 import { composeNotices } from './case-notices.ts';
-import { type LoadedCase, loadCase } from './load-case.ts';
+import { caseNotFound, type LoadedCase, loadCase } from './load-case.ts';
+import { referralOutgoing } from '../referrals/referral-outgoing.ts';
+import { isSystemUserId } from '@sutiao/domain/system-actors.ts';
 import { numberCaseAtEnd, PENDING_CASE_NUMBER } from './number-case-at-end.ts';
 import { displayNameOf } from '../../common/auth/display-name.ts';
 
@@ -63,7 +65,11 @@ export interface CaseKernelRequest extends KernelRequest<CaseTypes> {
 export const CASE_BINDING: LifecycleBinding<CaseTypes, CaseKernelRequest> = {
   lifecycle: DIRECT_APPLICATION,
   table: 'cases',
-  lock: (trx, ctx, id) => loadReadableCase(trx, ctx.actor, id, { forUpdate: true }),
+  // The system's own users (the court link, the scheduler) act on the cases the link or a deadline names.
+  lock: async (trx, ctx, id) =>
+    isSystemUserId(ctx.actor.userId)
+      ? ((await loadCase(trx, id, { forUpdate: true })) ?? Promise.reject(caseNotFound()))
+      : loadReadableCase(trx, ctx.actor, id, { forUpdate: true }),
   mayAttempt: (ctx, event) => mayFire(ctx.actor, event),
   async facts(trx, before, request) {
     const inputs = request.inputs ?? (await loadFactInputs(trx, before.id));
@@ -121,6 +127,16 @@ export const CASE_BINDING: LifecycleBinding<CaseTypes, CaseKernelRequest> = {
     if (request.numberCase) after.case_number = PENDING_CASE_NUMBER;
     return composeNotices(trx, after, factsAfter.case, request.event, ctx.actor.userId);
   },
+  outgoing: (trx, { event, to, after, at, request, ctx }) =>
+    referralOutgoing(trx, {
+      event,
+      to,
+      after,
+      at,
+      input: request.input,
+      payload: request.payload,
+      actorUserId: ctx.actor.userId,
+    }),
   async writeNotices(trx, { request, after, at }, notices, details) {
     if (request.numberCase) await numberCaseAtEnd(trx, after, todayInShanghai(at), notices, details);
     else await notifyUsers(trx, notices.messages);

@@ -5,6 +5,7 @@ import { caseRoutes } from './cases.ts';
 import { directoryRoutes } from './directory.ts';
 import { lossAssessmentRoutes } from './loss-assessments.ts';
 import { lossResultRoutes } from './loss-results.ts';
+import { referralRoutes } from './referrals.ts';
 import { uploadRoutes } from './uploads.ts';
 
 /** The investor mediation platform's own routes (中国投资者网在线调解平台). */
@@ -13,6 +14,7 @@ export const mediationRoutes: RouteModule[] = [
   directoryRoutes,
   uploadRoutes,
   caseRoutes,
+  referralRoutes,
   agreementRoutes,
   lossAssessmentRoutes,
   lossResultRoutes,

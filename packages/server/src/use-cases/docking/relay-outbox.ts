@@ -1,0 +1,150 @@
+import { sql } from 'kysely';
+import type { Selectable } from 'kysely';
+import type { DockingOutboxTable } from '../../adapters/db/docking-schema.ts';
+import type { Deps } from '../../deps.ts';
+import type { DockingMessageType } from '@sutiao/domain/docking/message-types.ts';
+import { sealMessage, verifyReceipt } from '@sutiao/domain/docking/protocol.ts';
+import type { SignedReceipt } from '@sutiao/domain/docking/receipt.ts';
+import { type RegisteredPeer, registeredPeers } from './peer-directory.ts';
+
+/** Attempts before a message goes to the dead-letter list (about a day of backoff). */
+export const MAX_ATTEMPTS = 16;
+const LEASE_SECONDS = 30;
+const BASE_DELAY_MS = 250;
+const MAX_DELAY_MS = 30 * 60_000;
+
+/** Exponential backoff with full jitter around it (0.5–1.5×), so instances and peers do not retry in step. */
+export function retryDelayMs(attempts: number, random: () => number = Math.random): number {
+  const base = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1));
+  return Math.round(base * (0.5 + random()));
+}
+
+type OutboxRow = Selectable<DockingOutboxTable>;
+
+export interface RelayResult {
+  claimed: number;
+  delivered: number;
+  rejected: number;
+  retrying: number;
+  dead: number;
+}
+
+const isSignedReceipt = (value: unknown): value is SignedReceipt =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as SignedReceipt).signature === 'string' &&
+  typeof (value as SignedReceipt).receipt === 'object' &&
+  (value as SignedReceipt).receipt !== null;
+
+/**
+ * One pass of the relay: claims due messages with `FOR UPDATE SKIP LOCKED` and a lease (so any number of
+ * instances share the outbox and a crashed one's messages come back after the lease), delivers them — one case's
+ * messages in sequence order, cases side by side — and records what the peer's signed receipt said. No receipt
+ * (network, timeout, 5xx, a receipt that does not verify) means try again later; a rejection is final.
+ */
+export async function relayOutbox(deps: Deps, options: { batch?: number } = {}): Promise<RelayResult> {
+  const batch = options.batch ?? 200;
+  const now = deps.now();
+  const { rows } = await sql<OutboxRow>`
+    update docking_outbox set lease_until = ${new Date(now.getTime() + LEASE_SECONDS * 1000)},
+      attempts = attempts + 1
+    where message_id in (
+      select message_id from docking_outbox
+      where status = 'pending' and next_attempt_at <= ${now} and (lease_until is null or lease_until < ${now})
+      order by next_attempt_at
+      limit ${batch}
+      for update skip locked)
+    returning *`.execute(deps.db);
+  const result: RelayResult = { claimed: rows.length, delivered: 0, rejected: 0, retrying: 0, dead: 0 };
+  if (rows.length === 0) return result;
+  const peers = await registeredPeers(deps.db);
+  const byCase = new Map<string, OutboxRow[]>();
+  for (const row of rows) {
+    const key = `${row.peer_id}\u0000${row.case_ref ?? ''}`;
+    byCase.set(key, [...(byCase.get(key) ?? []), row]);
+  }
+  await Promise.all(
+    [...byCase.values()].map(async (list) => {
+      list.sort((a, b) => a.sequence - b.sequence);
+      for (const row of list) {
+        const outcome = await deliverOne(deps, row, peers.get(row.peer_id));
+        result[outcome] += 1;
+      }
+    }),
+  );
+  return result;
+}
+
+async function deliverOne(
+  deps: Deps,
+  row: OutboxRow,
+  peer: RegisteredPeer | undefined,
+): Promise<'delivered' | 'rejected' | 'retrying' | 'dead'> {
+  let failure: string;
+  if (!peer?.active) {
+    failure = `peer ${row.peer_id} is not registered or not active`;
+  } else {
+    const envelope = sealMessage(
+      {
+        messageId: row.message_id,
+        type: row.type as DockingMessageType,
+        senderPlatform: deps.platform,
+        senderId: deps.docking.platformId,
+        caseRef: row.case_ref,
+        sequence: row.sequence,
+        createdAt: new Date(row.created_at).toISOString(),
+        sentAt: deps.now().toISOString(),
+      },
+      row.body,
+      deps.docking.signer,
+      deps.docking.crypto,
+    );
+    try {
+      const answer = await deps.docking.client.deliver(peer.baseUrl, envelope);
+      const signed = (answer.body as { receipt?: unknown } | null)?.receipt;
+      if (
+        isSignedReceipt(signed) &&
+        signed.receipt.messageId === row.message_id &&
+        signed.receipt.receiverId === peer.id &&
+        verifyReceipt(signed, peer, deps.docking.crypto)
+      ) {
+        return finish(deps, row, signed);
+      }
+      failure = `HTTP ${answer.status} without a valid receipt`;
+    } catch (error) {
+      failure = String((error as Error)?.message ?? error);
+    }
+  }
+  return retryLater(deps, row, failure);
+}
+
+async function finish(deps: Deps, row: OutboxRow, signed: SignedReceipt): Promise<'delivered' | 'rejected'> {
+  const rejected = signed.receipt.outcome === 'rejected';
+  await deps.db
+    .updateTable('docking_outbox')
+    .set({
+      status: rejected ? 'rejected' : 'delivered',
+      receipt: JSON.stringify(signed),
+      delivered_at: deps.now(),
+      lease_until: null,
+      last_error: rejected ? `${signed.receipt.code}: ${signed.receipt.detail ?? ''}`.slice(0, 2000) : null,
+    })
+    .where('message_id', '=', row.message_id)
+    .execute();
+  return rejected ? 'rejected' : 'delivered';
+}
+
+async function retryLater(deps: Deps, row: OutboxRow, failure: string): Promise<'retrying' | 'dead'> {
+  const dead = row.attempts >= MAX_ATTEMPTS;
+  await deps.db
+    .updateTable('docking_outbox')
+    .set({
+      status: dead ? 'dead' : 'pending',
+      next_attempt_at: new Date(deps.now().getTime() + retryDelayMs(row.attempts)),
+      lease_until: null,
+      last_error: failure.slice(0, 2000),
+    })
+    .where('message_id', '=', row.message_id)
+    .execute();
+  return dead ? 'dead' : 'retrying';
+}
