@@ -203,12 +203,24 @@ const b = Buffer.allocUnsafe(8 << 20); let l = 0, c = 0, n;
 while ((n = fs.readSync(fd, b, 0, b.length, null)) > 0) for (let i = 0; i < n; i++) { const x = b[i]; if (x === 10) l++; else if (x === 44) c++; }
 console.log(l, c);`;
 
-/** Wall time and CPU time of all its threads (ms), exit status and peak RSS (bytes) of a command (/usr/bin/time). */
-function timed(args: string[]): { ms: number; cpu: number; status: number | null; rss: number } {
+/**
+ * Wall time and CPU time of all its threads (ms), exit status, peak RSS (bytes) and minor page faults (first
+ * touches of memory: they do not depend on the machine's load) of a command (/usr/bin/time).
+ */
+function timed(args: string[]): {
+  ms: number;
+  cpu: number;
+  status: number | null;
+  rss: number;
+  faults: number;
+} {
   const t = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S %R', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   const ms = performance.now() - t;
-  const [kb, user, sys] = (r.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
+  const [kb, user, sys, faults] = (r.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
   if (r.status !== 0)
     console.log(`  command failed (${r.status}): ${args.join(' ')}\n${r.stderr.slice(-1500)}`);
   return {
@@ -216,6 +228,7 @@ function timed(args: string[]): { ms: number; cpu: number; status: number | null
     cpu: ((user ?? Number.NaN) + (sys ?? Number.NaN)) * 1000,
     status: r.status,
     rss: kb !== undefined && Number.isFinite(kb) ? kb * 1024 : Number.NaN,
+    faults: faults ?? Number.NaN,
   };
 }
 
@@ -260,6 +273,7 @@ function cliSideBySide(dir: string, workers: number, runs: number): void {
   const ms: number[][] = kinds.map(() => []);
   const cpu: number[][] = kinds.map(() => []);
   const rss: number[][] = kinds.map(() => []);
+  const faults: number[][] = kinds.map(() => []);
   for (let r = 0; r < runs; r++) {
     const line: string[] = [];
     kinds.forEach(([name, args], k) => {
@@ -267,6 +281,7 @@ function cliSideBySide(dir: string, workers: number, runs: number): void {
       ms[k]!.push(m.ms);
       cpu[k]!.push(m.cpu);
       rss[k]!.push(m.rss);
+      faults[k]!.push(m.faults);
       line.push(`${name} ${(m.ms / 1000).toFixed(2)} s (CPU ${(m.cpu / 1000).toFixed(2)} s)`);
     });
     console.log(`  round ${r + 1} (load ${loadavg()[0]!.toFixed(1)}): ${line.join(' · ')}`);
@@ -277,7 +292,7 @@ function cliSideBySide(dir: string, workers: number, runs: number): void {
     const m = median(ms[k]!);
     const c = median(cpu[k]!);
     console.log(
-      `  ${name.padEnd(24)} median ${(m / 1000).toFixed(2)} s = ${(m / scan).toFixed(2)} × the bare scan; CPU ${(c / 1000).toFixed(2)} s = ${(c / scanCpu).toFixed(2)} × the scan's; peak RSS ${mb(Math.max(...rss[k]!))}`,
+      `  ${name.padEnd(24)} median ${(m / 1000).toFixed(2)} s = ${(m / scan).toFixed(2)} × the bare scan; CPU ${(c / 1000).toFixed(2)} s = ${(c / scanCpu).toFixed(2)} × the scan's; peak RSS ${mb(Math.max(...rss[k]!))}; minor page faults ${Math.round(median(faults[k]!))}`,
     );
   });
   console.log(
