@@ -175,6 +175,30 @@ export const ERRORS = {
     zh: '不满足操作条件：{guard}',
     en: 'Precondition not met: {guard}',
   },
+  /** A complaint entered at the court without at least one plaintiff and one defendant. */
+  COURT_PARTIES_MISSING: {
+    status: 422,
+    zh: '起诉材料须列明至少一名原告和一名被告（姓名及身份证号码或统一社会信用代码）。',
+    en: 'The complaint must name at least one plaintiff and one defendant (name and ID number or unified social credit code).',
+  },
+  /** A complaint entered at the court without its claims (诉讼请求) or the amount claimed. */
+  COURT_CLAIMS_MISSING: {
+    status: 422,
+    zh: '起诉材料须写明诉讼请求及标的金额。',
+    en: 'The complaint must state the claims and the amount claimed.',
+  },
+  /** A party's resident ID number or unified social credit code that fails its check digit or format. */
+  COURT_PARTY_ID_INVALID: {
+    status: 422,
+    zh: '当事人“{name}”的证件号码无效：自然人须为18位居民身份证号码，单位须为18位统一社会信用代码。',
+    en: 'The ID number of party "{name}" is not valid: an 18-character resident ID number for a person, an 18-character unified social credit code for an organization.',
+  },
+  /** A delegation or entrustment names an organization or mediator that is not in the synced directory. */
+  COURT_DIRECTORY_UNKNOWN: {
+    status: 422,
+    zh: '所选{entity}不在已同步的调解组织名册中，请刷新名册后重新选择。',
+    en: 'The chosen {entity} is not in the synced mediation directory; refresh it and choose again.',
+  },
   /** A date falls in a year for which the working-day calendar has no data. */
   CALENDAR_YEAR_UNSUPPORTED: {
     status: 422,
