@@ -150,3 +150,17 @@ export const PROCEDURES = {
   summary: { zh: '简易程序', en: 'Summary procedure' },
 } as const satisfies Record<string, Labels>;
 export type Procedure = keyof typeof PROCEDURES;
+
+/** How long a court's input may be: the route schemas, the use cases and the forms read the same numbers. */
+export const COURT_LIMITS = {
+  parties: 50,
+  partyName: 100,
+  idNumber: 32,
+  phone: 20,
+  address: 200,
+  /** 诉讼请求, as the docking body carries it. */
+  claims: 5000,
+  /** 事实与理由. */
+  facts: 20000,
+  note: 2000,
+} as const;

@@ -1,7 +1,9 @@
 import type { RouteModule } from '../../route-module.ts';
+import { courtCaseRoutes } from './court-cases.ts';
+import { courtDocumentRoutes } from './court-documents.ts';
 
 /**
  * The court mediation platform's own routes (人民法院调解平台): delegation and entrustment (委派/委托), case filing
- * (登记立案) and judicial confirmation (司法确认) go here, one file per workflow, calling `use-cases/court/`.
+ * (登记立案) and the court's documents, calling `use-cases/court/`; judicial confirmation (司法确认) comes next.
  */
-export const courtRoutes: RouteModule[] = [];
+export const courtRoutes: RouteModule[] = [courtCaseRoutes, courtDocumentRoutes];
