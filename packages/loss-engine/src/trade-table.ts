@@ -335,6 +335,17 @@ export class TradeTable {
    */
   groupInPlace(): void {
     if (this.grouped) return;
+    const g = this.grouping(false);
+    const scratch = new Int32Array(this.count);
+    for (const name of GROUP_COLUMNS) moveColumn(this, this.count, name, g, scratch);
+    this.finishGrouping(g);
+  }
+
+  /**
+   * The permutation `groupInPlace` applies: investor buckets and each bucket slot's destination (in shared
+   * memory when `shared`, so worker threads can move columns by it: `cli/parallel-group.ts`).
+   */
+  grouping(shared: boolean): Grouping {
     const n = this.count;
     const inv = this.investor;
     const start = investorStarts(this);
@@ -345,35 +356,21 @@ export class TradeTable {
     const pos = new Int32Array(buckets);
     for (let b = 0; b < buckets; b++) pos[b] = start[Math.min(investors, b << shift)]!;
     // dest[k]: where the row in bucket slot k ends up.
-    const dest = new Int32Array(n);
+    const dest = shared ? new Int32Array(new SharedArrayBuffer(Math.max(1, n) * 4)) : new Int32Array(n);
     const at = start.slice(0, investors);
-    let fill = pos.slice();
+    const fill = pos.slice();
     for (let r = 0; r < n; r++) {
       const i = inv[r]!;
       dest[fill[i >>> shift]!++] = at[i]!++;
     }
-    const scratch = new Int32Array(n);
-    /** Moves one column of `stride` elements a row (a Float64 column as two 32-bit words), through `tmp`. */
-    const move = <A extends Int32Array | Uint16Array | Uint8Array>(col: A, tmp: A, stride: number): void => {
-      for (let h = 0; h < stride; h++) {
-        fill = pos.slice();
-        for (let r = 0; r < n; r++) tmp[fill[inv[r]! >>> shift]!++] = col[r * stride + h]!;
-        for (let k = 0; k < n; k++) col[dest[k]! * stride + h] = tmp[k]!;
-      }
-    };
-    const tmp16 = new Uint16Array(scratch.buffer, 0, n);
-    const tmp8 = new Uint8Array(scratch.buffer, 0, n);
-    move(this.account, scratch, 1);
-    move(this.day, scratch, 1);
-    move(this.seq, scratch, 1);
-    move(this.priceMilli, scratch, 1);
-    move(this.line, scratch, 1);
-    move(new Int32Array(this.qty.buffer, this.qty.byteOffset, 2 * n), scratch, 2);
-    move(this.side, tmp8, 1);
-    move(this.channel, tmp8, 1);
-    move(this.security, tmp16, 1);
+    return { start, pos, shift, dest };
+  }
+
+  /** After every column but the investor's has moved (`moveColumn`): the investor column, and `grouped`. */
+  finishGrouping(g: Grouping): void {
     // The investor column last (the moves read it in the old order): now simply each investor's range.
-    for (let i = 0; i < investors; i++) inv.fill(i, start[i]!, start[i + 1]!);
+    const investors = this.investorIds.length;
+    for (let i = 0; i < investors; i++) this.investor.fill(i, g.start[i]!, g.start[i + 1]!);
     this.grouped = true;
   }
 
@@ -433,6 +430,85 @@ export function sharedColumns(rows: number): TableColumns {
     line: new Int32Array(sab(4)),
     security: new Uint16Array(sab(2)),
   };
+}
+
+/** How `groupInPlace` moves the rows (`TradeTable.grouping`). */
+export interface Grouping {
+  /** Where each investor's rows start in investor order (`investorStarts`). */
+  start: Int32Array;
+  /** Where each bucket of 2^shift investors starts. */
+  pos: Int32Array;
+  shift: number;
+  /** The final place of the row in each bucket slot. */
+  dest: Int32Array;
+}
+
+/** The columns `moveColumn` moves (all but the investor's). */
+export const GROUP_COLUMNS = [
+  'account',
+  'day',
+  'seq',
+  'priceMilli',
+  'line',
+  'qty',
+  'side',
+  'channel',
+  'security',
+] as const;
+export type GroupColumn = (typeof GROUP_COLUMNS)[number];
+
+/**
+ * Moves one column of `c` (rows [0, n)) to its grouped places, through `scratch` (n 4-byte words): pass 1
+ * scatters the rows, in file order, into their investors' buckets in `scratch` (few write streams); pass 2
+ * puts each bucket slot at its place (inside the bucket's own range: a small region). A Float64 column moves
+ * as two 32-bit words. The investor column is read, not moved.
+ */
+export function moveColumn(
+  c: TableColumns,
+  n: number,
+  name: GroupColumn,
+  g: Grouping,
+  scratch: Int32Array,
+): void {
+  const col = c[name];
+  if (col instanceof Float64Array) {
+    const words = new Int32Array(col.buffer, col.byteOffset, 2 * n);
+    move32(words, 2, 0, c.investor, n, g, scratch);
+    move32(words, 2, 1, c.investor, n, g, scratch);
+  } else if (col instanceof Int32Array) move32(col, 1, 0, c.investor, n, g, scratch);
+  else if (col instanceof Uint16Array)
+    move16(col, c.investor, n, g, new Uint16Array(scratch.buffer, scratch.byteOffset, n));
+  else move8(col, c.investor, n, g, new Uint8Array(scratch.buffer, scratch.byteOffset, n));
+}
+
+// One function per element type, so each stays monomorphic (fast) in the JIT.
+function move32(
+  col: Int32Array,
+  stride: number,
+  h: number,
+  inv: Int32Array,
+  n: number,
+  g: Grouping,
+  tmp: Int32Array,
+): void {
+  const { shift, dest } = g;
+  const fill = g.pos.slice();
+  for (let r = 0; r < n; r++) tmp[fill[inv[r]! >>> shift]!++] = col[r * stride + h]!;
+  for (let k = 0; k < n; k++) col[dest[k]! * stride + h] = tmp[k]!;
+}
+
+function move16(col: Uint16Array, inv: Int32Array, n: number, g: Grouping, tmp: Uint16Array): void {
+  const { shift, dest } = g;
+  const fill = g.pos.slice();
+  for (let r = 0; r < n; r++) tmp[fill[inv[r]! >>> shift]!++] = col[r]!;
+  for (let k = 0; k < n; k++) col[dest[k]!] = tmp[k]!;
+}
+
+function move8(col: Uint8Array, inv: Int32Array, n: number, g: Grouping, tmp: Uint8Array): void {
+  const { shift, dest } = g;
+  const fill = g.pos.slice();
+  for (let r = 0; r < n; r++) tmp[fill[inv[r]! >>> shift]!++] = col[r]!;
+  for (let k = 0; k < n; k++) col[dest[k]!] = tmp[k]!;
 }
 
 type Typed = Int32Array | Uint8Array | Uint16Array | Float64Array;

@@ -20,6 +20,7 @@ import type { TradeTable } from '../trade-table';
 import { type LossParams, validateParams } from '../params';
 import type { CorporateAction, MarketData } from '../market';
 import { isXlsx, readRecords, readSmallAsCsv, writeAtomically, writeXlsx } from './files';
+import { groupOnThreads } from './parallel-group';
 import { parseTradesFileParallel } from './parallel-parse';
 import { Progress } from './progress';
 import { assessInWorkers } from './run-workers';
@@ -125,8 +126,11 @@ async function assess(
       table.rowProblems.map((p) => p.error),
       table.rowProblemsOmitted,
     );
-  // Each investor's rows together: the assessment reads them in place instead of from a copy.
-  table.groupInPlace();
+  // Each investor's rows together: the assessment reads them in place instead of from a copy. A table in
+  // shared memory (the parallel parse's) is grouped on the threads.
+  if (a.workers > 1 && table.investor.buffer instanceof SharedArrayBuffer)
+    await groupOnThreads(table, threads, a.workers);
+  else table.groupInPlace();
   lap('grouped');
 
   let results: InvestorResult[];

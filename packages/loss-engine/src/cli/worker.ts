@@ -5,7 +5,8 @@ import { countLines, parseTradeRange } from '../io/fast-trades';
 import { resultCsvLine } from '../io/format-results';
 import { type ErrorCode, type ErrorLocation, LossInputError } from '../errors';
 import type { CorporateAction, MarketData } from '../market';
-import { type TableSnapshot, TradeTable } from '../trade-table';
+import { moveColumn, type TableSnapshot, TradeTable } from '../trade-table';
+import type { GroupJob } from './parallel-group';
 import type { Placement, RangeJob } from './parallel-parse';
 
 export interface Job {
@@ -48,8 +49,9 @@ if (parentPort) {
     if (job.kind === 'parse') parse(job);
     else run(job);
   } else
-    parentPort.on('message', (m: Job | RangeJob | Placement) => {
+    parentPort.on('message', (m: Job | RangeJob | GroupJob | Placement) => {
       if ('kind' in m && m.kind === 'parse') parse(m);
+      else if ('kind' in m && m.kind === 'group') group(m);
       else if ('columns' in m && placed) {
         const p = placed;
         placed = null;
@@ -80,6 +82,17 @@ function parse(j: RangeJob): void {
     port.postMessage({ lines: countLines(j.path, j.start, j.end) });
   } catch (e) {
     fail(e);
+  }
+}
+
+/** Moves the job's columns to their grouped places (`cli/parallel-group.ts`). */
+function group(j: GroupJob): void {
+  try {
+    const scratch = new Int32Array(j.count);
+    for (const name of j.names) moveColumn(j.columns, j.count, name, j.grouping, scratch);
+    parentPort?.postMessage({ grouped: true });
+  } catch (e) {
+    parentPort?.postMessage({ fatal: { message: e instanceof Error ? e.message : String(e) } });
   }
 }
 

@@ -1,6 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { AuditTables } from './audit-schema.ts';
-import type { CourtTables } from './court-schema.ts';
 import type { DockingTables } from './docking-schema.ts';
 import type { LossTables } from './loss-schema.ts';
 
@@ -271,7 +270,7 @@ interface CasePaymentsTable {
   recorded_at: Timestamp;
 }
 
-export interface DB extends LossTables, AuditTables, DockingTables, CourtTables {
+export interface DB extends LossTables, AuditTables, DockingTables {
   organizations: OrganizationsTable;
   users: UsersTable;
   user_roles: UserRolesTable;
