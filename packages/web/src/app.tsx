@@ -26,6 +26,10 @@ const InboxPage = lazy(() => import('./pages/inbox-page.tsx'));
 const VerifyPage = lazy(() => import('./pages/verify-page.tsx'));
 const MediatorsPage = lazy(() => import('./pages/mediators-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
+const CourtDashboardPage = lazy(() => import('./pages/court/court-dashboard-page.tsx'));
+const CourtCaseListPage = lazy(() => import('./pages/court/court-case-list-page.tsx'));
+const NewComplaintPage = lazy(() => import('./pages/court/new-complaint-page.tsx'));
+const CourtCasePage = lazy(() => import('./pages/court/court-case-page.tsx'));
 const LossListPage = lazy(() => import('./pages/loss/assessment-list-page.tsx'));
 const LossCreatePage = lazy(() => import('./pages/loss/create-assessment-page.tsx'));
 const LossAssessmentPage = lazy(() => import('./pages/loss/assessment-page.tsx'));
@@ -136,6 +140,42 @@ function AppRoutes({ platform }: { platform: Platform }) {
                 </Lazy>
               }
             />
+            {platform === 'court' ? (
+              <>
+                <Route
+                  path="/court"
+                  element={
+                    <Lazy>
+                      <CourtDashboardPage />
+                    </Lazy>
+                  }
+                />
+                <Route
+                  path="/court/cases"
+                  element={
+                    <Lazy>
+                      <CourtCaseListPage />
+                    </Lazy>
+                  }
+                />
+                <Route
+                  path="/court/cases/new"
+                  element={
+                    <Lazy>
+                      <NewComplaintPage />
+                    </Lazy>
+                  }
+                />
+                <Route
+                  path="/court/cases/:id"
+                  element={
+                    <Lazy>
+                      <CourtCasePage />
+                    </Lazy>
+                  }
+                />
+              </>
+            ) : null}
             <Route
               path="/inbox"
               element={

@@ -39,6 +39,8 @@ export const NAV_ITEMS: NavItem[] = [
     permissions: ['loss.read.own'],
     platform: 'mediation',
   },
+  { path: '/court', labelKey: 'nav.court', permissions: ['court.workbench'], platform: 'court' },
+  { path: '/court/cases', labelKey: 'nav.courtCases', permissions: ['court.case.read'], platform: 'court' },
   { path: '/admin/users', labelKey: 'nav.users', permissions: ['user.manage', 'role.grant'] },
   { path: '/audit', labelKey: 'nav.audit', permissions: ['audit.read'] },
   { path: '/inbox', labelKey: 'nav.inbox', permissions: [] },

@@ -37,11 +37,19 @@ function QueueTables({ statuses, caption }: { statuses: string[]; caption: strin
   );
 }
 
-const COURT_MODULES: { titleKey: MessageKey; descKey: MessageKey }[] = [
-  { titleKey: 'court.module.delegate', descKey: 'court.module.delegate.desc' },
-  { titleKey: 'court.module.entrust', descKey: 'court.module.entrust.desc' },
+const COURT_MODULES: { titleKey: MessageKey; descKey: MessageKey; to?: string }[] = [
+  {
+    titleKey: 'court.module.delegate',
+    descKey: 'court.module.delegate.desc',
+    to: '/court/cases?kind=delegation',
+  },
+  {
+    titleKey: 'court.module.entrust',
+    descKey: 'court.module.entrust.desc',
+    to: '/court/cases?kind=entrustment',
+  },
   { titleKey: 'court.module.confirm', descKey: 'court.module.confirm.desc' },
-  { titleKey: 'court.module.file', descKey: 'court.module.file.desc' },
+  { titleKey: 'court.module.file', descKey: 'court.module.file.desc', to: '/court' },
 ];
 
 function Section({ title, extra, children }: { title: string; extra?: ReactNode; children: ReactNode }) {
@@ -78,7 +86,11 @@ function CourtWorkbench() {
               <h3 style={{ fontSize: 15, margin: 0 }}>{t(module.titleKey)}</h3>
               <p style={{ margin: '4px 0 0', color: 'rgba(0,0,0,0.7)' }}>{t(module.descKey)}</p>
             </div>
-            <Tag>{t('workbench.court.coming')}</Tag>
+            {module.to ? (
+              <Link to={module.to}>{t('workbench.court.open')}</Link>
+            ) : (
+              <Tag>{t('workbench.court.coming')}</Tag>
+            )}
           </li>
         ))}
       </ul>
