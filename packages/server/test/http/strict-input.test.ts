@@ -129,6 +129,20 @@ describe.each(ENGINES)('strict input at the boundary on %s', (engine) => {
     const path = await t.app.inject({ url: '/api/cases/a%00b', headers: a.investor });
     expect(path.statusCode).toBe(400);
     expect(path.json().code).toBe('INPUT_TEXT_INVALID');
+    // Not UTF-8 at all once decoded: the router refuses it before any route, in the same shape.
+    const bytes = await t.app.inject({
+      url: '/api/cases/%ed%a0%80',
+      headers: { ...a.investor, 'accept-language': 'en' },
+    });
+    expect(bytes.statusCode).toBe(400);
+    expect(bytes.json()).toEqual({
+      code: 'INPUT_TEXT_INVALID',
+      message:
+        'Invalid characters in path: text must be valid UTF-8, without NUL characters or unpaired surrogates.',
+    });
+    const long = await t.app.inject({ url: `/api/cases/${'a'.repeat(101)}`, headers: a.investor });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().code).toBe('VALIDATION_FAILED');
   });
 
   it('refuses numbers no field can hold', async () => {

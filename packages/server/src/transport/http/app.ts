@@ -6,7 +6,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
-import { installErrorHandler } from './error-handler.ts';
+import { answerFrameworkError, installErrorHandler } from './error-handler.ts';
 import { installRateLimits } from './rate-limit.ts';
 import { registerRoutes } from './routes/index.ts';
 import { installSessionHooks } from './session-hooks.ts';
@@ -33,6 +33,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       compilersFactory: { buildValidator: strictBodies(buildValidator), buildSerializer },
     },
     logger: options.logger ? { level: 'info' } : false,
+    frameworkErrors: answerFrameworkError,
     trustProxy: true,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },

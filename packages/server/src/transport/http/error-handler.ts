@@ -29,6 +29,25 @@ export function installErrorHandler(app: FastifyInstance, deps: Deps) {
   });
 }
 
+/**
+ * Failures Fastify answers before any route or hook runs (Fastify's `frameworkErrors`): a path that does not decode
+ * (invalid percent-encoded UTF-8) or a path parameter past the router's length limit. Same `{code, message}` shape.
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const appErr =
+    error.code === 'FST_ERR_BAD_URL'
+      ? appError('INPUT_TEXT_INVALID', { field: 'path' })
+      : appError('VALIDATION_FAILED', {
+          reason: { zh: '路径参数过长或无效', en: 'a path parameter is too long or invalid' },
+        });
+  const lang = langFromAcceptLanguage(request.headers['accept-language']);
+  return reply
+    .status(appErr.status)
+    .header('cache-control', 'no-store')
+    .type('application/json; charset=utf-8')
+    .send(appErr.toBody(lang));
+}
+
 function toAppError(error: FastifyError): AppError {
   if (error instanceof AppError) return error;
   if (error.validation) {
