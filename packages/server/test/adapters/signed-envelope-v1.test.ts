@@ -74,7 +74,9 @@ describe.each([
       public_key_pem: party.publicKeyPem,
     };
     const stored = { ...row, digest_sm3: digest } as AgreementRow;
-    expect(verifyPartySignature(stored, signature as never)).toMatchObject({ valid: true });
+    expect(verifyPartySignature(stored, signature as never, [trustedKeyOf(party)])).toMatchObject({
+      valid: true,
+    });
     const fresh = sealEnvelope('agreement', agreementContent(row), party);
     expect(fresh.digestSm3).toBe(digest);
     expect(verifySignature(party.algorithm, party.publicKeyPem, digest, fresh.signature)).toBe(true);
@@ -91,11 +93,18 @@ describe.each([
       seal_signature: oldSeal,
     } as AgreementRow;
     const fields = { digestSm3: digest, sealedAt, signatures: [signature] };
-    expect(verifyAgreementSeal(sealed, fields)).toMatchObject({ valid: true });
+    expect(verifyAgreementSeal(sealed, fields, [trustedKeyOf(platform)])).toMatchObject({ valid: true });
     const newSeal = sealEnvelope('agreement-seal', sealContent(fields), platform, { verificationCode: CODE });
     expect(newSeal.canonicalText).toBe(legacySealPayload(digest, CODE, sealedAt, signatures));
-    expect(verifyAgreementSeal({ ...sealed, seal_signature: newSeal.signature }, fields).valid).toBe(true);
-    expect(verifyAgreementSeal({ ...sealed, verification_code: '3333-4444-6666' }, fields).valid).toBe(false);
+    expect(
+      verifyAgreementSeal({ ...sealed, seal_signature: newSeal.signature }, fields, [trustedKeyOf(platform)])
+        .valid,
+    ).toBe(true);
+    expect(
+      verifyAgreementSeal({ ...sealed, verification_code: '3333-4444-6666' }, fields, [
+        trustedKeyOf(platform),
+      ]).valid,
+    ).toBe(false);
   });
 
   it('verifies a loss report signed the old way: SM3 of the canonical stored content, signature over the digest', () => {

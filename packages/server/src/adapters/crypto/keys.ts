@@ -5,8 +5,23 @@ import { generateSigner, type SignatureAlgorithm, type Signer, signerFromPem } f
 import { createKeyring, type DataKey, type Keyring } from './sm4.ts';
 import { sm3Hex } from './sm3.ts';
 
+/** A signing key the platform used before the current one, and the period it signed in. */
+export interface RetiredSigningKey {
+  algorithm: SignatureAlgorithm;
+  publicKeyPem: string;
+  /** ISO time; null: from the start. */
+  validFrom: string | null;
+  /** ISO time it was replaced. */
+  validUntil: string;
+}
+
 export interface PlatformKeys {
   signer: Signer;
+  /**
+   * Keys the signer replaced (SUTIAO_RETIRED_SIGNING_KEYS, or retired-signing-keys.json in the keys folder: a JSON
+   * array): documents they signed still verify, against them and within their period (adapters/signing/key-registry.ts).
+   */
+  retiredSigningKeys?: readonly RetiredSigningKey[];
   /** SM4 data keys; the first configured key is current. */
   dataKeys: Keyring;
   /** Key for blindIndex(); kept apart from data keys so rotating them keeps lookups valid. */
@@ -76,5 +91,35 @@ export async function loadPlatformKeys(options: LoadPlatformKeysOptions): Promis
   const blindIndexKey = Buffer.from(indexHex.trim(), 'hex');
   if (blindIndexKey.length < 16) throw new Error('Blind index key must be at least 32 hex characters');
 
-  return { signer, dataKeys, blindIndexKey };
+  const retiredJson =
+    env.SUTIAO_RETIRED_SIGNING_KEYS ??
+    (await readFile(join(options.dir, 'retired-signing-keys.json'), 'utf8').catch(
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return '[]';
+        throw error;
+      },
+    ));
+  return { signer, dataKeys, blindIndexKey, retiredSigningKeys: readRetiredSigningKeys(retiredJson) };
+}
+
+/** Retired keys as configured; anything malformed stops the start rather than silently trusting less or more. */
+export function readRetiredSigningKeys(json: string): RetiredSigningKey[] {
+  const list: unknown = JSON.parse(json);
+  if (!Array.isArray(list)) throw new Error('retired signing keys must be a JSON array');
+  return list.map((entry: Partial<RetiredSigningKey>, i) => {
+    const { algorithm, publicKeyPem, validFrom = null, validUntil } = entry ?? {};
+    const time = (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+    if (
+      (algorithm !== 'SM2' && algorithm !== 'Ed25519') ||
+      typeof publicKeyPem !== 'string' ||
+      !publicKeyPem.includes('PUBLIC KEY') ||
+      !time(validUntil) ||
+      (validFrom !== null && !time(validFrom))
+    ) {
+      throw new Error(
+        `retired signing key ${i}: needs algorithm, publicKeyPem, validUntil (and optional validFrom)`,
+      );
+    }
+    return { algorithm, publicKeyPem, validFrom, validUntil: validUntil as string };
+  });
 }

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { AgreementSignaturesTable, AgreementsTable } from '../../../adapters/db/schema.ts';
 import { envelopeDigest, envelopeText } from '../../../adapters/signing/signed-envelope.ts';
-import { trustedKey } from '../../../adapters/signing/trusted-key.ts';
+import type { TrustedKey } from '../../../adapters/signing/trusted-key.ts';
 import { type EnvelopeVerification, verifyEnvelope } from '../../../adapters/signing/verify-envelope.ts';
 
 export type AgreementRow = Selectable<AgreementsTable>;
@@ -50,8 +50,15 @@ export function orderedSignatures<T extends Pick<SignatureRow, 'party'>>(signatu
   return [...signatures].sort((a, b) => SIGNING_PARTIES.indexOf(a.party) - SIGNING_PARTIES.indexOf(b.party));
 }
 
-/** Checks one party's stored signature against the agreement as stored now and the digest they signed. */
-export function verifyPartySignature(agreement: AgreementRow, s: SignatureRow): EnvelopeVerification {
+/**
+ * Checks one party's stored signature against the agreement as stored now and the digest they signed, with the keys
+ * the caller trusts for that party (never the public key copied into the signature row).
+ */
+export function verifyPartySignature(
+  agreement: AgreementRow,
+  s: SignatureRow,
+  trustedKeys: readonly TrustedKey[],
+): EnvelopeVerification {
   return verifyEnvelope(
     {
       kind: 'agreement',
@@ -62,7 +69,7 @@ export function verifyPartySignature(agreement: AgreementRow, s: SignatureRow): 
       algorithm: s.algorithm,
       verificationCode: null,
     },
-    [trustedKey(s.public_key_pem, s.algorithm)],
+    trustedKeys,
   );
 }
 
@@ -86,14 +93,19 @@ export function sealContent(fields: SealFields) {
 }
 
 /**
- * Checks the organization's seal. The row keeps the seal's signature but not its digest, so the text is rebuilt
- * from `fields` (with the digest of the agreement as stored now: changed content breaks the seal too).
+ * Checks the organization's seal against the platform keys the caller trusts (its pinned registry, for the time
+ * of sealing; the key stored in the row is not consulted). The row keeps the seal's signature but not its digest, so
+ * the text is rebuilt from `fields` (with the digest of the agreement as stored now: changed content breaks the seal
+ * too).
  */
-export function verifyAgreementSeal(agreement: AgreementRow, fields: SealFields): EnvelopeVerification {
+export function verifyAgreementSeal(
+  agreement: AgreementRow,
+  fields: SealFields,
+  trustedKeys: readonly TrustedKey[],
+): EnvelopeVerification {
   const code = agreement.verification_code;
   const algorithm = agreement.seal_algorithm ?? 'SM2';
-  if (!code || !agreement.seal_signature || !agreement.seal_public_key_pem)
-    throw new Error('agreement is not sealed');
+  if (!code || !agreement.seal_signature) throw new Error('agreement is not sealed');
   const content = sealContent(fields);
   return verifyEnvelope(
     {
@@ -105,6 +117,6 @@ export function verifyAgreementSeal(agreement: AgreementRow, fields: SealFields)
       algorithm,
       verificationCode: code,
     },
-    [trustedKey(agreement.seal_public_key_pem, algorithm)],
+    trustedKeys,
   );
 }

@@ -19,6 +19,7 @@ import {
 } from './agreement-content.ts';
 import { renderSealedAgreement, verifyUrlOf } from './agreement-pdf.ts';
 import { loadCurrentAgreement, loadSignatures } from './load-agreement.ts';
+import { registeredSigningKeys } from './user-signing-key.ts';
 import { newVerificationCode } from '../../../lib/verification-code.ts';
 
 interface SealAgreementInput {
@@ -63,12 +64,13 @@ export async function sealAgreement(
       const agreement = await loadCurrentAgreement(trx, c.id, { forUpdate: true });
       if (agreement?.status !== 'signing') throw appError('CASE_STATE_CONFLICT');
       const signatures = await loadSignatures(trx, agreement.id);
+      const keysOf = await registeredSigningKeys(trx, signatures);
       const digestSm3 = agreementDigest(agreement);
       // The seal vouches for the signatures, so check them rather than trust the rows.
       const sound =
         digestSm3 === agreement.digest_sm3 &&
         SIGNING_PARTIES.every((party) => signatures.some((s) => s.party === party)) &&
-        signatures.every((s) => verifyPartySignature(agreement, s).valid);
+        signatures.every((s) => verifyPartySignature(agreement, s, keysOf(s)).valid);
       if (!sound) throw appError('INTERNAL');
 
       const sealedAt = deps.now();

@@ -9,6 +9,8 @@ import {
   verifyPartySignature,
 } from './agreement-content.ts';
 import { loadSignatures } from './load-agreement.ts';
+import { registeredSigningKeys } from './user-signing-key.ts';
+import { keysValidAt, platformKeyRegistry } from '../../../adapters/signing/key-registry.ts';
 import { normalizeVerificationCode } from '../../../lib/verification-code.ts';
 
 interface VerificationResult {
@@ -23,8 +25,9 @@ interface VerificationResult {
 
 /**
  * Public check of a sealed agreement by its verification code: recompute the digest from the stored content and
- * verify every party signature and the organization's seal. Unknown and malformed codes answer the same 404, so the
- * endpoint says nothing about which codes exist.
+ * verify every party signature (against the key the platform registered for the signer) and the organization's seal
+ * (against the platform's pinned keys valid when it was sealed; public keys stored in the rows are never trusted).
+ * Unknown and malformed codes answer the same 404, so the endpoint says nothing about which codes exist.
  */
 export async function verifyAgreement(deps: Deps, rawCode: string): Promise<VerificationResult> {
   const code = normalizeVerificationCode(rawCode);
@@ -36,10 +39,11 @@ export async function verifyAgreement(deps: Deps, rawCode: string): Promise<Veri
         .where('status', '=', 'effective')
         .executeTakeFirst()
     : undefined;
-  if (!code || !agreement?.sealed_at || !agreement.seal_signature || !agreement.seal_public_key_pem) {
+  if (!code || !agreement?.sealed_at || !agreement.seal_signature) {
     throw appError('VERIFY_NOT_FOUND');
   }
   const signatures = await loadSignatures(deps.db, agreement.id);
+  const keysOf = await registeredSigningKeys(deps.db, signatures);
   const digestSm3 = agreementDigest(agreement);
   const signatureResults = signatures.map((s) => ({
     role: s.party,
@@ -49,10 +53,11 @@ export async function verifyAgreement(deps: Deps, rawCode: string): Promise<Veri
         ? agreement.respondent_name
         : maskName(s.party === 'investor' ? agreement.investor_name : agreement.mediator_name),
     signedAt: new Date(s.signed_at).toISOString(),
-    valid: verifyPartySignature(agreement, s).valid,
+    valid: verifyPartySignature(agreement, s, keysOf(s)).valid,
   }));
   const sealedAt = new Date(agreement.sealed_at);
-  const sealValid = verifyAgreementSeal(agreement, { digestSm3, sealedAt, signatures }).valid;
+  const sealKeys = keysValidAt(platformKeyRegistry(deps.keys), sealedAt);
+  const sealValid = verifyAgreementSeal(agreement, { digestSm3, sealedAt, signatures }, sealKeys).valid;
   const complete = SIGNING_PARTIES.every((party) => signatures.some((s) => s.party === party));
   return {
     valid:
