@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishDirectory } from '../../src/use-cases/docking/publish-directory.ts';
+import { auditVerdictAfterIntegration } from '../support/audit-intact.ts';
+import { createLinkedPlatforms, type LinkedPlatforms } from '../support/linked-platforms.ts';
+import { ENGINES } from '../support/test-databases.ts';
+
+type Headers = Record<string, string>;
+
+/** The court's own use cases and the organization's, through the real link (both platforms in one process). */
+describe.each(ENGINES)('court workflows across the link on %s', (engine) => {
+  let link: LinkedPlatforms;
+  let officer: Headers;
+  let judge: Headers;
+  let orgAdmin: Headers;
+
+  beforeAll(async () => {
+    link = await createLinkedPlatforms(engine);
+    officer = await link.court.login('sh74_filing');
+    judge = await link.court.login('sh74_judge');
+    orgAdmin = await link.mediation.login('ws_sh_admin');
+    await publishDirectory(link.mediation.deps);
+    await link.deliverAll();
+  });
+  afterAll(async () => link?.close());
+
+  const court = (method: 'GET' | 'POST', url: string, headers: Headers, payload?: object) =>
+    link.court.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+  const courtEvent = async (id: string, event: string, headers: Headers, body: object = {}) => {
+    const { version } = (await court('GET', `/api/court/cases/${id}`, headers)).json();
+    const res = await court('POST', `/api/court/cases/${id}/${event}`, headers, {
+      expectedVersion: version,
+      ...body,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+  const mediationCase = async (caseRef: string) =>
+    link.mediation.deps.db
+      .selectFrom('cases')
+      .selectAll()
+      .where('court_case_ref', '=', caseRef)
+      .executeTakeFirstOrThrow();
+  const mediationEvent = async (caseRef: string, event: string, body: object = {}) => {
+    const c = await mediationCase(caseRef);
+    const res = await link.mediation.app.inject({
+      method: 'POST',
+      url: `/api/cases/${c.id}/${event}`,
+      headers: orgAdmin,
+      payload: { expectedVersion: c.version, ...body },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+  };
+  const inboxOf = (caseRef: string) =>
+    link.court.deps.db
+      .selectFrom('docking_inbox')
+      .select(['type', 'status', 'code'])
+      .where('case_ref', '=', caseRef)
+      .orderBy('sequence')
+      .execute();
+
+  it('lists the organizations the mediation platform published', async () => {
+    const directory = (await court('GET', '/api/court/directory', officer)).json();
+    expect(directory.items.map((o: { organizationId: string }) => o.organizationId)).toContain('ws-10');
+  });
+
+  it('delegates, gets the receipt and the failed closing report back, and files the case with a 民初 number', async () => {
+    const entered = await court('POST', '/api/court/cases', officer, {
+      parties: [
+        {
+          kind: 'person',
+          role: 'plaintiff',
+          name: '张伟',
+          idNumber: '31010119800101123X',
+          phone: '13812345678',
+        },
+        {
+          kind: 'organization',
+          role: 'defendant',
+          name: '华信证券股份有限公司',
+          idNumber: '91310000MA1HX0001A',
+        },
+      ],
+      claims: '判令被告赔偿原告投资损失人民币 52,000 元',
+      claimAmountFen: 5_200_000,
+      facts: '原告于 2024 年在被告处开户，被告未进行适当性评估。',
+    });
+    expect(entered.statusCode, entered.body).toBe(200);
+    const { id } = entered.json();
+    await courtEvent(id, 'record-consent', officer, { note: '双方于立案窗口书面同意诉前调解' });
+    const delegated = await courtEvent(id, 'delegate', officer, { organizationId: 'ws-10' });
+    await link.deliverAll();
+
+    const received = await mediationCase(id);
+    expect(received).toMatchObject({
+      status: 'awaiting_receipt',
+      source: 'delegated',
+      court_case_number: delegated.preFilingNumber,
+      court_deadline_date: delegated.nextDeadline.dueDate,
+    });
+
+    await mediationEvent(id, 'sign-for-receipt');
+    await link.deliverAll();
+    const mediating = (await court('GET', `/api/court/cases/${id}`, officer)).json();
+    expect(mediating).toMatchObject({ status: 'mediating', organizationCaseNumber: received.case_number });
+
+    await mediationEvent(id, 'set-track', { track: 'simple' });
+    const mediator = await link.mediation.deps.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'mediator1')
+      .executeTakeFirstOrThrow();
+    await mediationEvent(id, 'assign-mediator', { mediatorId: mediator.id });
+    await mediationEvent(id, 'fail', { reasonCode: 'amount-gap', undisputedFacts: '原告于2024年3月开户。' });
+    await link.deliverAll();
+
+    const failed = (await court('GET', `/api/court/cases/${id}`, officer)).json();
+    expect(failed).toMatchObject({
+      status: 'failed',
+      undisputedFacts: '原告于2024年3月开户。',
+      closingReport: { result: 'failed', reasonCode: 'amount-gap' },
+    });
+    const filed = await courtEvent(id, 'file', officer);
+    expect(filed.filingNumber).toMatch(/^\(\d{4}\)沪74民初\d+号$/);
+    await link.deliverAll();
+
+    expect(await inboxOf(id)).toEqual([
+      { type: 'case.receipt', status: 'applied', code: null },
+      { type: 'case.progress', status: 'applied', code: null },
+      { type: 'case.closing-report', status: 'applied', code: null },
+    ]);
+    const sent = await link.court.deps.db
+      .selectFrom('docking_outbox')
+      .select(['type', 'status'])
+      .where('case_ref', '=', id)
+      .orderBy('sequence')
+      .execute();
+    expect(sent).toEqual([
+      { type: 'case.delegate', status: 'delivered' },
+      { type: 'case.filing-notice', status: 'delivered' },
+    ]);
+
+    // The judge sees the filed case with the undisputed facts carried, ready to be entrusted.
+    const trial = (await court('GET', `/api/court/cases/${filed.continuation.id}`, judge)).json();
+    expect(trial).toMatchObject({
+      kind: 'entrustment',
+      status: 'filed',
+      filingNumber: filed.filingNumber,
+      undisputedFacts: '原告于2024年3月开户。',
+    });
+    expect(trial.abilities).toEqual(expect.arrayContaining(['record-consent', 'record-refusal']));
+  });
+
+  it('entrusts a filed case over the link, and the organization extends it with consent', async () => {
+    const [filed] = await link.court.deps.db
+      .selectFrom('court_cases')
+      .select('id')
+      .where('kind', '=', 'entrustment')
+      .where('status', '=', 'filed')
+      .execute();
+    const id = filed!.id;
+    await courtEvent(id, 'record-consent', judge, { note: '庭前双方同意委托调解' });
+    const entrusted = await courtEvent(id, 'entrust', judge, {
+      organizationId: 'ws-10',
+      procedure: 'summary',
+    });
+    await link.deliverAll();
+    expect(await mediationCase(id)).toMatchObject({
+      status: 'awaiting_receipt',
+      source: 'entrusted',
+      court_procedure: 'summary',
+      court_deadline_date: entrusted.nextDeadline.dueDate,
+    });
+    await mediationEvent(id, 'sign-for-receipt');
+    await mediationEvent(id, 'extend', { days: 5, consent: '双方当事人书面同意延长五日' });
+    await link.deliverAll();
+    const extended = (await court('GET', `/api/court/cases/${id}`, judge)).json();
+    expect(extended).toMatchObject({ status: 'mediating', extensionDays: 5, daysExcludedFromTrialPeriod: 5 });
+    expect(extended.nextDeadline.dueDate).toBe((await mediationCase(id)).court_deadline_date);
+    expect((await inboxOf(id)).every((m) => m.status === 'applied')).toBe(true);
+  });
+
+  it('leaves both audit logs intact', async () => {
+    expect(await auditVerdictAfterIntegration(link.court.deps)).toMatchObject({ ok: true });
+    expect(await auditVerdictAfterIntegration(link.mediation.deps)).toMatchObject({ ok: true });
+  });
+});
