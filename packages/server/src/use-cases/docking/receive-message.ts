@@ -89,6 +89,17 @@ async function refuse(
   fields: { messageId: string | null; senderId: string | null; bodyDigest: string | null },
   rejection: { code: DockingRejectionCode; detail: string },
 ): Promise<ReceiveAnswer> {
+  return deps.db.transaction().execute((trx) => refuseIn(deps, trx, raw, fields, rejection));
+}
+
+/** Stores a refused message for inspection and audits it, in the given transaction; answers the rejection receipt. */
+async function refuseIn(
+  deps: Deps,
+  trx: Kysely<DB>,
+  raw: unknown,
+  fields: { messageId: string | null; senderId: string | null; bodyDigest: string | null },
+  rejection: { code: DockingRejectionCode; detail: string },
+): Promise<ReceiveAnswer> {
   const at = deps.now();
   const text = (() => {
     try {
@@ -97,30 +108,28 @@ async function refuse(
       return String(raw);
     }
   })();
-  await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('docking_rejections')
-      .values({
-        sender_id: fields.senderId,
-        message_id: fields.messageId,
-        code: rejection.code,
-        detail: rejection.detail.slice(0, 2000),
-        raw: text.slice(0, RAW_LIMIT),
-        received_at: at,
-      })
-      .execute();
-    await appendAudit(
-      trx,
-      {
-        action: 'docking.reject',
-        targetType: 'docking_message',
-        targetId: fields.messageId,
-        outcome: 'failure',
-        details: { sender: fields.senderId, code: rejection.code },
-      },
-      at,
-    );
-  });
+  await trx
+    .insertInto('docking_rejections')
+    .values({
+      sender_id: fields.senderId,
+      message_id: fields.messageId,
+      code: rejection.code,
+      detail: rejection.detail.slice(0, 2000),
+      raw: text.slice(0, RAW_LIMIT),
+      received_at: at,
+    })
+    .execute();
+  await appendAudit(
+    trx,
+    {
+      action: 'docking.reject',
+      targetType: 'docking_message',
+      targetId: fields.messageId,
+      outcome: 'failure',
+      details: { sender: fields.senderId, code: rejection.code },
+    },
+    at,
+  );
   return { status: 422, receipt: receiptFor(deps, fields, 'rejected', rejection) };
 }
 
@@ -156,14 +165,17 @@ async function accept(
     .executeTakeFirst();
   if (existing) {
     if (existing.envelope.header.bodyDigest !== header.bodyDigest) {
-      return refuse(deps, envelope, fields, { code: 'REPLAYED', detail: 'same message id, different body' });
+      return refuseIn(deps, trx, envelope, fields, {
+        code: 'REPLAYED',
+        detail: 'same message id, different body',
+      });
     }
     return { status: 200, receipt: receiptFor(deps, fields, 'duplicate', undefined) };
   }
   const caseKey = header.caseRef ?? '';
   const last = await lockCursor(trx, header.senderId, caseKey);
   if (header.sequence <= last) {
-    return refuse(deps, envelope, fields, {
+    return refuseIn(deps, trx, envelope, fields, {
       code: 'REPLAYED',
       detail: `sequence ${header.sequence} already applied for this case`,
     });

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DockingEnvelope } from '@sutiao/domain/docking/envelope.ts';
+import { type MessageFields, sealMessage } from '@sutiao/domain/docking/protocol.ts';
+import type { SignedReceipt } from '@sutiao/domain/docking/receipt.ts';
+import { generateSigner } from '../../src/adapters/crypto/signer.ts';
+import { dockingCrypto } from '../../src/adapters/docking/docking-crypto.ts';
+import { createLinkedPlatforms, type LinkedPlatforms } from '../support/linked-platforms.ts';
+import { delegationBody, newCaseRef } from '../support/referral-fixtures.ts';
+import { TEST_KEYS, TEST_PLATFORM_IDS } from '../support/test-deps.ts';
+import { ENGINES } from '../support/test-databases.ts';
+
+describe.each(ENGINES)('the mediation platform inbox on %s', (engine) => {
+  let link: LinkedPlatforms;
+  beforeAll(async () => {
+    link = await createLinkedPlatforms(engine);
+  });
+  afterAll(async () => link?.close());
+
+  const envelope = (
+    over: Partial<MessageFields>,
+    body: unknown,
+    signer = TEST_KEYS.court.signer,
+  ): DockingEnvelope => {
+    const at = link.mediation.clock.now.toISOString();
+    return sealMessage(
+      {
+        messageId: `m-${Math.random().toString(36).slice(2)}`,
+        type: 'case.delegate',
+        senderPlatform: 'court',
+        senderId: TEST_PLATFORM_IDS.court,
+        caseRef: null,
+        sequence: 1,
+        createdAt: at,
+        sentAt: at,
+        ...over,
+      },
+      body,
+      signer,
+      dockingCrypto,
+    );
+  };
+  const post = (payload: unknown) =>
+    link.mediation.app.inject({ method: 'POST', url: '/api/docking/messages', payload: payload as object });
+  const receiptOf = (res: { json(): unknown }) => (res.json() as { receipt: SignedReceipt }).receipt.receipt;
+  const cases = (caseRef: string) =>
+    link.mediation.deps.db
+      .selectFrom('cases')
+      .select(['id', 'status', 'closing_reason'])
+      .where('court_case_ref', '=', caseRef)
+      .execute();
+
+  it('holds a message that arrives before its predecessor and applies both, in order, when the gap fills', async () => {
+    const caseRef = newCaseRef();
+    const delegate = envelope({ caseRef, sequence: 1 }, delegationBody());
+    const withdraw = envelope(
+      { caseRef, sequence: 2, type: 'case.withdrawal' },
+      { withdrawnAt: new Date().toISOString(), reason: '法院撤回' },
+    );
+    const early = await post(withdraw);
+    expect(early.statusCode).toBe(200);
+    expect(receiptOf(early).outcome).toBe('held');
+    expect(await cases(caseRef)).toEqual([]);
+
+    const first = await post(delegate);
+    expect(receiptOf(first).outcome).toBe('accepted');
+    const [c] = await cases(caseRef);
+    expect(c).toMatchObject({ status: 'withdrawn', closing_reason: '法院撤回' });
+    const rows = await link.mediation.deps.db
+      .selectFrom('docking_inbox')
+      .select(['sequence', 'status'])
+      .where('case_ref', '=', caseRef)
+      .orderBy('sequence')
+      .execute();
+    expect(rows).toEqual([
+      { sequence: 1, status: 'applied' },
+      { sequence: 2, status: 'applied' },
+    ]);
+  });
+
+  it('answers a redelivery as duplicate, and the same id with another body as REPLAYED, with no state change', async () => {
+    const caseRef = newCaseRef();
+    const message = envelope({ caseRef }, delegationBody());
+    expect(receiptOf(await post(message)).outcome).toBe('accepted');
+    const again = await post({ ...message, header: { ...message.header } });
+    expect(receiptOf(again).outcome).toBe('duplicate');
+    const tampered = envelope(
+      { caseRef, messageId: message.header.messageId },
+      delegationBody({ claimAmountFen: 1 }),
+    );
+    const replay = await post(tampered);
+    expect(replay.statusCode).toBe(422);
+    expect(receiptOf(replay)).toMatchObject({ outcome: 'rejected', code: 'REPLAYED' });
+    expect(await cases(caseRef)).toHaveLength(1);
+  });
+
+  it('refuses unsigned, wrongly signed and unknown-key messages with a signed rejection receipt, stored, no effect', async () => {
+    const caseRef = newCaseRef();
+    const before = await link.mediation.deps.db.selectFrom('docking_rejections').select('id').execute();
+    const good = envelope({ caseRef }, delegationBody());
+    const unsigned = await post({ header: good.header, body: good.body });
+    expect(unsigned.statusCode).toBe(422);
+    expect(receiptOf(unsigned).code).toBe('MALFORMED');
+    const stranger = await post(envelope({ caseRef }, delegationBody(), generateSigner('SM2')));
+    expect(receiptOf(stranger).code).toBe('UNKNOWN_KEY');
+    const garbage = await post({ hello: 'not an envelope' });
+    expect(garbage.statusCode).toBe(422);
+    expect(await cases(caseRef)).toEqual([]);
+    const after = await link.mediation.deps.db.selectFrom('docking_rejections').select('id').execute();
+    expect(after.length - before.length).toBe(3);
+  });
+});
