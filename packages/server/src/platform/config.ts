@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import type { Platform } from '@sutiao/domain/roles.ts';
 
@@ -15,6 +16,12 @@ export interface PlatformConfig {
   seedDemo: boolean;
   logger: boolean;
   rateLimits: boolean;
+  /**
+   * Addresses or CIDR ranges of the reverse proxies in front of this platform (or `loopback`, `linklocal`,
+   * `uniquelocal`). Only a request arriving from one of them may name its client in X-Forwarded-For; with none
+   * (the default) the header is ignored, so nobody can pick the address a rate limit counts.
+   */
+  trustedProxies?: string[];
 }
 
 const DEFAULT_PORTS: Record<Platform, number> = { court: 3100, mediation: 3200 };
@@ -32,6 +39,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): PlatformConf
       'web-dist': { type: 'string' },
       'seed-demo': { type: 'boolean' },
       quiet: { type: 'boolean' },
+      'trusted-proxies': { type: 'string' },
     },
     strict: true,
   });
@@ -57,5 +65,29 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): PlatformConf
     seedDemo: values['seed-demo'] ?? env.SUTIAO_SEED_DEMO === '1',
     logger: !values.quiet,
     rateLimits: env.SUTIAO_RATE_LIMITS !== 'off',
+    trustedProxies: readTrustedProxies(values['trusted-proxies'] ?? env.SUTIAO_TRUSTED_PROXIES ?? ''),
   };
+}
+
+const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** A comma-separated list; anything that is not an address, a CIDR range or a keyword stops the start. */
+export function readTrustedProxies(list: string): string[] {
+  const entries = list
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [address = '', bits, ...rest] = entry.split('/');
+    const prefix = bits === undefined ? 0 : /^\d{1,3}$/.test(bits) ? Number(bits) : -1;
+    const max = isIP(address) === 6 ? 128 : 32;
+    const valid =
+      PROXY_KEYWORDS.has(entry) ||
+      (isIP(address) !== 0 && rest.length === 0 && Number.isInteger(prefix) && prefix >= 0 && prefix <= max);
+    if (!valid)
+      throw new Error(
+        `invalid trusted proxy: ${entry} (an address, a CIDR range or ${[...PROXY_KEYWORDS].join(', ')})`,
+      );
+  }
+  return entries;
 }
