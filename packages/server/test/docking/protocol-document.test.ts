@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '@sutiao/domain/canonical-json.ts';
 import type { DockingEnvelope } from '@sutiao/domain/docking/envelope.ts';
 import { LINK_STATES } from '@sutiao/domain/docking/link-state.ts';
+import { DOCKING_BODY_SCHEMAS } from '@sutiao/domain/docking/message-bodies.ts';
 import { DOCKING_MESSAGE_TYPES } from '@sutiao/domain/docking/message-types.ts';
 import {
   bodyDigestOf,
@@ -120,6 +122,18 @@ describe("docs/docking-protocol.md's worked example still verifies with the code
     expect(
       verifyReceipt({ ...receipt, receipt: { ...receipt.receipt, outcome: 'rejected' } }, court, crypto),
     ).toBe(false);
+  });
+});
+
+describe("docs/docking-protocol.md's example bodies", () => {
+  it.each(DOCKING_MESSAGE_TYPES)('%s: one, valid against its schema', (type) => {
+    const match = new RegExp(
+      `<!-- body:${type.replace('.', '\\.')} -->\\n\`\`\`json\\n([\\s\\S]*?)\\n\`\`\``,
+    ).exec(doc);
+    expect(match?.[1], `no example body of ${type}`).toBeDefined();
+    const body: unknown = JSON.parse(match?.[1] ?? 'null');
+    const errors = [...Value.Errors(DOCKING_BODY_SCHEMAS[type], body)].map((e) => `${e.path}: ${e.message}`);
+    expect(errors).toEqual([]);
   });
 });
 
