@@ -11,6 +11,7 @@ import { installRateLimits } from './rate-limit.ts';
 import { registerRoutes } from './routes/index.ts';
 import { installSessionHooks } from './session-hooks.ts';
 import { lazySchemaCompilers } from './lazy-schema-compilers.ts';
+import { installSecurityHeaders } from './security-headers.ts';
 import { serveWebClient } from './static-web.ts';
 import { installStrictInput, strictBodies } from './strict-input.ts';
 
@@ -22,19 +23,25 @@ interface AppOptions {
   logger?: boolean;
   /** Per-address limits on sign-in and verification (default on; off for automated tests from one address). */
   rateLimits?: boolean;
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (addresses, CIDR ranges; config `--trusted-proxies`). None by
+   * default: the client address is then the connection's, whatever the request claims.
+   */
+  trustedProxies?: readonly string[];
 }
 
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
   const compilers = lazySchemaCompilers();
   const { buildValidator, buildSerializer } = compilers.schemaController.compilersFactory ?? {};
   if (!buildValidator || !buildSerializer) throw new Error('schema compilers missing');
+  const trustedProxies = options.trustedProxies ?? [];
   const app = Fastify({
     schemaController: {
       compilersFactory: { buildValidator: strictBodies(buildValidator), buildSerializer },
     },
     logger: options.logger ? { level: 'info' } : false,
     frameworkErrors: answerFrameworkError,
-    trustProxy: true,
+    trustProxy: trustedProxies.length > 0 ? [...trustedProxies] : false,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   });
@@ -42,6 +49,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(cookie);
   // Before multipart: this replaces every body parser, multipart registers its own after.
   installStrictInput(app);
+  installSecurityHeaders(app, { https: deps.publicUrl.startsWith('https:') });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
   await app.register(swagger, {
     // Named shapes (app.addSchema with an $id) keep their names as OpenAPI components, for the generated web types.
