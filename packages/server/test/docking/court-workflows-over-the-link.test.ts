@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/platform/seed/demo-users.ts';
 import { publishDirectory } from '../../src/use-cases/docking/publish-directory.ts';
 import { auditVerdictAfterIntegration } from '../support/audit-intact.ts';
 import { createLinkedPlatforms, type LinkedPlatforms } from '../support/linked-platforms.ts';
@@ -40,12 +41,12 @@ describe.each(ENGINES)('court workflows across the link on %s', (engine) => {
       .selectAll()
       .where('court_case_ref', '=', caseRef)
       .executeTakeFirstOrThrow();
-  const mediationEvent = async (caseRef: string, event: string, body: object = {}) => {
+  const mediationEvent = async (caseRef: string, event: string, body: object = {}, headers = orgAdmin) => {
     const c = await mediationCase(caseRef);
     const res = await link.mediation.app.inject({
       method: 'POST',
       url: `/api/cases/${c.id}/${event}`,
-      headers: orgAdmin,
+      headers,
       payload: { expectedVersion: c.version, ...body },
     });
     expect(res.statusCode, res.body).toBe(200);
@@ -176,6 +177,82 @@ describe.each(ENGINES)('court workflows across the link on %s', (engine) => {
     const extended = (await court('GET', `/api/court/cases/${id}`, judge)).json();
     expect(extended).toMatchObject({ status: 'mediating', extensionDays: 5, daysExcludedFromTrialPeriod: 5 });
     expect(extended.nextDeadline.dueDate).toBe((await mediationCase(id)).court_deadline_date);
+    expect((await inboxOf(id)).every((m) => m.status === 'applied')).toBe(true);
+  });
+
+  it('settles an entrusted case: the sealed agreement comes back, the judge issues a 调解书, both sides see it', async () => {
+    const entered = await court('POST', '/api/court/cases', officer, {
+      parties: [
+        { kind: 'person', role: 'plaintiff', name: '张伟', idNumber: '31010119800101123X' },
+        {
+          kind: 'organization',
+          role: 'defendant',
+          name: '华信证券股份有限公司',
+          idNumber: '91310000MA1HX0001A',
+        },
+      ],
+      claims: '判令被告赔偿原告投资损失人民币 30,000 元',
+      claimAmountFen: 3_000_000,
+      facts: '被告未履行适当性义务。',
+    });
+    const complaint = entered.json();
+    await courtEvent(complaint.id, 'record-refusal', officer, { note: '被告不同意诉前调解' });
+    const filed = await courtEvent(complaint.id, 'file', officer);
+    const id = filed.continuation.id;
+    await courtEvent(id, 'record-consent', judge, { note: '庭审中双方同意委托调解' });
+    await courtEvent(id, 'entrust', judge, { organizationId: 'ws-10', procedure: 'ordinary' });
+    await link.deliverAll();
+
+    const mediator = await link.mediation.deps.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'mediator1')
+      .executeTakeFirstOrThrow();
+    await mediationEvent(id, 'sign-for-receipt');
+    await mediationEvent(id, 'set-track', { track: 'simple' });
+    await mediationEvent(id, 'assign-mediator', { mediatorId: mediator.id });
+    const asMediator = await link.mediation.login('mediator1');
+    const dueDate = new Date(link.court.clock.now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await mediationEvent(
+      id,
+      'draft-agreement',
+      { amountFen: 2_500_000, paymentTerms: '银行转账', dueDate },
+      asMediator,
+    );
+    for (const username of ['investor1', 'firm_huaxin', 'mediator1']) {
+      const headers = await link.mediation.login(username);
+      await mediationEvent(id, 'sign-agreement', { password: DEMO_PASSWORD }, headers);
+    }
+    await mediationEvent(id, 'seal-agreement', { password: DEMO_PASSWORD });
+    await link.deliverAll();
+
+    const settled = (await court('GET', `/api/court/cases/${id}`, judge)).json();
+    expect(settled).toMatchObject({
+      status: 'settled',
+      closingReport: { result: 'settled', agreement: { amountFen: 2_500_000 } },
+      abilities: ['issue-document', 'record-withdrawal'],
+    });
+    const issued = await courtEvent(id, 'issue-document', judge);
+    expect(issued.status).toBe('document_issued');
+    await link.deliverAll();
+
+    const [doc] = issued.documents;
+    const verified = await link.court.app.inject({
+      method: 'GET',
+      url: `/api/court/verify/${doc.verificationCode}`,
+    });
+    expect(verified.json()).toMatchObject({ valid: true, caseNumber: filed.filingNumber });
+    const notice = await link.mediation.deps.db
+      .selectFrom('docking_inbox')
+      .select(['status', 'envelope'])
+      .where('case_ref', '=', id)
+      .where('type', '=', 'case.filing-notice')
+      .executeTakeFirstOrThrow();
+    expect(notice.status).toBe('applied');
+    expect(notice.envelope.body).toMatchObject({
+      outcome: 'mediation-document',
+      caseNumber: filed.filingNumber,
+    });
     expect((await inboxOf(id)).every((m) => m.status === 'applied')).toBe(true);
   });
 
