@@ -68,7 +68,7 @@ class FastTradeParser {
   }
 
   /** Parses the complete lines of buf[0, end); returns where the unparsed rest starts (all of it when `last`). */
-  feed(buf: Uint8Array, end: number, last: boolean): number {
+  feed(buf: Buffer, end: number, last: boolean): number {
     let start = 0;
     if (!this.bomChecked && end >= 3) {
       this.bomChecked = true;
@@ -142,7 +142,7 @@ class FastTradeParser {
   private readonly bKey: Int32Array;
 
   /** Looks up, registers and pushes the staged rows; false when a row goes backwards in its account. */
-  private flush(buf: Uint8Array): boolean {
+  private flush(buf: Buffer): boolean {
     const m = this.staged;
     this.staged = 0;
     const { bHash, bLens, bLong, bRec, bKey, bIds } = this;
@@ -171,8 +171,9 @@ class FastTradeParser {
         acc = ids.second(r);
       } else {
         const k = i * 4;
-        inv = t.investorOf(this.str(buf, bIds[k]!, bIds[k + 1]!));
-        acc = t.accountOf(this.str(buf, bIds[k + 2]!, bIds[k + 3]!), inv);
+        // A storable key (h ≥ 0) is ASCII.
+        inv = t.investorOf(this.str(buf, bIds[k]!, bIds[k + 1]!, h >= 0));
+        acc = t.accountOf(this.str(buf, bIds[k + 2]!, bIds[k + 3]!, h >= 0), inv);
         if (h >= 0) ids.putKey(h, bLens[i]!, inv, acc, bKey, i * KEY_WORDS);
       }
       if (
@@ -205,15 +206,19 @@ class FastTradeParser {
     return this.width <= 63;
   }
 
-  private str(buf: Uint8Array, s: number, e: number): string {
-    return this.decoder.decode(buf.subarray(s, e));
+  /**
+   * The text of bytes [s, e): ASCII (known, e.g. a key the id table could store) straight from the buffer,
+   * without the view object a decoder needs (a new id costs less); otherwise decoded as UTF-8.
+   */
+  private str(buf: Buffer, s: number, e: number, ascii = false): string {
+    return ascii ? buf.toString('latin1', s, e) : this.decoder.decode(buf.subarray(s, e));
   }
 
   /**
    * A channel's or security's index: the last one's when the bytes are the same (they repeat in long runs),
    * else by bytes when ASCII, else (rare) by its decoded string.
    */
-  private id(ids: ByteIds, buf: Uint8Array, s: number, e: number, make: (x: string) => number): number {
+  private id(ids: ByteIds, buf: Buffer, s: number, e: number, make: (x: string) => number): number {
     const n = e - s;
     const last = ids.lastKey;
     if (n === ids.lastLength) {
@@ -230,23 +235,17 @@ class FastTradeParser {
     return v;
   }
 
-  private idByTable(
-    ids: ByteIds,
-    buf: Uint8Array,
-    s: number,
-    e: number,
-    make: (x: string) => number,
-  ): number {
+  private idByTable(ids: ByteIds, buf: Buffer, s: number, e: number, make: (x: string) => number): number {
     const h = ids.hash(buf, s, e, 0, 0);
     if (h < 0) return make(this.str(buf, s, e));
     const k = ids.find(h);
     if (k >= 0) return ids.first(k);
-    const v = make(this.str(buf, s, e));
+    const v = make(this.str(buf, s, e, true));
     ids.put(h, v, 0);
     return v;
   }
 
-  private rowOf(buf: Uint8Array): boolean {
+  private rowOf(buf: Buffer): boolean {
     const t = this.parser.table;
     const p = this.pos;
     const fs = this.fs;
