@@ -161,6 +161,46 @@ describe.each(ENGINES)('a court referral crosses the link on %s', (engine) => {
     expect(outgoing.map((m) => m.type)).toEqual(['case.receipt']);
   });
 
+  it('a plaintiff without an account is matched when they register with that ID number, and sees the case', async () => {
+    const caseRef = newCaseRef();
+    const idNumber = `33010619900101${String(Math.floor(Math.random() * 9000) + 1000)}`;
+    const body = delegationBody();
+    body.parties[0] = { ...body.parties[0]!, name: '钱多多', idNumber };
+    await courtSends(link, 'case.delegate', caseRef, body);
+    await link.deliverAll();
+    const [before] = await mediationCase(caseRef);
+    expect(before!.applicant_user_id).toBeNull();
+    expect(before!.applicant_name).toBe('钱多多');
+
+    const registered = await link.mediation.app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: {
+        username: `qian${idNumber.slice(-4)}`,
+        password: 'Qian#2026-strong',
+        displayName: '钱多多',
+        idNumber,
+        phone: '13700000000',
+        consentVersion: '2026-01',
+      },
+    });
+    expect(registered.statusCode).toBe(200);
+    const [after] = await mediationCase(caseRef);
+    const user = await link.mediation.deps.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', `qian${idNumber.slice(-4)}`)
+      .executeTakeFirstOrThrow();
+    expect(after!.applicant_user_id).toBe(user.id);
+    const headers = {
+      cookie: registered.cookies.map((c) => `${c.name}=${c.value}`).join('; '),
+      'x-csrf-token': registered.json().csrfToken,
+    };
+    const mine = await link.mediation.app.inject({ method: 'GET', url: '/api/cases', headers });
+    const listed = mine.json().items.find((item: { id: string }) => item.id === after!.id);
+    expect(listed).toMatchObject({ source: 'delegated', court: { name: '上海金融法院', caseRef } });
+  });
+
   it('leaves both audit logs intact', async () => {
     expect(await auditVerdictAfterIntegration(link.court.deps)).toMatchObject({ ok: true });
     expect(await auditVerdictAfterIntegration(link.mediation.deps)).toMatchObject({ ok: true });

@@ -1,3 +1,4 @@
+import { matchCourtParties } from '../../mediation/referrals/match-court-parties.ts';
 import { hash } from '@node-rs/argon2';
 import { sql } from 'kysely';
 import { appendAudit } from '../../../adapters/audit/audit-log.ts';
@@ -120,6 +121,8 @@ export async function registerInvestor(
           given_at: now,
         })
         .execute();
+      // Cases a court referred naming this ID number become this investor's (match-court-parties.ts).
+      const matchedCases = await matchCourtParties(trx, userId, idNumberIndex);
       const profile = await loadActor(trx, userId, deps.platform);
       if (!profile) throw appError('INTERNAL');
       const session = await startSession(trx, profile, now);
@@ -136,6 +139,7 @@ export async function registerInvestor(
           details: {
             investorKind: 'ordinary',
             consent: { kind: 'personal-data', version: input.consentVersion },
+            ...(matchedCases.length > 0 ? { matchedCourtCases: matchedCases } : {}),
           },
         },
         now,

@@ -68,6 +68,11 @@ export async function listCases(
             'cases.next_deadline_kind',
             'cases.next_deadline_date',
             'cases.updated_at',
+            'cases.source',
+            'cases.court_name',
+            'cases.court_case_number',
+            'cases.court_case_ref',
+            'cases.court_deadline_date',
             'respondent.name as respondent_name',
             'handling.name as organization_name',
           ])

@@ -16,6 +16,10 @@ export interface CaseSummary {
   claimAmountFen: number;
   nextDeadline: { kind: string; dueDate: string } | null;
   updatedAt: string;
+  /** Direct application, or referred by a court over the docking link (诉前委派 / 诉中委托). */
+  source: 'direct' | 'delegated' | 'entrusted';
+  /** The referring court's side of a referred case: its name, its number, its reference and its period. */
+  court: { name: string; caseNumber: string | null; caseRef: string; periodEnds: string | null } | null;
 }
 
 type SummaryRow = Pick<
@@ -31,6 +35,11 @@ type SummaryRow = Pick<
   | 'next_deadline_kind'
   | 'next_deadline_date'
   | 'updated_at'
+  | 'source'
+  | 'court_name'
+  | 'court_case_number'
+  | 'court_case_ref'
+  | 'court_deadline_date'
 >;
 
 export function presentSummary(row: SummaryRow): CaseSummary {
@@ -48,6 +57,16 @@ export function presentSummary(row: SummaryRow): CaseSummary {
         ? { kind: row.next_deadline_kind, dueDate: row.next_deadline_date }
         : null,
     updatedAt: iso(row.updated_at),
+    source: row.source,
+    court:
+      row.source !== 'direct' && row.court_case_ref
+        ? {
+            name: row.court_name ?? '',
+            caseNumber: row.court_case_number,
+            caseRef: row.court_case_ref,
+            periodEnds: row.court_deadline_date,
+          }
+        : null,
   };
 }
 

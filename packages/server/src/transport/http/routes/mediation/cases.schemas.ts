@@ -21,6 +21,15 @@ const CaseSummaryFields = Type.Object({
   claimAmountFen: Type.Integer({ description: 'Integer fen' }),
   nextDeadline: Nullable(Deadline),
   updatedAt: Type.String(),
+  source: Type.Union([Type.Literal('direct'), Type.Literal('delegated'), Type.Literal('entrusted')]),
+  court: Nullable(
+    Type.Object({
+      name: Type.String(),
+      caseNumber: Nullable(Type.String()),
+      caseRef: Type.String({ description: 'The case reference both platforms key the case by' }),
+      periodEnds: Nullable(Type.String({ description: "Last day of the court's mediation period (YYYY-MM-DD)" })),
+    }),
+  ),
 });
 
 export const CaseList = component(
