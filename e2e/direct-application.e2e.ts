@@ -264,13 +264,19 @@ describe('direct application: from the wizard to a performed agreement', () => {
       visitor,
       (response) =>
         (response.status() === 401 && response.url().endsWith('/api/me')) ||
-        (response.status() === 404 && response.url().includes('/api/verify/')),
+        (response.status() === 404 && response.url().includes('/api/verify')),
     );
     await visitor.goto(`${url}/verify/${encodeURIComponent(code)}`);
     await expect.poll(() => visitor.getByTestId('verify-verdict').textContent()).toContain('文书有效');
     await expect.poll(() => visitor.getByText(created.number).count()).toBeGreaterThan(0);
     await expectAccessible(visitor, 'public verify page (valid)');
+    // Something that cannot be a code is told so at once; a well-formed unknown code is not found.
     await visitor.getByLabel('验证码').fill('WRONG-CODE-0000');
+    await visitor.getByRole('button', { name: '验证' }).click();
+    await expect
+      .poll(() => visitor.locator('.ant-form-item-explain-error').first().textContent())
+      .toContain('验证码为 12 位字母和数字');
+    await visitor.getByLabel('验证码').fill('AAAA-AAAA-AAAA');
     await visitor.getByRole('button', { name: '验证' }).click();
     await expect.poll(() => visitor.getByRole('alert').first().textContent()).toMatch(/不存在|未找到/);
     expect(await visitor.getByTestId('verify-verdict').count()).toBe(0);

@@ -58,6 +58,22 @@ describe('loss workbench: from a court entrustment to an issued report the inves
     // Step 2: the parameters the court fixed (LOSS-SPEC §6).
     await page.getByLabel('实施日').waitFor();
     await expect.poll(() => page.getByRole('radio', { name: '2022' }).isChecked()).toBe(true);
+    // Impossible values are refused in words before anything is sent.
+    await page.getByLabel('实施日').fill('2020-07-10');
+    await page.getByLabel('揭露日/更正日').fill('2020-06-01');
+    await page.getByLabel('基准价（元）').fill('abc');
+    await page.getByLabel('佣金费率').fill('5');
+    await page.getByRole('button', { name: '创建委托' }).click();
+    await expect
+      .poll(() => page.locator('.ant-form-item-explain-error').allTextContents())
+      .toEqual(
+        expect.arrayContaining([
+          '揭露日须晚于实施日',
+          '基准价须为以元计的数字，例如 12.34',
+          '费率过高：须为不超过 0.01 的小数（0.0003 即万分之三）',
+        ]),
+      );
+    expect(page.url()).toMatch(/\/loss\/new$/);
     await page.getByLabel('实施日').fill('2020-01-10');
     await page.getByLabel('揭露日/更正日').fill('2020-06-01');
     await page.getByLabel('基准日').fill('2020-06-30');
@@ -87,9 +103,20 @@ describe('loss workbench: from a court entrustment to an issued report the inves
     const lineCell = await firstProblem.locator('td').nth(1).textContent();
     expect(lineCell).toBe('2');
     await expectAccessible(page, 'assessment: refused trades file');
+    // A second refused file: the table shows its problems only, none left from the first file.
+    await uploadCsv(
+      page,
+      '交易记录',
+      'trades-bad2.csv',
+      `${HEADER}\n${E1_TRADES.slice(0, 2).join('\n')}\nINV-0001,A-0001,600123,2020-04-01,1,S,auction,-5,12\n`,
+    );
+    await expect.poll(() => problems.locator('tbody tr').first().textContent()).toContain('trades-bad2.csv');
+    const files = await problems.locator('tbody tr td:nth-child(1)').allTextContents();
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.every((file) => file === 'trades-bad2.csv')).toBe(true);
     await uploadCsv(page, '交易记录', 'trades-e1.csv', `${HEADER}\n${E1_TRADES.join('\n')}\n`);
     await expect
-      .poll(() => fileCard(page, '交易记录').getByRole('status').textContent())
+      .poll(() => fileCard(page, '交易记录').getByRole('status').textContent(), { timeout: 15_000 })
       .toContain('trades-e1.csv');
     expect(await fileCard(page, '交易记录').getByRole('table').count()).toBe(0);
     await uploadCsv(page, '投资者名单', 'investors.csv', INVESTORS);
@@ -143,6 +170,17 @@ describe('loss workbench: from a court entrustment to an issued report the inves
       .poll(() => page.getByRole('heading', { level: 1 }).locator('..').textContent())
       .toContain('已出具');
     await expectAccessible(page, 'assessment: issued');
+    // The public link opens the human verify page, which knows loss-report codes.
+    const verifyHref = await issued.getByRole('link').getAttribute('href');
+    expect(verifyHref).toMatch(/^\/verify\/[0-9A-Z-]+$/);
+    const verifyPage = await page.context().newPage();
+    await verifyPage.goto(`${url}${verifyHref}`);
+    await expect.poll(() => verifyPage.getByTestId('verify-verdict').textContent()).toContain('文书有效');
+    await expect
+      .poll(() => verifyPage.locator('#main-content, body').first().textContent())
+      .toContain('损失核定报告');
+    await expectAccessible(verifyPage, 'verify: loss report');
+    await verifyPage.close();
     expect(failures).toEqual([]);
     await page.context().close();
 
@@ -157,6 +195,11 @@ describe('loss workbench: from a court entrustment to an issued report the inves
     const card = investor.locator('.ant-card', { hasText: CASE_NUMBER });
     await expect.poll(() => card.textContent()).toMatch(/5,?407\.02/);
     expect(await investor.locator('#main-content .ant-card').count()).toBe(1);
+    // In words, not in the engine's symbols.
+    const words = card.getByTestId('plain-loss');
+    await expect.poll(() => words.textContent()).toContain('可以获得赔偿的股份共 1500 股');
+    await expect.poll(() => words.textContent()).toContain('合计核定损失 5407.02 元');
+    expect(await card.textContent()).not.toMatch(/\b(Ns|Ps|Nh|W1|W2)\b/);
     await expectAccessible(investor, 'my loss results');
     expect(investorFailures).toEqual([]);
     await investor.context().close();
@@ -165,5 +208,6 @@ describe('loss workbench: from a court entrustment to an issued report the inves
     await other.goto(`${url}/my/loss-results`);
     await other.getByText('暂无与您身份证号匹配的已出具核定结果。').waitFor();
     await other.context().close();
-  });
+    // One long journey (two refused files, validation, run, issue, verify, the investor's view).
+  }, 360_000);
 });

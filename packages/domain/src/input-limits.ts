@@ -37,5 +37,11 @@ export const INPUT_LIMITS = {
   lossInvestorId: 200,
 } as const;
 
+/**
+ * A loss assessment's fee and tax rates are fractions (0.0003 = 0.03 %): anything at or above 1 (100 %) is a typing
+ * error, and a rate above 1 % is no commission or stamp duty charged in China.
+ */
+export const LOSS_RATE_MAX = { commissionRate: 0.01, stampDutyRate: 0.01, interestRate: 0.2 } as const;
+
 /** Page sizes lists accept. */
 export const PAGE_LIMITS = { cases: 100, loss: 200 } as const;

@@ -18,18 +18,34 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** ISO time → "2026-11-27 14:05" in the browser's zone. */
+// Beijing time has no daylight saving: UTC+8 all year. Shown so, whatever the viewer's own zone, like the PDFs.
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+
+/** The Beijing wall-clock fields of an instant (read with getUTC*). */
+function beijing(d: Date): Date {
+  return new Date(d.getTime() + BEIJING_OFFSET_MS);
+}
+
+/** ISO time → "2026-11-27 14:05 (UTC+8)", in Beijing time as the PDFs print it, whatever the browser's zone. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const b = beijing(d);
+  return `${b.getUTCFullYear()}-${pad(b.getUTCMonth() + 1)}-${pad(b.getUTCDate())} ${pad(b.getUTCHours())}:${pad(b.getUTCMinutes())} (UTC+8)`;
 }
 
-/** Today as YYYY-MM-DD in the browser's zone. */
+/** Today as YYYY-MM-DD in Beijing (the date deadlines and due dates are counted in). */
 export function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const b = beijing(new Date());
+  return `${b.getUTCFullYear()}-${pad(b.getUTCMonth() + 1)}-${pad(b.getUTCDate())}`;
+}
+
+/** A YYYY-MM-DD date `days` calendar days later. */
+export function addIsoDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
 }
 
 /** Calendar days from today to a YYYY-MM-DD date (negative when overdue). */
@@ -37,8 +53,8 @@ export function daysUntil(dueDate: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(dueDate);
   if (!m) return null;
   const due = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  const now = new Date();
-  const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+  const now = beijing(new Date());
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   return Math.round((due - today) / 86_400_000);
 }
 

@@ -19,6 +19,20 @@ export const setUserRoles = (userId: string, roles: string[]) =>
     silent: true,
   });
 
+export type CreateUserInput = NonNullable<
+  paths['/api/admin/users']['post']['requestBody']
+>['content']['application/json'];
+export type CreatedUser = JsonResponse<'/api/admin/users', 'post'>;
+export type AccessAction = 'disable' | 'enable' | 'unlock';
+
+export const createUser = (input: CreateUserInput) =>
+  request<CreatedUser>('/api/admin/users', { body: input, silent: true });
+
+export const setUserAccess = (userId: string, action: AccessAction) =>
+  request<JsonResponse<'/api/admin/users/{id}/access', 'post'>>(`/api/admin/users/${enc(userId)}/access`, {
+    body: { action },
+  });
+
 export function listAudit(query: AuditQuery) {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));

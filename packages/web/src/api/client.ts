@@ -6,6 +6,7 @@ import type {
   CaseList,
   CaseMessage,
   CreateCaseInput,
+  DocumentVerification,
   Health,
   Inbox,
   LoginResponse,
@@ -14,8 +15,8 @@ import type {
   OrganizationKind,
   RecordEntry,
   RegisterInput,
+  UpdateDraftInput,
   Upload,
-  VerifyResult,
 } from './types.ts';
 
 /** An API failure with the server's stable `code` (or a client-side code such as `NETWORK_ERROR`). */
@@ -192,7 +193,12 @@ export function uploadFile(file: File | Blob, name?: string): Promise<Upload> {
   return request<Upload>('/api/uploads', { method: 'POST', body: form, silent: true });
 }
 
-export const createCase = (input: CreateCaseInput) => request<CaseDetail>('/api/cases', { body: input });
+// Silent: the apply page shows the error once, beside the form.
+export const createCase = (input: CreateCaseInput) =>
+  request<CaseDetail>('/api/cases', { body: input, silent: true });
+
+export const updateDraft = (id: string, input: UpdateDraftInput) =>
+  request<CaseDetail>(`/api/cases/${enc(id)}/draft`, { body: input, silent: true });
 
 interface CaseQuery {
   status?: string;
@@ -233,5 +239,6 @@ export const postCaseRecord = (id: string, body: string) =>
 
 export const agreementPdfUrl = (id: string) => `/api/cases/${enc(id)}/agreement.pdf`;
 
+/** Any document's code (agreement or loss report); in the query, so a long code is answered, not "no route". */
 export const verifyDocument = (code: string) =>
-  request<VerifyResult>(`/api/verify/${enc(code)}`, { silent: true, ignoreSessionLoss: true });
+  request<DocumentVerification>(`/api/verify?code=${enc(code)}`, { silent: true, ignoreSessionLoss: true });

@@ -48,17 +48,20 @@ export type Agreement = Schemas['Agreement'];
 export type AgreementSignature = Agreement['signatures'][number];
 export type AgreementPayment = Agreement['payments'][number];
 export type CreateCaseInput = RequestBody<'/api/cases', 'post'>;
+export type UpdateDraftInput = RequestBody<'/api/cases/{id}/draft', 'post'>;
 
 type CaseSubPath<P> = P extends `/api/cases/{id}/${infer Rest}` ? Rest : never;
 /** Event names accepted by POST /api/cases/:id/{event}: every case sub-path that answers the case. */
 export type CaseEvent = Exclude<
   CaseSubPath<keyof paths>,
-  'messages' | 'record' | 'applicant/reveal' | 'agreement.pdf'
+  'messages' | 'record' | 'applicant/reveal' | 'agreement.pdf' | 'draft'
 >;
 /** Bodies per event, without `expectedVersion` (the client adds it). */
 export type CaseEventBodies = {
   [E in CaseEvent]: Omit<RequestBody<`/api/cases/{id}/${E}`, 'post'>, 'expectedVersion'>;
 };
 
+export type DocumentVerification = Schemas['DocumentVerification'];
 export type VerifyResult = Schemas['AgreementVerification'];
+export type ReportVerification = Schemas['LossReportVerification'];
 export type VerifySignature = VerifyResult['signatures'][number];

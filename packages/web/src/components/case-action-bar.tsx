@@ -1,16 +1,27 @@
-import { Alert, App, Button, Form, Input, Modal, Radio, Select, Space } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, fireCaseEvent, listMediators } from '../api/client.ts';
 import type { CaseDetail, CaseEvent, CaseEventBodies, Mediator, Upload } from '../api/types.ts';
-import { CASE_EVENT, FAILURE_REASON, labelOf, optionsOf, REFUSAL_REASON, TRACK } from '../domain-labels.ts';
-import { fenToYuanString, formatFen, parseYuanToFen, todayIso } from '../format.ts';
+import {
+  CASE_EVENT,
+  DECLINE_REASON,
+  FAILURE_REASON,
+  labelOf,
+  optionsOf,
+  REFUSAL_REASON,
+  TRACK,
+} from '../domain-labels.ts';
+import { INPUT_LIMITS } from '@sutiao/domain/input-limits.ts';
+import { addIsoDays, fenToYuanString, formatFen, parseYuanToFen, todayIso } from '../format.ts';
 import { useI18n } from '../i18n/index.ts';
 import { type EventField, EVENT_SPECS, isKnownEvent } from './case-events.ts';
+import { useCaseText } from './case-text.ts';
 import { EvidenceUpload } from './evidence-upload.tsx';
 
 type FormValues = Record<string, unknown>;
 
-const RULE_TYPE: Record<EventField['kind'], 'string' | 'boolean' | 'array'> = {
+const RULE_TYPE: Record<EventField['kind'], 'string' | 'boolean' | 'array' | 'integer'> = {
+  days: 'integer',
   text: 'string',
   textarea: 'string',
   select: 'string',
@@ -63,10 +74,16 @@ function toBody(fields: EventField[], values: FormValues): Record<string, unknow
 function EventFieldInput({
   field,
   mediators,
+  refusalReasons,
+  min,
   ...control
 }: {
   field: EventField;
   mediators: Mediator[];
+  /** Only the reasons the law allows for this case (the server's `refusalReasons`). */
+  refusalReasons: readonly string[];
+  /** The earliest date a date field offers. */
+  min?: string;
   id?: string;
   value?: unknown;
   onChange?: (value: unknown) => void;
@@ -81,7 +98,7 @@ function EventFieldInput({
     case 'password':
       return <Input.Password {...props} autoComplete="current-password" />;
     case 'date':
-      return <Input {...props} type="date" style={{ maxWidth: 220 }} />;
+      return <Input {...props} type="date" min={min} style={{ maxWidth: 220 }} />;
     case 'yuan':
       return <Input {...props} prefix="¥" inputMode="decimal" style={{ maxWidth: 240 }} placeholder="0.00" />;
     case 'boolean':
@@ -95,14 +112,18 @@ function EventFieldInput({
           ]}
         />
       );
+    case 'days':
+      return <InputNumber {...props} min={1} max={30} precision={0} aria-label={t(field.labelKey)} />;
     case 'uploads':
       return <EvidenceUpload {...props} />;
     case 'upload':
       return <EvidenceUpload {...props} maxCount={1} buttonText={t('upload.proofButton')} />;
     case 'select': {
       let options: { value: string; label: string }[] = [];
-      if (field.options === 'refusal-reason') options = optionsOf(REFUSAL_REASON, lang);
+      if (field.options === 'refusal-reason')
+        options = optionsOf(REFUSAL_REASON, lang).filter((option) => refusalReasons.includes(option.value));
       if (field.options === 'failure-reason') options = optionsOf(FAILURE_REASON, lang);
+      if (field.options === 'decline-reason') options = optionsOf(DECLINE_REASON, lang);
       if (field.options === 'track') options = optionsOf(TRACK, lang);
       if (field.options === 'mediator') {
         options = mediators.map((mediator) => ({
@@ -142,6 +163,7 @@ function EventModal({
   onConflict: () => void;
 }) {
   const { t, lang } = useI18n();
+  const { pt: ct } = useCaseText();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const [mediators, setMediators] = useState<Mediator[]>([]);
@@ -178,7 +200,16 @@ function EventModal({
     try {
       const body = toBody(spec.fields, values) as CaseEventBodies[typeof event];
       const next = await fireCaseEvent(caseDetail.id, event, body, caseDetail.version);
-      void message.success(t('event.done', { action: title }));
+      // Choosing is one half of an agreement: say so unless the other side's choice already matched.
+      const waiting = event === 'choose-mediator' && next.status === 'accepted';
+      const chosen = mediators.find(
+        (mediator) => mediator.id === (body as { mediatorId?: string }).mediatorId,
+      );
+      void message.success(
+        waiting
+          ? ct('chosenWaiting', { name: chosen?.displayName ?? '' })
+          : t('event.done', { action: title }),
+      );
       onDone(next);
     } catch (cause) {
       if (cause instanceof ApiError && cause.code === 'CASE_STATE_CONFLICT') {
@@ -206,6 +237,7 @@ function EventModal({
       width={620}
     >
       {spec.hintKey ? <p>{t(spec.hintKey)}</p> : null}
+      {event === 'choose-mediator' ? <p data-testid="choose-hint">{ct('chooseHint')}</p> : null}
       {(event === 'sign-agreement' || event === 'seal-agreement') && agreement ? (
         <Alert
           type="info"
@@ -249,16 +281,46 @@ function EventModal({
                       validator: (_: unknown, value: string | undefined) => {
                         if (!value) return Promise.resolve();
                         const fen = parseYuanToFen(value);
-                        return fen !== null && fen > 0
+                        if (fen === null || fen <= 0)
+                          return Promise.reject(new Error(t('apply.amountInvalid')));
+                        // The server's rule (AGREEMENT_AMOUNT_EXCEEDS_CLAIM), said before sending.
+                        if (event === 'draft-agreement' && fen > caseDetail.claimAmountFen)
+                          return Promise.reject(
+                            new Error(
+                              ct('amountAboveClaim', {
+                                amount: formatFen(fen),
+                                claim: formatFen(caseDetail.claimAmountFen),
+                              }),
+                            ),
+                          );
+                        return Promise.resolve();
+                      },
+                    },
+                  ]
+                : []),
+              ...(field.kind === 'date' && event === 'draft-agreement'
+                ? [
+                    {
+                      // The server's rule (AGREEMENT_DUE_DATE_IMPLAUSIBLE): from today to three years ahead.
+                      validator: (_: unknown, value: string | undefined) => {
+                        if (!value) return Promise.resolve();
+                        const today = todayIso();
+                        const latest = addIsoDays(today, INPUT_LIMITS.agreementDueWithinDays);
+                        return value >= today && value <= latest
                           ? Promise.resolve()
-                          : Promise.reject(new Error(t('apply.amountInvalid')));
+                          : Promise.reject(new Error(ct('dueDateRange', { today, latest })));
                       },
                     },
                   ]
                 : []),
             ]}
           >
-            <EventFieldInput field={field} mediators={mediators} />
+            <EventFieldInput
+              field={field}
+              mediators={mediators}
+              refusalReasons={caseDetail.refusalReasons}
+              min={field.kind === 'date' && event === 'draft-agreement' ? todayIso() : undefined}
+            />
           </Form.Item>
         ))}
       </Form>

@@ -6,17 +6,24 @@ import { formatDateTime } from '../format.ts';
 import { useI18n } from '../i18n/index.ts';
 import { EntryList } from './entry-list.tsx';
 import { PostForm } from './post-form.tsx';
+import { useCaseText } from './case-text.ts';
 
 export function CaseMessages({
   caseId,
   messages,
+  canPost,
+  closed,
   onPosted,
 }: {
   caseId: string;
   messages: CaseMessage[];
+  /** The server says whether this user may post now (a party, on an open case). */
+  canPost: boolean;
+  closed: boolean;
   onPosted: () => void;
 }) {
   const { t, lang } = useI18n();
+  const { pt } = useCaseText();
   return (
     <>
       {messages.length === 0 ? (
@@ -38,15 +45,19 @@ export function CaseMessages({
         />
       )}
       <Divider />
-      <PostForm
-        name="case-message"
-        label={t('case.messageLabel')}
-        submitText={t('case.messageSend')}
-        onPost={async (body) => {
-          await postCaseMessage(caseId, body);
-          onPosted();
-        }}
-      />
+      {canPost ? (
+        <PostForm
+          name="case-message"
+          label={t('case.messageLabel')}
+          submitText={t('case.messageSend')}
+          onPost={async (body) => {
+            await postCaseMessage(caseId, body);
+            onPosted();
+          }}
+        />
+      ) : (
+        <p data-testid="messages-closed">{closed ? pt('closedNoMessages') : pt('readOnlyNoMessages')}</p>
+      )}
     </>
   );
 }

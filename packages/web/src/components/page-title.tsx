@@ -24,7 +24,8 @@ export function PageHeading({ title, extra, sub }: { title: string; extra?: Reac
         marginBottom: 16,
       }}
     >
-      <div>
+      {/* Grows and may shrink, but never below a line's width: a narrow screen puts `extra` under it instead. */}
+      <div className="page-heading-title">
         <h1 style={{ fontSize: 22, margin: 0, fontWeight: 600 }}>{title}</h1>
         {sub ? <div style={{ marginTop: 4, color: 'rgba(0,0,0,0.7)' }}>{sub}</div> : null}
       </div>

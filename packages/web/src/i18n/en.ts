@@ -22,6 +22,8 @@ export const en: Record<MessageKey, string> = {
   'nav.myLoss': 'My loss results',
   'nav.users': 'Users and roles',
   'nav.audit': 'Audit trail',
+  'nav.dockingPeers': 'Docking peers',
+  'nav.dockingProblems': 'Link problems',
   'nav.changePassword': 'Change password',
   'nav.signOut': 'Sign out',
 
@@ -117,6 +119,22 @@ export const en: Record<MessageKey, string> = {
   'case.tab.overview': 'Overview',
   'case.tab.timeline': 'Timeline',
   'case.tab.messages': 'Messages',
+  'case.tab.link': 'Court link',
+  'referral.delegated': 'Pre-filing delegation by a court',
+  'referral.entrusted': 'Post-filing entrustment by a court',
+  'referral.banner':
+    "{source}: {court} {number}; the court's mediation period ends {period}. Receipt, return, extension, progress and the closing report reach the court over the link.",
+  'referral.noPeriod': '(not set)',
+  'referral.source': 'Source',
+  'referral.direct': 'Investor application',
+  'event.hint.signForReceipt':
+    "Signing for it accepts the case here and sends the court a receipt; the period is the court's.",
+  'event.hint.decline': 'The case goes back to the court with your reason.',
+  'event.hint.extend':
+    "An extension needs the parties' consent: record how and when they gave it. The court is told.",
+  'event.field.declineReason': 'Reason for returning it',
+  'event.field.days': 'Days added',
+  'event.field.consent': "The parties' consent",
   'case.tab.record': 'Record',
   'case.tab.agreement': 'Agreement',
   'case.facts': 'Facts',
@@ -218,7 +236,7 @@ export const en: Record<MessageKey, string> = {
   'event.hint.consult': 'Ask the respondent whether it is willing to mediate (within 2 working days).',
   'event.hint.accept': 'Accept this case.',
   'event.hint.refuse':
-    'A securities firm may not refuse an ordinary investor’s request (Securities Law art. 94).',
+    'A securities firm may not refuse an ordinary investor’s request (Securities Law art. 94), nor a futures firm an ordinary trader’s (Futures and Derivatives Law); for such cases “respondent does not agree” is not offered.',
   'event.hint.sign': 'Signing means you agree to the terms. Re-enter your password to confirm it is you.',
   'event.hint.seal':
     'Sealing by the organization makes the agreement effective. Re-enter your password to confirm.',

@@ -1,14 +1,23 @@
 import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, Select, Space, Steps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { INPUT_LIMITS } from '@sutiao/domain/input-limits.ts';
-import { ApiError, createCase, getCurrentConsents, listOrganizations } from '../api/client.ts';
+import {
+  ApiError,
+  createCase,
+  fireCaseEvent,
+  getCase,
+  getCurrentConsents,
+  listOrganizations,
+  updateDraft,
+} from '../api/client.ts';
 import type { Consent, Organization, Upload } from '../api/types.ts';
 import { EvidenceUpload } from '../components/evidence-upload.tsx';
 import { PageHeading } from '../components/page-title.tsx';
 import { FIRM_TYPE, labelOf } from '../domain-labels.ts';
-import { formatBytes, formatFen, parseYuanToFen } from '../format.ts';
+import { fenToYuanString, formatBytes, formatFen, parseYuanToFen } from '../format.ts';
 import { type MessageKey, useI18n } from '../i18n/index.ts';
+import { useApplyText } from './apply-text.ts';
 
 interface ApplyForm {
   respondentOrgId?: string;
@@ -38,6 +47,37 @@ export default function ApplyPage() {
   const [submitting, setSubmitting] = useState<'submit' | 'draft' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const values = Form.useWatch([], form) as ApplyForm | undefined;
+  const { pt } = useApplyText();
+  // A saved draft reopened from its case page (/apply?draft=<id>): the form starts from what was saved.
+  const [searchParams] = useSearchParams();
+  const draftId = searchParams.get('draft');
+  const [draftVersion, setDraftVersion] = useState<number | null>(null);
+
+  useEffect(() => {
+    if (!draftId) return;
+    getCase(draftId)
+      .then((draft) => {
+        if (draft.status !== 'draft') {
+          navigate(`/cases/${draft.id}`, { replace: true });
+          return;
+        }
+        form.setFieldsValue({
+          respondentOrgId: draft.respondentOrgId ?? undefined,
+          claimAmount: fenToYuanString(draft.claimAmountFen),
+          facts: draft.facts,
+          requests: draft.requests,
+          evidence: draft.evidence.map(({ id, name, size, mime, sha256 }) => ({
+            id,
+            name,
+            size,
+            mime,
+            sha256,
+          })),
+        });
+        setDraftVersion(draft.version);
+      })
+      .catch((cause: unknown) => setError(cause instanceof ApiError ? cause.message : t('error.generic')));
+  }, [draftId, form, navigate, t]);
 
   useEffect(() => {
     listOrganizations('firm')
@@ -92,20 +132,27 @@ export default function ApplyPage() {
     const claimAmountFen = parseYuanToFen(all.claimAmount ?? '');
     if (claimAmountFen === null || !all.respondentOrgId) return;
     setSubmitting(submit ? 'submit' : 'draft');
+    const application = {
+      respondentOrgId: all.respondentOrgId,
+      claimAmountFen,
+      facts: all.facts?.trim() ?? '',
+      requests: all.requests?.trim() ?? '',
+      evidenceIds: (all.evidence ?? []).map((item) => item.id),
+      consents: consents
+        .filter((consent) => all.consents?.[consent.kind])
+        .map((consent) => ({ kind: consent.kind, version: consent.version })),
+    };
     try {
-      const created = await createCase({
-        respondentOrgId: all.respondentOrgId,
-        claimAmountFen,
-        facts: all.facts?.trim() ?? '',
-        requests: all.requests?.trim() ?? '',
-        evidenceIds: (all.evidence ?? []).map((item) => item.id),
-        consents: consents
-          .filter((consent) => all.consents?.[consent.kind])
-          .map((consent) => ({ kind: consent.kind, version: consent.version })),
-        submit,
-      });
+      let saved: { id: string };
+      if (draftId && draftVersion !== null) {
+        const updated = await updateDraft(draftId, { ...application, expectedVersion: draftVersion });
+        setDraftVersion(updated.version);
+        saved = submit ? await fireCaseEvent(draftId, 'submit', {}, updated.version) : updated;
+      } else {
+        saved = await createCase({ ...application, submit });
+      }
       void message.success(submit ? t('apply.submitted') : t('apply.draftSaved'));
-      navigate(`/cases/${created.id}`);
+      navigate(`/cases/${saved.id}`);
     } catch (cause) {
       setError(cause instanceof ApiError ? cause.message : t('error.generic'));
     } finally {
@@ -119,7 +166,10 @@ export default function ApplyPage() {
 
   return (
     <>
-      <PageHeading title={t('nav.apply')} sub={t('apply.intro')} />
+      <PageHeading
+        title={draftId ? pt('editDraftTitle') : t('nav.apply')}
+        sub={draftId ? pt('editDraftIntro') : t('apply.intro')}
+      />
       <Card>
         <Steps
           current={current}

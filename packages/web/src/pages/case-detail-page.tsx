@@ -8,12 +8,15 @@ import { CaseActionBar } from '../components/case-action-bar.tsx';
 import { CaseMessages } from '../components/case-messages.tsx';
 import { CaseRecord } from '../components/case-record.tsx';
 import { CaseTimeline } from '../components/case-timeline.tsx';
+import { MessageHistory } from './court/message-history.tsx';
 import { DeadlineText } from '../components/deadline-text.tsx';
 import { PageHeading, usePageTitle } from '../components/page-title.tsx';
 import { StatusTag, ToneTag } from '../components/status-tag.tsx';
 import { FAILURE_REASON, labelOf, REFUSAL_REASON, RESPONDENT_REPLY, TRACK } from '../domain-labels.ts';
 import { formatBytes, formatDateTime, formatFen } from '../format.ts';
 import { useI18n } from '../i18n/index.ts';
+import { useCaseText } from '../components/case-text.ts';
+import { useApplyText } from './apply-text.ts';
 
 function evidenceHref(item: CaseDetail['evidence'][number]): string {
   return item.url ?? `/api/uploads/${encodeURIComponent(item.id)}`;
@@ -100,9 +103,47 @@ function Overview({ detail }: { detail: CaseDetail }) {
   );
 }
 
+const CLOSED_STATUSES = new Set(['not_accepted', 'failed', 'withdrawn', 'terminated', 'performed']);
+
+/** While the parties choose a mediator: who chose whom, and that both must choose the same one. */
+function MediatorChoices({ detail }: { detail: CaseDetail }) {
+  const { pt } = useCaseText();
+  const { investor, respondent } = detail.mediatorChoices;
+  if (
+    detail.status !== 'accepted' ||
+    (!investor && !respondent && !detail.abilities.includes('choose-mediator'))
+  )
+    return null;
+  const verdict =
+    investor && respondent
+      ? investor.id === respondent.id
+        ? pt('choicesAgree')
+        : pt('choicesDiffer')
+      : pt('choicesWaiting');
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 16 }}
+      data-testid="mediator-choices"
+      title={pt('choicesTitle')}
+      description={
+        <>
+          <div>
+            {pt('choiceInvestor')}：{investor?.displayName ?? pt('choiceNone')}；{pt('choiceRespondent')}：
+            {respondent?.displayName ?? pt('choiceNone')}
+          </div>
+          <div>{verdict}</div>
+        </>
+      }
+    />
+  );
+}
+
 export default function CaseDetailPage() {
   const { id = '' } = useParams();
   const { t, lang } = useI18n();
+  const { pt: apt } = useApplyText();
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [tab, setTab] = useState('overview');
@@ -193,6 +234,34 @@ export default function CaseDetailPage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      {detail.status === 'draft' ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={apt('draftHint')}
+          action={
+            <Link to={`/apply?draft=${encodeURIComponent(detail.id)}`}>
+              <Button type="primary">{apt('editDraft')}</Button>
+            </Link>
+          }
+        />
+      ) : null}
+      {detail.court ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="referral-banner"
+          title={t('referral.banner', {
+            source: t(detail.source === 'entrusted' ? 'referral.entrusted' : 'referral.delegated'),
+            court: detail.court.name,
+            number: detail.court.caseNumber ?? '',
+            period: detail.court.periodEnds ?? t('referral.noPeriod'),
+          })}
+        />
+      ) : null}
+      <MediatorChoices detail={detail} />
       <CaseActionBar caseDetail={detail} onChanged={setDetail} onReload={() => load()} />
       <Card>
         <Tabs
@@ -209,9 +278,24 @@ export default function CaseDetailPage() {
               key: 'messages',
               label: t('case.tab.messages'),
               children: (
-                <CaseMessages caseId={detail.id} messages={detail.messages} onPosted={() => load()} />
+                <CaseMessages
+                  caseId={detail.id}
+                  messages={detail.messages}
+                  canPost={detail.canPostMessage}
+                  closed={CLOSED_STATUSES.has(detail.status)}
+                  onPosted={() => load()}
+                />
               ),
             },
+            ...(detail.court
+              ? [
+                  {
+                    key: 'link',
+                    label: t('case.tab.link'),
+                    children: <MessageHistory key={detail.version} caseRef={detail.court.caseRef} />,
+                  },
+                ]
+              : []),
             {
               key: 'record',
               label: t('case.tab.record'),

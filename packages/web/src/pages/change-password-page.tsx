@@ -31,7 +31,10 @@ export default function ChangePasswordPage() {
       void message.success(t('password.changed'));
     } catch (cause) {
       const text = cause instanceof ApiError ? cause.message : t('error.generic');
-      if (cause instanceof ApiError && cause.code === 'PASSWORD_REQUIRED') {
+      if (
+        cause instanceof ApiError &&
+        (cause.code === 'PASSWORD_REQUIRED' || cause.code === 'PASSWORD_INCORRECT')
+      ) {
         form.setFields([{ name: 'currentPassword', errors: [text] }]);
       } else if (cause instanceof ApiError && cause.code === 'PASSWORD_TOO_WEAK') {
         form.setFields([{ name: 'newPassword', errors: [text] }]);

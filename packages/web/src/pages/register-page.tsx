@@ -82,12 +82,9 @@ export default function RegisterPage() {
           label={t('register.displayName')}
           name="displayName"
           rules={[
-            {
-              required: true,
-              whitespace: true,
-              max: INPUT_LIMITS.displayName,
-              message: t('register.displayNameRequired'),
-            },
+            { required: true, whitespace: true, message: t('register.displayNameRequired') },
+            // One rule per reason: a long name is told it is too long, not asked to enter a name.
+            { max: INPUT_LIMITS.displayName, message: t('form.tooLong', { max: INPUT_LIMITS.displayName }) },
           ]}
         >
           <Input autoComplete="name" />

@@ -2,38 +2,81 @@ import { Alert, Button, Card, Descriptions, Form, Input, Result, Table } from 'a
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, verifyDocument } from '../api/client.ts';
-import type { VerifyResult, VerifySignature } from '../api/types.ts';
+import type {
+  DocumentVerification,
+  ReportVerification,
+  VerifyResult,
+  VerifySignature,
+} from '../api/types.ts';
 import { PageHeading } from '../components/page-title.tsx';
 import { ToneTag } from '../components/status-tag.tsx';
 import { labelOf, ROLE } from '../domain-labels.ts';
 import { formatDateTime } from '../format.ts';
 import { useI18n } from '../i18n/index.ts';
+import { looksLikeCode, useVerifyText } from './verify-text.ts';
 
-/** Public: anyone holding an agreement can check its verification code without signing in. */
+function SealedTag({ valid }: { valid: boolean }) {
+  const { t } = useI18n();
+  return valid ? (
+    <ToneTag tone="success">{t('verify.sigOk')}</ToneTag>
+  ) : (
+    <ToneTag tone="danger">{t('verify.sigBad')}</ToneTag>
+  );
+}
+
+/** An issued loss report as the public may see it: no personal data, the three checks. */
+function ReportResult({ report }: { report: ReportVerification }) {
+  const { t } = useI18n();
+  const { pt } = useVerifyText();
+  return (
+    <Descriptions bordered column={1} size="middle">
+      <Descriptions.Item label={pt('kind')}>{pt('reportKind')}</Descriptions.Item>
+      <Descriptions.Item label={t('case.number')}>{report.caseNumber}</Descriptions.Item>
+      <Descriptions.Item label={pt('court')}>{report.courtName}</Descriptions.Item>
+      <Descriptions.Item label={pt('reportOrganization')}>{report.organization}</Descriptions.Item>
+      <Descriptions.Item label={pt('issuedAt')}>{formatDateTime(report.issuedAt)}</Descriptions.Item>
+      <Descriptions.Item label={pt('investors')}>{report.investors}</Descriptions.Item>
+      <Descriptions.Item label={pt('total')}>¥{report.totalAmount}</Descriptions.Item>
+      <Descriptions.Item label={pt('checks')}>
+        {pt('checkContent')} <SealedTag valid={report.checks.content} /> {pt('checkSignature')}{' '}
+        <SealedTag valid={report.checks.signature} /> {pt('checkResults')}{' '}
+        <SealedTag valid={report.checks.results} />
+      </Descriptions.Item>
+      <Descriptions.Item label={t('agreement.digest')}>
+        <span className="mono">{report.digestSm3}</span>
+      </Descriptions.Item>
+    </Descriptions>
+  );
+}
+
+/** Public: anyone holding an agreement or a loss report can check its verification code without signing in. */
 export default function VerifyPage() {
   const { code } = useParams();
   const { t, lang } = useI18n();
+  const { pt } = useVerifyText();
   const navigate = useNavigate();
-  const [result, setResult] = useState<VerifyResult | null>(null);
+  const [verified, setVerified] = useState<DocumentVerification | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [form] = Form.useForm<{ code: string }>();
 
+  const result: VerifyResult | null = verified?.kind === 'agreement' ? verified.agreement : null;
+
   useEffect(() => {
-    setResult(null);
+    setVerified(null);
     setError(null);
     if (!code) return;
     form.setFieldsValue({ code });
     setLoading(true);
     verifyDocument(code)
-      .then(setResult)
+      .then(setVerified)
       .catch((cause: unknown) => setError(cause instanceof ApiError ? cause.message : t('error.generic')))
       .finally(() => setLoading(false));
   }, [code, form, t]);
 
   return (
     <>
-      <PageHeading title={t('verify.title')} sub={t('verify.intro')} />
+      <PageHeading title={t('verify.title')} sub={pt('intro')} />
       <Card style={{ marginBottom: 16 }}>
         <Form
           form={form}
@@ -44,9 +87,22 @@ export default function VerifyPage() {
           <Form.Item
             label={t('verify.code')}
             name="code"
-            rules={[{ required: true, whitespace: true, message: t('verify.codeRequired') }]}
+            rules={[
+              { required: true, whitespace: true, message: t('verify.codeRequired') },
+              {
+                validator: (_, value: string | undefined) =>
+                  !value?.trim() || looksLikeCode(value)
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(pt('codeMalformed'))),
+              },
+            ]}
           >
-            <Input style={{ width: 280 }} autoComplete="off" className="mono" />
+            <Input
+              style={{ width: 280, maxWidth: '100%' }}
+              autoComplete="off"
+              className="mono"
+              maxLength={40}
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={loading}>
             {t('verify.submit')}
@@ -54,6 +110,20 @@ export default function VerifyPage() {
         </Form>
       </Card>
       {error ? <Alert type="error" showIcon role="alert" title={error} /> : null}
+      {verified?.kind === 'loss-report' ? (
+        <Card>
+          <Result
+            status={verified.report.valid ? 'success' : 'error'}
+            title={
+              <h2 style={{ fontSize: 20, margin: 0 }} data-testid="verify-verdict">
+                {verified.report.valid ? t('verify.valid') : t('verify.invalid')}
+              </h2>
+            }
+            style={{ padding: '16px 0' }}
+          />
+          <ReportResult report={verified.report} />
+        </Card>
+      ) : null}
       {result ? (
         <Card>
           <Result
@@ -66,6 +136,7 @@ export default function VerifyPage() {
             style={{ padding: '16px 0' }}
           />
           <Descriptions bordered column={1} size="middle" style={{ marginBottom: 16 }}>
+            <Descriptions.Item label={pt('kind')}>{pt('agreementKind')}</Descriptions.Item>
             <Descriptions.Item label={t('case.number')}>{result.caseNumber}</Descriptions.Item>
             <Descriptions.Item label={t('verify.organization')}>{result.organizationName}</Descriptions.Item>
             <Descriptions.Item label={t('verify.effectiveAt')}>

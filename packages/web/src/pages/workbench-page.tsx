@@ -1,11 +1,13 @@
 import { lazy, type ReactNode, Suspense } from 'react';
-import { Button, Card, Descriptions, Space, Tabs, Tag } from 'antd';
+import { Button, Card, Descriptions, Tabs, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { CaseTable } from '../components/case-table.tsx';
 import { PageHeading } from '../components/page-title.tsx';
 import { CASE_STATUS, labelOf, ROLE } from '../domain-labels.ts';
 import { type MessageKey, useI18n } from '../i18n/index.ts';
+import { visibleNavItems } from '../components/nav-items.ts';
 import { hasPermission, hasRole, useMe, useSession } from '../session.tsx';
+import { PAGE_HINTS, useWorkbenchText, type WorkbenchTextKey } from './workbench-text.ts';
 
 // ECharts is heavy: only users with statistics rights download it, after the workbench has rendered.
 const StatusChart = lazy(() => import('../components/status-chart.tsx'));
@@ -101,16 +103,23 @@ function CourtWorkbench() {
   );
 }
 
-function OtherRoleNotice() {
+/** Roles without a case queue (analysts, administrators): their working pages, each a link, none "coming". */
+function YourPages() {
   const { t } = useI18n();
+  const { pt } = useWorkbenchText();
   const me = useMe();
+  const { platform } = useSession();
+  const items = visibleNavItems(me, platform).filter((item) => item.path !== '/');
   return (
-    <Section title={t('workbench.other.title')}>
-      <p>{t('workbench.other.body')}</p>
-      <Space wrap>
-        <Link to="/inbox">{t('nav.inbox')}</Link>
-        {hasPermission(me, 'roster.read') ? <Link to="/mediators">{t('nav.mediators')}</Link> : null}
-      </Space>
+    <Section title={pt('yourPages')}>
+      <ul className="your-pages" data-testid="your-pages">
+        {items.map((item) => (
+          <li key={item.path}>
+            <Link to={item.path}>{t(item.labelKey)}</Link>
+            {PAGE_HINTS[item.path] ? <span> — {pt(PAGE_HINTS[item.path] as WorkbenchTextKey)}</span> : null}
+          </li>
+        ))}
+      </ul>
     </Section>
   );
 }
@@ -122,10 +131,12 @@ export default function WorkbenchPage() {
   const navigate = useNavigate();
 
   if (platform === 'court') {
+    // Court administrators do no court work: their workbench is their pages, not the court modules.
+    const courtStaff = hasRole(me, 'filing_officer', 'judge', 'court_admin');
     return (
       <>
         <PageHeading title={t('nav.workbench')} sub={t('workbench.welcome', { name: me.user.displayName })} />
-        <CourtWorkbench />
+        {courtStaff ? <CourtWorkbench /> : <YourPages />}
       </>
     );
   }
@@ -188,7 +199,7 @@ export default function WorkbenchPage() {
           </Suspense>
         </Section>
       ) : null}
-      {hasCaseRole ? null : <OtherRoleNotice />}
+      {hasCaseRole ? null : <YourPages />}
     </>
   );
 }

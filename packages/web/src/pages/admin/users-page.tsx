@@ -6,6 +6,9 @@ import { PageHeading } from '../../components/page-title.tsx';
 import { ToneTag } from '../../components/status-tag.tsx';
 import { labelOf, ROLE } from '../../domain-labels.ts';
 import { hasPermission, useMe, useSession } from '../../session.tsx';
+import { formatDateTime } from '../../format.ts';
+import { AccountButtons, CreateAccount } from './account-actions.tsx';
+import { useAccountText } from './account-text.ts';
 import { useAdminText } from './admin-text.ts';
 
 const PLATFORM_ROLES = {
@@ -21,7 +24,10 @@ export default function UsersPage() {
   const me = useMe();
   const { message } = App.useApp();
   const canGrant = hasPermission(me, 'role.grant');
+  const canManage = hasPermission(me, 'user.manage');
+  const { pt: at } = useAccountText();
   const [users, setUsers] = useState<AdminUser[]>([]);
+  const [organizations, setOrganizations] = useState<{ id: string; name: string }[]>([]);
   const [loading, setLoading] = useState(true);
   const [editing, setEditing] = useState<AdminUser | null>(null);
   const [roles, setRoles] = useState<string[]>([]);
@@ -31,7 +37,10 @@ export default function UsersPage() {
   const load = useCallback(() => {
     setLoading(true);
     listUsers()
-      .then((r) => setUsers(r.items))
+      .then((r) => {
+        setUsers(r.items);
+        setOrganizations(r.organizations);
+      })
       .catch(() => {})
       .finally(() => setLoading(false));
   }, []);
@@ -63,7 +72,15 @@ export default function UsersPage() {
 
   return (
     <>
-      <PageHeading title={pt('usersTitle')} sub={pt('usersSub')} />
+      <PageHeading
+        title={pt('usersTitle')}
+        sub={pt('usersSub')}
+        extra={
+          canManage ? (
+            <CreateAccount roles={PLATFORM_ROLES[platform]} organizations={organizations} onCreated={load} />
+          ) : null
+        }
+      />
       <Card>
         <Table<AdminUser>
           rowKey="id"
@@ -84,9 +101,22 @@ export default function UsersPage() {
                     </ToneTag>
                   ))}
                   {u.disabled ? <ToneTag tone="danger">{pt('disabled')}</ToneTag> : null}
+                  {u.lockedUntil ? (
+                    <ToneTag tone="warning">{at('locked', { until: formatDateTime(u.lockedUntil) })}</ToneTag>
+                  ) : null}
                 </span>
               ),
             },
+            ...(canManage
+              ? [
+                  {
+                    title: at('actions'),
+                    render: (_: unknown, u: AdminUser) => (
+                      <AccountButtons user={u} self={u.id === me.user.id} onDone={load} />
+                    ),
+                  },
+                ]
+              : []),
             ...(canGrant
               ? [
                   {

@@ -34,16 +34,17 @@ export default function MyLossResultsPage() {
             style={{ marginBottom: 16 }}
             title={<h2 style={{ fontSize: 16, margin: 0 }}>{r.caseNumber}</h2>}
           >
-            <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
+            <Descriptions size="small" column={{ xs: 1, sm: 2 }} style={{ marginBottom: 12 }}>
               <Descriptions.Item label={lt('court')}>{r.courtName}</Descriptions.Item>
               <Descriptions.Item label={lt('issuedAt')}>{formatDateTime(r.issuedAt)}</Descriptions.Item>
               <Descriptions.Item label={lt('total')}>
-                <Typography.Text strong>{r.row.total}</Typography.Text>
+                <Typography.Text strong>¥{r.row.total}</Typography.Text>
               </Descriptions.Item>
               <Descriptions.Item label={lt('verificationCode')}>{r.verificationCode}</Descriptions.Item>
             </Descriptions>
             <Collapse
-              items={[{ key: 'e', label: lt('explain'), children: <ExplanationView result={r} /> }]}
+              defaultActiveKey={['e']}
+              items={[{ key: 'e', label: lt('explain'), children: <ExplanationView result={r} plain /> }]}
             />
           </Card>
         ))

@@ -1,5 +1,6 @@
 import { Alert, Button, Checkbox, Form, Input, InputNumber, Radio, Select } from 'antd';
 import { type ReactNode, useEffect } from 'react';
+import { LOSS_RATE_MAX } from '@sutiao/domain/input-limits.ts';
 import type { LossParams, LossProblem } from '../../api/loss-types.ts';
 import { useLossText } from './loss-text.ts';
 import { CHANNELS, type ParamsFormValues, toFormValues, toParams } from './params-form-values.ts';
@@ -30,6 +31,17 @@ export function ParamsForm({
   const [form] = Form.useForm<ParamsFormValues>();
   const ruleVersion = Form.useWatch('ruleVersion', form);
   const riskMethod = Form.useWatch('riskMethod', form);
+  // A rate is a decimal fraction below its cap: "5" (meant as 5 ‱ or 0.05 %) is refused with the reason.
+  const rateRule = (name: keyof typeof LOSS_RATE_MAX) => ({
+    validator: (_: unknown, value: string | undefined) => {
+      const text = value?.trim();
+      if (!text) return Promise.resolve();
+      if (!/^\d+(\.\d+)?$/.test(text)) return Promise.reject(new Error(lt('rateNotNumber')));
+      return Number(text) <= LOSS_RATE_MAX[name]
+        ? Promise.resolve()
+        : Promise.reject(new Error(lt('rateTooHigh', { max: String(LOSS_RATE_MAX[name]) })));
+    },
+  });
 
   useEffect(() => {
     form.setFieldsValue(toFormValues(initial));
@@ -88,14 +100,29 @@ export function ParamsForm({
       <Form.Item name="eligibleChannels" label={lt('eligibleChannels')} extra={lt('eligibleChannelsHelp')}>
         <Checkbox.Group options={CHANNELS.map((c) => ({ value: c, label: lt(c) }))} />
       </Form.Item>
-      <Form.Item name="commissionRate" label={lt('commissionRate')} extra={lt('ratesHelp')}>
+      <Form.Item
+        name="commissionRate"
+        label={lt('commissionRate')}
+        extra={lt('ratesHelp')}
+        rules={[rateRule('commissionRate')]}
+      >
         <Input inputMode="decimal" style={{ maxWidth: 200 }} placeholder="0.0003" />
       </Form.Item>
-      <Form.Item name="stampDutyRate" label={lt('stampDutyRate')} extra={lt('ratesHelp')}>
+      <Form.Item
+        name="stampDutyRate"
+        label={lt('stampDutyRate')}
+        extra={lt('ratesHelp')}
+        rules={[rateRule('stampDutyRate')]}
+      >
         <Input inputMode="decimal" style={{ maxWidth: 200 }} placeholder="0.001" />
       </Form.Item>
       {ruleVersion === '2003' ? (
-        <Form.Item name="interestRate" label={lt('interestRate')} extra={lt('interestRateHelp')}>
+        <Form.Item
+          name="interestRate"
+          label={lt('interestRate')}
+          extra={lt('interestRateHelp')}
+          rules={[rateRule('interestRate')]}
+        >
           <Input inputMode="decimal" style={{ maxWidth: 200 }} placeholder="0.0035" />
         </Form.Item>
       ) : null}

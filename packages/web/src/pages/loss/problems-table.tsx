@@ -5,11 +5,14 @@ import { useLossText } from './loss-text.ts';
 /** Every problem in a file, one per row, located by line and column (the engine's LossInputError). */
 export function ProblemsTable({ problems, caption }: { problems: LossProblem[]; caption: string }) {
   const { lt, lang } = useLossText();
+  // Keyed by position: one line can have several problems with the same column and code, and duplicate keys
+  // made React keep rows of the previous file.
+  const rows = problems.map((problem, index) => ({ ...problem, rowIndex: index }));
   return (
-    <Table<LossProblem>
+    <Table<LossProblem & { rowIndex: number }>
       size="small"
-      rowKey={(p) => `${p.investorId ?? ''}-${p.line}-${p.column}-${p.code}`}
-      dataSource={problems}
+      rowKey="rowIndex"
+      dataSource={rows}
       pagination={problems.length > 20 ? { pageSize: 20 } : false}
       title={() => <strong>{caption}</strong>}
       columns={[

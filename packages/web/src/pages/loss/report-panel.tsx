@@ -48,11 +48,11 @@ export function ReportPanel({
           </Descriptions.Item>
           <Descriptions.Item label={lt('verifyLink')}>
             <a
-              href={`/api/loss-reports/verify/${encodeURIComponent(report.verificationCode)}`}
+              href={`/verify/${encodeURIComponent(report.verificationCode)}`}
               target="_blank"
               rel="noreferrer"
             >
-              /api/loss-reports/verify/{report.verificationCode}
+              /verify/{report.verificationCode}
             </a>
           </Descriptions.Item>
         </Descriptions>

@@ -61,28 +61,44 @@ export function SegmentsField({
                   <Form.Item
                     name={[field.name, 'implementationDate']}
                     label={lt('implementationDate')}
-                    rules={[{ required: true, pattern: DATE, message: 'YYYY-MM-DD' }]}
+                    rules={[{ required: true, pattern: DATE, message: lt('dateInvalid') }]}
                   >
                     <Input type="date" />
                   </Form.Item>
                   <Form.Item
                     name={[field.name, 'disclosureDate']}
                     label={lt('disclosureDate')}
-                    rules={[{ required: true, pattern: DATE, message: 'YYYY-MM-DD' }]}
+                    dependencies={[['segments', field.name, 'implementationDate']]}
+                    rules={[
+                      { required: true, pattern: DATE, message: lt('dateInvalid') },
+                      {
+                        // 实施日 < 揭露日 (LOSS-SPEC §1): said here, not after a run.
+                        validator: (_, value: string | undefined) => {
+                          const implementation = form.getFieldValue([
+                            'segments',
+                            field.name,
+                            'implementationDate',
+                          ]) as string | undefined;
+                          return !value || !implementation || implementation < value
+                            ? Promise.resolve()
+                            : Promise.reject(new Error(lt('disclosureBeforeImplementation')));
+                        },
+                      },
+                    ]}
                   >
                     <Input type="date" />
                   </Form.Item>
                   <Form.Item
                     name={[field.name, 'baseDate']}
                     label={lt('baseDate')}
-                    rules={[{ pattern: DATE, message: 'YYYY-MM-DD' }]}
+                    rules={[{ pattern: DATE, message: lt('dateInvalid') }]}
                   >
                     <Input type="date" />
                   </Form.Item>
                   <Form.Item
                     name={[field.name, 'basePrice']}
                     label={lt('basePrice')}
-                    rules={[{ pattern: /^\d+(\.\d+)?$/, message: '0.00' }]}
+                    rules={[{ pattern: /^\d+(\.\d+)?$/, message: lt('basePriceInvalid') }]}
                   >
                     <Input inputMode="decimal" style={{ width: 120 }} />
                   </Form.Item>

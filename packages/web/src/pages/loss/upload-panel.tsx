@@ -27,9 +27,13 @@ export function UploadPanel({
   const me = useMe();
   const [busy, setBusy] = useState<LossFileKind | null>(null);
   const [problems, setProblems] = useState<Partial<Record<LossFileKind, LossProblem[]>>>({});
+  // Each upload gets a new table (its own page, its own rows): nothing of the previous file stays on screen.
+  const [attempt, setAttempt] = useState(0);
 
   const send = async (kind: LossFileKind, file: File) => {
     setBusy(kind);
+    setProblems((p) => ({ ...p, [kind]: undefined }));
+    setAttempt((n) => n + 1);
     try {
       const outcome = await uploadLossFile(assessment.id, kind, file, me.csrfToken);
       setProblems((p) => ({ ...p, [kind]: outcome.ok ? undefined : outcome.problems }));
@@ -70,6 +74,7 @@ export function UploadPanel({
             {found ? (
               <div style={{ marginTop: 12 }}>
                 <ProblemsTable
+                  key={attempt}
                   problems={found}
                   caption={lt('problems', { kind: lt(label), count: found.length })}
                 />
