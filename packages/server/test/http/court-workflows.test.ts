@@ -342,6 +342,31 @@ describe.each(ENGINES)('court workflows on %s', (engine) => {
     ).content;
   const issuedContentTampered = (content: string) => content.replace('10,000.00', '90,000.00');
 
+  it('withdraws a delegation the organization holds (case.withdrawal), and files a refused complaint sending nothing', async () => {
+    const held = await delegated();
+    const withdrawn = (await event(held.id, 'withdraw', officer, { note: '原告撤回起诉' })).json();
+    expect(withdrawn).toMatchObject({
+      status: 'withdrawn',
+      closed: true,
+      abilities: [],
+      outcomeNote: '原告撤回起诉',
+    });
+    const [, withdrawal] = await outbox(held.id);
+    const body = typeof withdrawal!.body === 'string' ? JSON.parse(withdrawal!.body) : withdrawal!.body;
+    expect(withdrawal!.type).toBe('case.withdrawal');
+    expect(Value.Check(DOCKING_BODY_SCHEMAS['case.withdrawal'], body)).toBe(true);
+
+    const { id } = await enter();
+    const refused = (await event(id, 'record-refusal', officer, { note: '被告不同意调解' })).json();
+    expect(refused).toMatchObject({ status: 'refused', nextDeadline: { kind: 'filing' } });
+    const filed = (await event(id, 'file', officer)).json();
+    expect(filed).toMatchObject({ status: 'filed', continuation: { status: 'filed' } });
+    expect(await outbox(id)).toEqual([]);
+    // A filed complaint is no longer delegated.
+    const again = await event(id, 'delegate', officer, { organizationId: ORG });
+    expect(again.json()).toMatchObject({ code: 'CASE_ILLEGAL_EVENT' });
+  });
+
   it('rejects messages for unknown cases or in the wrong state, applying nothing', async () => {
     await expect(
       receive('case.receipt', 'no-such-case', {

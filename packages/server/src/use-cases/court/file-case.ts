@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../adapters/db/schema.ts';
 import type { Deps, SignedInContext } from '../../deps.ts';
 import { newId } from '../../lib/ids.ts';
+import { displayNameOf } from '../common/auth/display-name.ts';
 import { todayInShanghai, yearOf } from '@sutiao/domain/calendar/dates.ts';
 import { nextCourtCaseNumber } from './case-numbers.ts';
 import { actorCourt, type CourtCaseRow } from './court-case-access.ts';
@@ -91,13 +92,7 @@ async function openFiledCase(
       to_status: status,
       actor_user_id: filed.ctx.actor.userId,
       actor_role: filed.ctx.actorRole ?? null,
-      actor_name: (
-        await trx
-          .selectFrom('users')
-          .select('display_name')
-          .where('id', '=', filed.ctx.actor.userId)
-          .executeTakeFirstOrThrow()
-      ).display_name,
+      actor_name: await displayNameOf(trx, filed.ctx.actor.userId),
       at: filed.at,
       note: from.pre_filing_number,
       payload: JSON.stringify({ originCaseId: from.id, filingNumber: filed.filingNumber }),
