@@ -1,4 +1,5 @@
 import { integrateAuditLog } from '../use-cases/common/audit/integrate-audit-log.ts';
+import { expireOverdueReferrals } from '../use-cases/court/expire-overdue-referrals.ts';
 import { sendDeadlineReminders } from '../use-cases/mediation/cases/send-deadline-reminders.ts';
 import { resumeInterruptedRuns } from '../use-cases/mediation/loss/resume-interrupted-runs.ts';
 import { publishDirectory } from '../use-cases/docking/publish-directory.ts';
@@ -68,5 +69,13 @@ export const JOBS: readonly JobDefinition[] = [
     everyMs: 15 * 60_000,
     leaseMs: 10 * 60_000,
     run: (deps) => expireCourtPeriods(deps),
+  },
+  {
+    // Court referrals past their mediation period are marked expired (to be filed, or back to trial).
+    id: 'court.expire-referrals',
+    platforms: ['court'],
+    everyMs: 15 * 60_000,
+    leaseMs: 10 * 60_000,
+    run: (deps) => expireOverdueReferrals(deps),
   },
 ];

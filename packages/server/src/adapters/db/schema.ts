@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { AuditTables } from './audit-schema.ts';
+import type { CourtTables } from './court-schema.ts';
 import type { DockingTables } from './docking-schema.ts';
 import type { LossTables } from './loss-schema.ts';
 
@@ -270,7 +271,7 @@ interface CasePaymentsTable {
   recorded_at: Timestamp;
 }
 
-export interface DB extends LossTables, AuditTables, DockingTables {
+export interface DB extends LossTables, AuditTables, DockingTables, CourtTables {
   organizations: OrganizationsTable;
   users: UsersTable;
   user_roles: UserRolesTable;

@@ -24,6 +24,8 @@ const VERSION_1 = {
   'agreement-seal': { signs: 'text', verificationCode: true },
   /** The platform's signature on a loss assessment report (损失核定意见书). */
   'loss-report': { signs: 'digest', verificationCode: true },
+  /** The court platform's signature on a 民事调解书 it issues (lifecycle C). */
+  'mediation-document': { signs: 'digest', verificationCode: true },
 } as const satisfies Record<string, KindFormat>;
 
 export type EnvelopeKind = keyof typeof VERSION_1;
