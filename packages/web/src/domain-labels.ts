@@ -3,6 +3,7 @@
  * server decides with, so a code and its label cannot drift apart. Unknown codes render as themselves.
  */
 import {
+  DECLINE_REASONS,
   DIRECT_EVENT_LABELS,
   DIRECT_STATE_LABELS,
   FAILURE_REASONS,
@@ -56,6 +57,9 @@ export const TRACK: LabelMap = TRACK_LABELS;
 
 /** 调解不成 reasons (`fail {reasonCode}`). */
 export const FAILURE_REASON: LabelMap = FAILURE_REASONS;
+
+/** Why an organization returns a court's referral (`decline {reasonCode}`). */
+export const DECLINE_REASON: LabelMap = DECLINE_REASONS;
 
 /** 不予受理 reasons (`refuse {reasonCode}`); `respondent-unwilling` is barred for ordinary investors vs. firms. */
 export const REFUSAL_REASON: LabelMap = REFUSAL_REASONS;

@@ -5,10 +5,20 @@ import type { MessageKey } from '../i18n/index.ts';
 /** How one body field of a lifecycle event is asked for. */
 export interface EventField {
   name: string;
-  kind: 'text' | 'textarea' | 'select' | 'date' | 'password' | 'yuan' | 'boolean' | 'uploads' | 'upload';
+  kind:
+    | 'text'
+    | 'textarea'
+    | 'select'
+    | 'date'
+    | 'password'
+    | 'yuan'
+    | 'boolean'
+    | 'uploads'
+    | 'upload'
+    | 'days';
   labelKey: MessageKey;
   required?: boolean;
-  options?: 'refusal-reason' | 'failure-reason' | 'track' | 'mediator';
+  options?: 'refusal-reason' | 'failure-reason' | 'decline-reason' | 'track' | 'mediator';
   max?: number;
   helpKey?: MessageKey;
 }
@@ -45,6 +55,36 @@ export const EVENT_SPECS: Record<CaseEvent, EventSpec> = {
     tone: 'primary',
   },
   register: { fields: [], tone: 'primary', hintKey: 'event.hint.register' },
+  // Court referrals (诉前委派 / 诉中委托): answered to the court over the link.
+  'sign-for-receipt': { fields: [], tone: 'primary', hintKey: 'event.hint.signForReceipt' },
+  decline: {
+    fields: [
+      {
+        name: 'reasonCode',
+        kind: 'select',
+        options: 'decline-reason',
+        labelKey: 'event.field.declineReason',
+        required: true,
+      },
+      note('event.field.note', false),
+    ],
+    tone: 'danger',
+    hintKey: 'event.hint.decline',
+  },
+  extend: {
+    fields: [
+      { name: 'days', kind: 'days', labelKey: 'event.field.days', required: true },
+      {
+        name: 'consent',
+        kind: 'textarea',
+        labelKey: 'event.field.consent',
+        required: true,
+        max: INPUT_LIMITS.note,
+      },
+    ],
+    tone: 'default',
+    hintKey: 'event.hint.extend',
+  },
   'consult-respondent': { fields: [], tone: 'primary', hintKey: 'event.hint.consult' },
   'respondent-reply': {
     fields: [

@@ -1,4 +1,4 @@
-import { Table, type TableColumnsType } from 'antd';
+import { Table, type TableColumnsType, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { listCases } from '../api/client.ts';
@@ -42,7 +42,16 @@ export function CaseTable({ status, pageSize = 10, caption }: CaseTableProps) {
       title: t('case.number'),
       dataIndex: 'caseNumber',
       key: 'caseNumber',
-      render: (_, row) => <Link to={`/cases/${row.id}`}>{row.caseNumber || t('case.noNumber')}</Link>,
+      render: (_, row) => (
+        <>
+          <Link to={`/cases/${row.id}`}>{row.caseNumber || t('case.noNumber')}</Link>
+          {row.court ? (
+            <Tag color="geekblue" style={{ marginInlineStart: 8 }} title={row.court.caseNumber ?? undefined}>
+              {t(row.source === 'entrusted' ? 'referral.entrusted' : 'referral.delegated')} · {row.court.name}
+            </Tag>
+          ) : null}
+        </>
+      ),
     },
     {
       title: t('case.status'),

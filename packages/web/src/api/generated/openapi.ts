@@ -6299,6 +6299,14 @@ export type components = {
       /** @description Integer fen */
       claimAmountFen: number;
       closingReason: string | null;
+      court: {
+        caseNumber: string | null;
+        /** @description The case reference both platforms key the case by */
+        caseRef: string;
+        name: string;
+        /** @description Last day of the court's mediation period (YYYY-MM-DD) */
+        periodEnds: string | null;
+      } | null;
       evidence: {
         id: string;
         mime: string;
@@ -6344,6 +6352,7 @@ export type components = {
       /** @description The respondent firm (a draft is edited with it) */
       respondentOrgId: string | null;
       respondentReply: string | null;
+      source: 'direct' | 'delegated' | 'entrusted';
       status: string;
       supplementRequest: string | null;
       timeline: {
@@ -6380,6 +6389,14 @@ export type components = {
       caseNumber: string | null;
       /** @description Integer fen */
       claimAmountFen: number;
+      court: {
+        caseNumber: string | null;
+        /** @description The case reference both platforms key the case by */
+        caseRef: string;
+        name: string;
+        /** @description Last day of the court's mediation period (YYYY-MM-DD) */
+        periodEnds: string | null;
+      } | null;
       id: string;
       nextDeadline: {
         dueDate: string;
@@ -6387,6 +6404,7 @@ export type components = {
       } | null;
       organizationName: string;
       respondentName: string;
+      source: 'direct' | 'delegated' | 'entrusted';
       status: string;
       track: string | null;
       updatedAt: string;
