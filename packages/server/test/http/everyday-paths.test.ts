@@ -133,6 +133,25 @@ describe.each(ENGINES)('everyday paths on %s', (engine) => {
     expect(firmView.mediatorChoices.investor.id).toBe(a.mediatorId);
   });
 
+  it('tells the parties to choose a mediator only once they can', async () => {
+    const c = await caseIn(t, a, 'consulting');
+    await api.fire(a.firm, c.id, 'respondent-reply', { willing: true });
+    const accepted = await api.fire(a.admin, c.id, 'accept');
+    expect(accepted.json().status).toBe('accepted');
+    const noticesOf = async () =>
+      ((await api.get(a.investor, '/api/notices')).json().items as { caseId: string; body: string }[])
+        .filter((n) => n.caseId === c.id)
+        .map((n) => n.body)
+        .join('\n');
+    expect((await api.get(a.investor, `/api/cases/${c.id}`)).json().abilities).not.toContain(
+      'choose-mediator',
+    );
+    expect(await noticesOf()).not.toContain('选定调解员');
+    await api.fire(a.admin, c.id, 'set-track', { track: 'ordinary' });
+    expect((await api.get(a.investor, `/api/cases/${c.id}`)).json().abilities).toContain('choose-mediator');
+    expect(await noticesOf()).toContain('选定调解员');
+  });
+
   it('refuses an agreement above the claim or due implausibly far ahead', async () => {
     const c = await caseIn(t, a, 'mediating', { claimAmountFen: 980_000 });
     const above = await api.fire(a.mediator, c.id, 'draft-agreement', {
