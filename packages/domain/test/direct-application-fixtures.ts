@@ -6,6 +6,7 @@ import type {
 } from '../src/lifecycles/direct-application-context.ts';
 import type { DirectEvent } from '../src/lifecycles/direct-application-codes.ts';
 import type { Actor } from '../src/permissions.ts';
+import { systemActor } from '../src/system-actors.ts';
 
 function mediationActor(userId: string, role: Actor['roles'][number], organizationId: string | null): Actor {
   return { userId, roles: [role], organizationId, platform: 'mediation' };
@@ -22,6 +23,8 @@ export const ACTORS = {
   otherMediator: mediationActor('u-mediator-2', 'mediator', 'org-center'),
   otherOrgAdmin: mediationActor('u-admin-2', 'org_admin', 'org-other-center'),
   regulator: mediationActor('u-regulator', 'regulator', null),
+  courtLink: systemActor('courtLink', 'mediation'),
+  scheduler: systemActor('scheduler', 'mediation'),
 } as const satisfies Record<string, Actor>;
 
 export const PARTY_ACTOR: Record<DirectParty, Actor> = {
@@ -29,6 +32,8 @@ export const PARTY_ACTOR: Record<DirectParty, Actor> = {
   respondent: ACTORS.respondent,
   mediator: ACTORS.mediator,
   org_admin: ACTORS.orgAdmin,
+  court_link: ACTORS.courtLink,
+  scheduler: ACTORS.scheduler,
 };
 
 export function caseFacts(overrides: Partial<DirectCaseFacts> = {}): DirectCaseFacts {
@@ -49,6 +54,8 @@ export function caseFacts(overrides: Partial<DirectCaseFacts> = {}): DirectCaseF
     agreementAmountFen: 1_000_000,
     agreementDueDate: '2026-03-31',
     paidFen: 0,
+    source: 'direct',
+    courtDeadlineDate: null,
     ...overrides,
   };
 }
@@ -62,6 +69,8 @@ export function context(
 }
 
 const ALL_SIGNED = { investor: true, respondent: true, mediator: true };
+/** A case a court delegated, with the court's period. */
+const REFERRED: Partial<DirectCaseFacts> = { source: 'delegated', courtDeadlineDate: '2026-06-30' };
 
 /** For each event: case facts and a body that satisfy all its guards. */
 export const SATISFYING: Record<DirectEvent, { facts?: Partial<DirectCaseFacts>; input?: DirectEventInput }> =
@@ -85,4 +94,9 @@ export const SATISFYING: Record<DirectEvent, { facts?: Partial<DirectCaseFacts>;
     withdraw: {},
     terminate: { input: { reason: '申请人失联' } },
     'record-payment': { input: { amountFen: 1_000_000 } },
+    'sign-for-receipt': { facts: REFERRED },
+    decline: { facts: REFERRED, input: { reasonCode: 'no-capacity' } },
+    extend: { facts: REFERRED, input: { days: 10, note: '双方当事人电话同意延长十日' } },
+    'court-withdraw': { facts: REFERRED },
+    expire: { facts: REFERRED },
   };

@@ -41,6 +41,11 @@ const LEGAL: Record<DirectEvent, DirectState[]> = {
   withdraw: PRE_EFFECTIVE,
   terminate: PRE_EFFECTIVE.filter((s) => s !== 'draft'),
   'record-payment': ['agreement_effective'],
+  'sign-for-receipt': ['awaiting_receipt'],
+  decline: ['awaiting_receipt'],
+  extend: ['accepted', 'mediating', 'agreement_pending'],
+  'court-withdraw': ['awaiting_receipt', 'accepted', 'mediating', 'agreement_pending'],
+  expire: ['accepted', 'mediating', 'agreement_pending'],
 };
 
 /** Target of rows whose `to` depends on the context, for the SATISFYING context. */
@@ -52,7 +57,7 @@ const DYNAMIC_TARGET: Partial<Record<DirectEvent, DirectState>> = {
 describe('lifecycle A table', () => {
   it('uses exactly the states and events of docs/journey-api.md', () => {
     expect(DIRECT_APPLICATION.events).toEqual([...DIRECT_EVENTS]);
-    expect(DIRECT_APPLICATION.states).toHaveLength(14);
+    expect(DIRECT_APPLICATION.states).toHaveLength(16);
     for (const row of DIRECT_APPLICATION.transitions) {
       for (const from of row.from) expect(DIRECT_STATES).toContain(from);
       if (typeof row.to === 'string') expect(DIRECT_STATES).toContain(row.to);
@@ -66,6 +71,7 @@ describe('lifecycle A table', () => {
     for (const row of DIRECT_APPLICATION.transitions) if (typeof row.to === 'string') reached.add(row.to);
     reached.add('mediating'); // choose-mediator when the parties agree
     reached.add('performed'); // record-payment of the balance
+    reached.add('awaiting_receipt'); // where a court's referral arrives (created by the docking link)
     expect([...reached].sort()).toEqual([...DIRECT_STATES].sort());
     for (const event of DIRECT_EVENTS) {
       expect(DIRECT_APPLICATION.transitions.some((row) => row.event === event)).toBe(true);
@@ -126,4 +132,66 @@ describe('lifecycle A table', () => {
       }
     },
   );
+});
+
+describe('lifecycle A rows for court referrals', () => {
+  const referred = { source: 'delegated' as const, courtDeadlineDate: '2026-06-30' };
+
+  it('only court-referred cases can be signed for, returned, extended, withdrawn by the court or expired', () => {
+    expect(
+      fire(DIRECT_APPLICATION, 'awaiting_receipt', 'sign-for-receipt', context(ACTORS.orgAdmin)),
+    ).toMatchObject({
+      ok: false,
+      code: 'GUARD_FAILED',
+      guard: 'court-referral',
+    });
+    expect(
+      fire(DIRECT_APPLICATION, 'awaiting_receipt', 'sign-for-receipt', context(ACTORS.orgAdmin, referred)),
+    ).toEqual({
+      ok: true,
+      to: 'accepted',
+      deadline: { kind: 'court-period', unit: 'date', date: '2026-06-30' },
+      keepDeadline: false,
+    });
+  });
+
+  it("an extension needs the parties' consent and 1–30 days, and moves the court's period by those days", () => {
+    const extend = (input: { days?: number; note?: string }) =>
+      fire(DIRECT_APPLICATION, 'mediating', 'extend', context(ACTORS.mediator, referred, input));
+    expect(extend({ days: 10 })).toMatchObject({ ok: false, guard: 'extension-consented' });
+    expect(extend({ days: 31, note: '同意' })).toMatchObject({ ok: false, guard: 'extension-days-valid' });
+    expect(extend({ days: 10, note: '双方同意' })).toMatchObject({
+      ok: true,
+      to: 'mediating',
+      deadline: { kind: 'court-period', date: '2026-07-10' },
+    });
+  });
+
+  it('the court withdraws and the scheduler expires only as their system users', () => {
+    for (const actor of [ACTORS.orgAdmin, ACTORS.mediator, ACTORS.investor]) {
+      expect(fire(DIRECT_APPLICATION, 'mediating', 'court-withdraw', context(actor, referred)).ok).toBe(
+        false,
+      );
+      expect(fire(DIRECT_APPLICATION, 'mediating', 'expire', context(actor, referred)).ok).toBe(false);
+    }
+    expect(
+      fire(DIRECT_APPLICATION, 'mediating', 'court-withdraw', context(ACTORS.courtLink, referred)).ok,
+    ).toBe(true);
+    expect(
+      fire(DIRECT_APPLICATION, 'mediating', 'expire', context(ACTORS.scheduler, referred)),
+    ).toMatchObject({
+      ok: true,
+      to: 'failed',
+    });
+  });
+
+  it("a referred case's mediator assignment keeps the court's period, whatever the track", () => {
+    const result = fire(
+      DIRECT_APPLICATION,
+      'accepted',
+      'assign-mediator',
+      context(ACTORS.orgAdmin, referred, { mediatorId: 'u-mediator' }),
+    );
+    expect(result).toMatchObject({ ok: true, deadline: { kind: 'court-period', date: '2026-06-30' } });
+  });
 });

@@ -81,17 +81,20 @@ export function referralRows<G extends string>(): Row<G | ReferralGuard>[] {
       actors: ['org_admin'],
       guards: ['court-referral', 'decline-reason-coded'],
     },
-    {
-      event: 'extend',
-      from: COURT_PERIOD_STATES,
-      to: (ctx) => ctx.state ?? 'mediating',
-      actors: ['org_admin', 'mediator', 'court_link'],
-      guards: ['court-referral', 'extension-days-valid', 'extension-consented'],
-      deadline: (ctx) =>
-        ctx.case.courtDeadlineDate && ctx.input?.days
-          ? courtPeriod(addDays(ctx.case.courtDeadlineDate, ctx.input.days))
-          : undefined,
-    },
+    // An extension keeps the case where it is (one row per state) and moves the court's period.
+    ...COURT_PERIOD_STATES.map(
+      (state): Row<G | ReferralGuard> => ({
+        event: 'extend',
+        from: [state],
+        to: state,
+        actors: ['org_admin', 'mediator', 'court_link'],
+        guards: ['court-referral', 'extension-days-valid', 'extension-consented'],
+        deadline: (ctx) =>
+          ctx.case.courtDeadlineDate && ctx.input?.days
+            ? courtPeriod(addDays(ctx.case.courtDeadlineDate, ctx.input.days))
+            : undefined,
+      }),
+    ),
     {
       event: 'court-withdraw',
       from: ['awaiting_receipt', ...COURT_PERIOD_STATES],
