@@ -14,6 +14,7 @@ const SERVER = fileURLToPath(new URL('../', import.meta.url));
 export const SERVER_ENTRIES = {
   main: 'src/platform/main.ts',
   'verify-audit-cli': 'src/platform/verify-audit-cli.ts',
+  'docking-peer-cli': 'src/platform/docking-peer-cli.ts',
 };
 
 /**
