@@ -84,6 +84,16 @@ describe.each(ENGINES)('loss assessment workbench on %s', (engine) => {
       [5, 'NEGATIVE_QUANTITY'],
     ]);
     expect(body.problems[0]).toMatchObject({ file: 'bad.csv', column: 6, columnName: 'side' });
+    // Two problems of one investor are both listed: fixing a file takes one round, not one per error.
+    const twice = await upload(
+      'trades',
+      'twice.csv',
+      `${BAD_TRADES_CSV.split('\n')[0]}\nA002,A002-1,600000,2020-02-03,1,X,auction,1000,10\nA002,A002-1,600000,2020-13-45,1,B,auction,1000,10\n`,
+    );
+    expect(twice.json().problems.map((p: { line: number; code: string }) => [p.line, p.code])).toEqual([
+      [2, 'UNKNOWN_SIDE'],
+      [3, 'BAD_DATE'],
+    ]);
     const badList = await upload(
       'investors',
       'list.csv',

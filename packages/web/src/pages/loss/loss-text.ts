@@ -147,6 +147,7 @@ const zh = {
   'reason.NO_LOSS': '持有可索赔股份但无损失',
   'reason.SOLD_OUT_BEFORE_DISCLOSURE': '揭露日前已全部卖出',
   'reason.NOT_IN_RANGE': '实施日至揭露日间无有效买入',
+  'reason.INELIGIBLE_CHANNEL_ONLY': '窗口内的买入均经大宗交易等不计入的渠道',
 } as const;
 
 export type LossTextKey = keyof typeof zh;
@@ -302,11 +303,19 @@ const en: Record<LossTextKey, string> = {
   'reason.NO_LOSS': 'Held compensable shares, no loss',
   'reason.SOLD_OUT_BEFORE_DISCLOSURE': 'Sold out before disclosure',
   'reason.NOT_IN_RANGE': 'No eligible buy in the window',
+  'reason.INELIGIBLE_CHANNEL_ONLY':
+    'Every buy in the window came through an ineligible channel (block trade, transfer…)',
 };
 
 type LossText = (key: LossTextKey, params?: Record<string, string | number>) => string;
 
-const REASONS = new Set(['LOSS', 'NO_LOSS', 'SOLD_OUT_BEFORE_DISCLOSURE', 'NOT_IN_RANGE']);
+const REASONS = new Set([
+  'LOSS',
+  'NO_LOSS',
+  'SOLD_OUT_BEFORE_DISCLOSURE',
+  'NOT_IN_RANGE',
+  'INELIGIBLE_CHANNEL_ONLY',
+]);
 
 /** The engine's investor reason code (INVESTOR_REASONS) as a label; unknown codes are shown as they are. */
 export function reasonLabel(lt: LossText, code: string): string {

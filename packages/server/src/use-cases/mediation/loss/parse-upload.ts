@@ -50,8 +50,16 @@ export async function parseUpload(
   }
   if (kind === 'trades') {
     const table = parseTradesCsv(text, name);
-    const errors = [...table.fileErrors, ...table.investorErrors.values()];
-    if (errors.length > 0) return { ok: false, problems: sortProblems(errors.map(toProblem)) };
+    // Every problem of every row (up to the table's cap), so a file is fixed in one round, not one per error.
+    const errors = [...table.fileErrors, ...table.rowProblems.map((p) => p.error)];
+    if (errors.length > 0) {
+      const omitted = table.rowProblemsOmitted;
+      const more =
+        omitted > 0
+          ? [fileProblem(name, `另有 ${omitted} 个问题未列出`, `${omitted} more problems not listed`)]
+          : [];
+      return { ok: false, problems: [...sortProblems(errors.map(toProblem)), ...more] };
+    }
     if (table.count === 0)
       return { ok: false, problems: [fileProblem(name, '文件中没有交易记录', 'the file holds no trades')] };
     return { ok: true, rows: table.count, investors: [] };
