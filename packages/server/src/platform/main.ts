@@ -16,6 +16,7 @@ async function main() {
     ...(config.webDist ? { webDist: config.webDist } : {}),
     logger: config.logger,
     rateLimits: config.rateLimits,
+    ...(config.trustedProxies ? { trustedProxies: config.trustedProxies } : {}),
   });
   await app.listen({ host: config.host, port: config.port });
   const name =
