@@ -36,6 +36,8 @@ const LossAssessmentPage = lazy(() => import('./pages/loss/assessment-page.tsx')
 const MyLossResultsPage = lazy(() => import('./pages/loss/my-loss-results-page.tsx'));
 const UsersPage = lazy(() => import('./pages/admin/users-page.tsx'));
 const AuditPage = lazy(() => import('./pages/admin/audit-page.tsx'));
+const DockingPeersPage = lazy(() => import('./pages/admin/docking-peers-page.tsx'));
+const DockingProblemsPage = lazy(() => import('./pages/admin/docking-problems-page.tsx'));
 const RegisterPage = lazy(() => import('./pages/register-page.tsx'));
 const ChangePasswordPage = lazy(() => import('./pages/change-password-page.tsx'));
 
@@ -229,6 +231,22 @@ function AppRoutes({ platform }: { platform: Platform }) {
               element={
                 <Lazy>
                   <UsersPage />
+                </Lazy>
+              }
+            />
+            <Route
+              path="/admin/docking/peers"
+              element={
+                <Lazy>
+                  <DockingPeersPage />
+                </Lazy>
+              }
+            />
+            <Route
+              path="/admin/docking/problems"
+              element={
+                <Lazy>
+                  <DockingProblemsPage />
                 </Lazy>
               }
             />

@@ -43,6 +43,8 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/court/cases', labelKey: 'nav.courtCases', permissions: ['court.case.read'], platform: 'court' },
   { path: '/admin/users', labelKey: 'nav.users', permissions: ['user.manage', 'role.grant'] },
   { path: '/audit', labelKey: 'nav.audit', permissions: ['audit.read'] },
+  { path: '/admin/docking/peers', labelKey: 'nav.dockingPeers', permissions: ['system.configure'] },
+  { path: '/admin/docking/problems', labelKey: 'nav.dockingProblems', permissions: ['docking.monitor'] },
   { path: '/inbox', labelKey: 'nav.inbox', permissions: [] },
   {
     path: '/mediators',
