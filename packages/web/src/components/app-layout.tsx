@@ -59,6 +59,8 @@ export function AppLayout() {
       <Menu
         mode="inline"
         selectedKeys={[selectedKey(location.pathname)]}
+        // Choosing an item closes the drawer, the page already open included.
+        onClick={() => setDrawerOpen(false)}
         style={{ borderInlineEnd: 0, paddingTop: 8 }}
         items={visibleNavItems(me, platform).map((item) => ({
           key: item.path,
