@@ -23,16 +23,14 @@ export async function expireOverdueReferrals(deps: Deps): Promise<{ expired: num
   let expired = 0;
   for (const { id, kind } of due) {
     try {
-      await deps.db
-        .transaction()
-        .execute((trx) =>
-          applyCourtTransition(deps, ctx, trx, {
-            caseId: id,
-            kind,
-            event: 'expire',
-            note: null,
-          } as Parameters<typeof applyCourtTransition>[3]),
-        );
+      await deps.db.transaction().execute((trx) =>
+        applyCourtTransition(deps, ctx, trx, {
+          caseId: id,
+          kind,
+          event: 'expire',
+          note: null,
+        } as Parameters<typeof applyCourtTransition>[3]),
+      );
       expired += 1;
     } catch (error) {
       if (!isAppError(error)) throw error;

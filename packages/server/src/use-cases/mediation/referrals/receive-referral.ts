@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import { appendAudit } from '../../../adapters/audit/audit-log.ts';
 import { blindIndex, encryptField } from '../../../adapters/crypto/sm4.ts';
 import type { DB } from '../../../adapters/db/schema.ts';
-import type { Deps } from '../../../deps.ts';
 import { newId } from '../../../lib/ids.ts';
 import { todayInShanghai } from '@sutiao/domain/calendar/dates.ts';
 import type { CourtParty, DelegationBody, EntrustmentBody } from '@sutiao/domain/docking/message-bodies.ts';

@@ -27,7 +27,9 @@ const CaseSummaryFields = Type.Object({
       name: Type.String(),
       caseNumber: Nullable(Type.String()),
       caseRef: Type.String({ description: 'The case reference both platforms key the case by' }),
-      periodEnds: Nullable(Type.String({ description: "Last day of the court's mediation period (YYYY-MM-DD)" })),
+      periodEnds: Nullable(
+        Type.String({ description: "Last day of the court's mediation period (YYYY-MM-DD)" }),
+      ),
     }),
   ),
 });
