@@ -1,8 +1,6 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { Generated } from 'kysely';
+import type { Json, Timestamp } from './column-types.ts';
 import type { ClosingReportBody } from '@sutiao/domain/docking/message-bodies.ts';
-
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type Json<T> = ColumnType<T, string, string>;
 
 /** Tables of the court platform's cases (migration 014). */
 export interface CourtTables {

@@ -1,10 +1,8 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { Generated } from 'kysely';
+import type { Json, Timestamp } from './column-types.ts';
 import type { DockingEnvelope } from '@sutiao/domain/docking/envelope.ts';
 import type { CaseLinkSummary } from '@sutiao/domain/docking/link-state.ts';
 import type { SignedReceipt } from '@sutiao/domain/docking/receipt.ts';
-
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type Json<T> = ColumnType<T, string, string>;
 
 /** Tables of the docking link (migration 013). */
 export interface DockingTables {
