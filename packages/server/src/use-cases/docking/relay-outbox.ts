@@ -21,6 +21,13 @@ export function retryDelayMs(attempts: number, random: () => number = Math.rando
 
 type OutboxRow = Selectable<DockingOutboxTable>;
 
+/**
+ * Refusals that say the receiver cannot check the message yet — this platform or its key not registered there
+ * yet, or the clocks apart — not that the message is wrong: retried with backoff, then a dead letter. Final, they
+ * would strand every later message of the case behind the sequence number the refusal did not consume.
+ */
+const RETRIED_REFUSALS = new Set(['UNKNOWN_SENDER', 'UNKNOWN_KEY', 'KEY_NOT_VALID', 'STALE']);
+
 export interface RelayResult {
   claimed: number;
   delivered: number;
@@ -108,9 +115,12 @@ async function deliverOne(
         signed.receipt.receiverId === peer.id &&
         verifyReceipt(signed, peer, deps.docking.crypto)
       ) {
-        return finish(deps, row, signed);
+        const { outcome, code, detail } = signed.receipt;
+        if (outcome !== 'rejected' || !RETRIED_REFUSALS.has(code ?? '')) return finish(deps, row, signed);
+        failure = `refused ${code}: ${detail ?? ''}`;
+      } else {
+        failure = `HTTP ${answer.status} without a valid receipt`;
       }
-      failure = `HTTP ${answer.status} without a valid receipt`;
     } catch (error) {
       failure = String((error as Error)?.message ?? error);
     }
