@@ -1,11 +1,12 @@
-import { Button, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { Button, Form, Input, Select, Space, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { PageHeading } from '../../components/page-title.tsx';
+import { ToneTag } from '../../components/status-tag.tsx';
 import { formatDateTime, formatFen } from '../../format.ts';
 import { hasPermission, useMe } from '../../session.tsx';
 import { type CourtCaseList, type CourtCaseQuery, listCourtCases } from './court-api.ts';
-import { deadlineLabel, stateColor, stateLabel, stateOptions } from './court-labels.ts';
+import { deadlineLabel, stateTone, stateLabel, stateOptions } from './court-labels.ts';
 import { useCourtText } from './court-text.ts';
 
 const PAGE_SIZE = 20;
@@ -136,7 +137,7 @@ export default function CourtCaseListPage() {
             title: pt('status'),
             key: 'status',
             render: (_: unknown, r) => (
-              <Tag color={stateColor(r.status, r.closed)}>{stateLabel(r.kind, r.status, lang)}</Tag>
+              <ToneTag tone={stateTone(r.status, r.closed)}>{stateLabel(r.kind, r.status, lang)}</ToneTag>
             ),
           },
           { title: pt('plaintiffs'), dataIndex: 'plaintiffs' },
@@ -161,7 +162,7 @@ export default function CourtCaseListPage() {
                   <span>
                     {deadlineLabel(r.nextDeadline.kind, lang)} {r.nextDeadline.dueDate}
                   </span>
-                  {r.nextDeadline.overdue ? <Tag color="red">{pt('overdueTag')}</Tag> : null}
+                  {r.nextDeadline.overdue ? <ToneTag tone="danger">{pt('overdueTag')}</ToneTag> : null}
                 </Space>
               ) : (
                 '—'

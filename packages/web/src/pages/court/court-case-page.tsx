@@ -1,7 +1,8 @@
-import { Alert, Card, Col, Descriptions, Empty, Row, Spin, Table, Tag, Timeline } from 'antd';
+import { Alert, Card, Col, Descriptions, Empty, Row, Spin, Table, Timeline } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { PageHeading } from '../../components/page-title.tsx';
+import { ToneTag } from '../../components/status-tag.tsx';
 import { formatDateTime, formatFen } from '../../format.ts';
 import { CourtActions } from './court-actions.tsx';
 import { type CourtCaseDetail, getCourtCase } from './court-api.ts';
@@ -10,7 +11,7 @@ import {
   eventLabel,
   procedureLabel,
   resultLabel,
-  stateColor,
+  stateTone,
   stateLabel,
 } from './court-labels.ts';
 import { useCourtText } from './court-text.ts';
@@ -62,9 +63,9 @@ export default function CourtCasePage() {
         title={number ? `${kindLabel} ${number}` : kindLabel}
         sub={
           <span>
-            <Tag color={stateColor(detail.status, detail.closed)}>
+            <ToneTag tone={stateTone(detail.status, detail.closed)}>
               {stateLabel(detail.kind, detail.status, lang)}
-            </Tag>
+            </ToneTag>
             {pt('version', { n: detail.version })}
           </span>
         }
@@ -147,7 +148,6 @@ export default function CourtCasePage() {
               pagination={false}
               rowKey={(p) => `${p.role}-${p.name}-${p.idNumberMasked}`}
               dataSource={detail.parties}
-              scroll={{ x: 'max-content' }}
               caption={<span className="visually-hidden">{pt('parties')}</span>}
               columns={[
                 { title: pt('role'), dataIndex: 'role', render: (r: keyof typeof roleLabel) => roleLabel[r] },

@@ -11,6 +11,7 @@ import {
   COURT_DEADLINE_KINDS,
   PROCEDURES,
 } from '@sutiao/domain/lifecycles/court-referral.ts';
+import type { Tone } from '../../domain-labels.ts';
 import type { Lang } from '../../i18n/index.ts';
 
 type Labels = Readonly<Record<string, { zh: string; en: string }>>;
@@ -43,11 +44,11 @@ export const resultLabel = (result: string | null | undefined, lang: Lang) =>
 export const stateOptions = (kind: Kind, lang: Lang) =>
   Object.entries(STATES[kind]).map(([value, label]) => ({ value, label: label[lang] }));
 
-/** The tone of a state's tag: waiting on the court, at the organization, or over. */
-export function stateColor(status: string, closed: boolean): string {
-  if (closed) return 'default';
-  if (['delegated', 'entrusted', 'mediating'].includes(status)) return 'processing';
+/** The tone of a state's tag (the contrast-checked tones of ToneTag): at the organization, settled, to file, or over. */
+export function stateTone(status: string, closed: boolean): Tone {
+  if (closed) return 'neutral';
+  if (['delegated', 'entrusted', 'mediating'].includes(status)) return 'progress';
   if (status === 'settled') return 'success';
   if (['refused', 'declined', 'failed', 'expired'].includes(status)) return 'warning';
-  return 'blue';
+  return 'info';
 }

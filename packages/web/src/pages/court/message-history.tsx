@@ -1,4 +1,5 @@
-import { Empty, Table, Tag } from 'antd';
+import { Empty, Table } from 'antd';
+import { ToneTag } from '../../components/status-tag.tsx';
 import { useEffect, useState } from 'react';
 import { formatDateTime } from '../../format.ts';
 import { type DockingCaseMessages, getCaseMessages } from './court-api.ts';
@@ -22,7 +23,6 @@ export function MessageHistory({ caseRef }: { caseRef: string | null }) {
       rowKey="messageId"
       dataSource={items ?? []}
       pagination={false}
-      scroll={{ x: 'max-content' }}
       caption={<span className="visually-hidden">{pt('messages')}</span>}
       columns={[
         { title: pt('updated'), dataIndex: 'at', render: (v: string) => formatDateTime(v) },
@@ -37,7 +37,9 @@ export function MessageHistory({ caseRef }: { caseRef: string | null }) {
           title: pt('status'),
           key: 'status',
           render: (_: unknown, m) => (
-            <Tag color={m.status === 'rejected' || m.status === 'dead' ? 'red' : 'default'}>{m.status}</Tag>
+            <ToneTag tone={m.status === 'rejected' || m.status === 'dead' ? 'danger' : 'neutral'}>
+              {m.status}
+            </ToneTag>
           ),
         },
         {
