@@ -22,7 +22,7 @@ export const DOCKING_SENDER: Record<DockingMessageType, 'court' | 'mediation' | 
   'directory.sync': 'mediation',
   'case.delegate': 'court',
   'case.entrust': 'court',
-  'case.receipt': 'either',
+  'case.receipt': 'mediation',
   'case.decline': 'mediation',
   'case.extension': 'either',
   'case.progress': 'mediation',

@@ -119,7 +119,9 @@ function shapeProblem(raw: unknown): string | null {
   if (!isRecord(header)) return 'header is not an object';
   if (!('body' in raw)) return 'body is missing';
   if (typeof signature !== 'string' || !/^[0-9a-f]{2,512}$/.test(signature)) return 'signature is not hex';
-  for (const key of Object.keys(header)) if (!(key in HEADER_FIELDS)) return `unknown header field ${key}`;
+  for (const key of Object.keys(header)) {
+    if (!Object.hasOwn(HEADER_FIELDS, key)) return `unknown header field ${key}`;
+  }
   for (const [key, kind] of Object.entries(HEADER_FIELDS)) {
     const value = header[key];
     const ok =

@@ -89,10 +89,13 @@ export function referralRows<G extends string>(): Row<G | ReferralGuard>[] {
         to: state,
         actors: ['org_admin', 'mediator', 'court_link'],
         guards: ['court-referral', 'extension-days-valid', 'extension-consented'],
+        // The court's own date when it granted the extension (its calendar decides), else the days added here.
         deadline: (ctx) =>
-          ctx.case.courtDeadlineDate && ctx.input?.days
-            ? courtPeriod(addDays(ctx.case.courtDeadlineDate, ctx.input.days))
-            : undefined,
+          ctx.input?.dueDate
+            ? courtPeriod(ctx.input.dueDate)
+            : ctx.case.courtDeadlineDate && ctx.input?.days
+              ? courtPeriod(addDays(ctx.case.courtDeadlineDate, ctx.input.days))
+              : undefined,
       }),
     ),
     {

@@ -93,6 +93,18 @@ describe.each(ENGINES)('the mediation platform inbox on %s', (engine) => {
     expect(await cases(caseRef)).toHaveLength(1);
   });
 
+  it('a repeat of a message refused the first time is refused again with the same code, not answered duplicate', async () => {
+    const caseRef = newCaseRef();
+    const refused = envelope({ caseRef }, delegationBody({ organizationId: 'no-such-org' }));
+    expect(receiptOf(await post(refused))).toMatchObject({
+      outcome: 'rejected',
+      code: 'UNKNOWN_ORGANIZATION',
+    });
+    const again = await post(refused);
+    expect(again.statusCode).toBe(422);
+    expect(receiptOf(again)).toMatchObject({ outcome: 'rejected', code: 'UNKNOWN_ORGANIZATION' });
+  });
+
   it('refuses unsigned, wrongly signed and unknown-key messages with a signed rejection receipt, stored, no effect', async () => {
     const caseRef = newCaseRef();
     const before = await link.mediation.deps.db.selectFrom('docking_rejections').select('id').execute();

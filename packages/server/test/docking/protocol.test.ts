@@ -109,6 +109,12 @@ describe('docking protocol core (SM2 and Ed25519 through the server crypto adapt
     expect(rejection(check({ header: {}, body: {}, signature: 'ab' }))).toBe('MALFORMED');
     const envelope = sealed();
     expect(rejection(check({ ...envelope, header: { ...envelope.header, extra: 1 } }))).toBe('MALFORMED');
+    // Names every object inherits are not header fields either.
+    for (const key of ['constructor', 'toString', '__proto__']) {
+      const header = JSON.parse(JSON.stringify(envelope.header));
+      Object.defineProperty(header, key, { value: 'x', enumerable: true });
+      expect(rejection(check({ ...envelope, header })), key).toBe('MALFORMED');
+    }
     expect(rejection(check({ ...envelope, header: { ...envelope.header, formatVersion: 2 } }))).toBe(
       'UNSUPPORTED_VERSION',
     );

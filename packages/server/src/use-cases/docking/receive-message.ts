@@ -159,7 +159,7 @@ async function accept(
   const fields = { messageId: header.messageId, senderId: header.senderId, bodyDigest: header.bodyDigest };
   const existing = await trx
     .selectFrom('docking_inbox')
-    .select(['envelope', 'status'])
+    .select(['envelope', 'status', 'code', 'detail'])
     .where('sender_id', '=', header.senderId)
     .where('message_id', '=', header.messageId)
     .executeTakeFirst();
@@ -169,6 +169,16 @@ async function accept(
         code: 'REPLAYED',
         detail: 'same message id, different body',
       });
+    }
+    // A repeat gets the first answer's outcome: a message refused the first time is refused again, not 'duplicate'.
+    if (existing.status === 'rejected') {
+      return {
+        status: 422,
+        receipt: receiptFor(deps, fields, 'rejected', {
+          code: (existing.code ?? 'INVALID_BODY') as DockingRejectionCode,
+          detail: existing.detail ?? '',
+        }),
+      };
     }
     return { status: 200, receipt: receiptFor(deps, fields, 'duplicate', undefined) };
   }

@@ -7,7 +7,7 @@ import { sealMessage, verifyReceipt } from '@sutiao/domain/docking/protocol.ts';
 import type { SignedReceipt } from '@sutiao/domain/docking/receipt.ts';
 import { type RegisteredPeer, registeredPeers } from './peer-directory.ts';
 
-/** Attempts before a message goes to the dead-letter list (about a day of backoff). */
+/** Attempts before a message goes to the dead-letter list (about an hour and a half of backoff). */
 export const MAX_ATTEMPTS = 16;
 const LEASE_SECONDS = 30;
 const BASE_DELAY_MS = 250;
@@ -113,7 +113,9 @@ async function deliverOne(
         isSignedReceipt(signed) &&
         signed.receipt.messageId === row.message_id &&
         signed.receipt.receiverId === peer.id &&
-        verifyReceipt(signed, peer, deps.docking.crypto)
+        verifyReceipt(signed, peer, deps.docking.crypto) &&
+        // The receipt names what the peer received: it must be what was sent.
+        (signed.receipt.bodyDigest === null || signed.receipt.bodyDigest === envelope.header.bodyDigest)
       ) {
         const { outcome, code, detail } = signed.receipt;
         if (outcome !== 'rejected' || !RETRIED_REFUSALS.has(code ?? '')) return finish(deps, row, signed);
