@@ -233,7 +233,10 @@ describe.each(ENGINES)('the transition kernel on %s', (engine) => {
       return runTransition({ ...env, outbox }, clerk, trx, binding, { id, event: 'close' });
     });
     expect(enqueued).toEqual([
-      { trx: transaction, messages: [{ type: 'case.closing-report', caseRef: id, body: { to: 'closed' } }] },
+      {
+        trx: transaction,
+        messages: [{ type: 'case.closing-report', peerId: 'test-peer', caseRef: id, body: { to: 'closed' } }],
+      },
     ]);
     expect(result.outgoing).toEqual(enqueued[0]?.messages);
     const after = await snapshot(id);
