@@ -4,8 +4,11 @@ import { newId } from '../lib/ids.ts';
 import type { JobDefinition } from './job-definition.ts';
 
 interface JobRunner {
-  /** Runs a job as soon as its lease is free (coalesced: several triggers while it runs give one more run). */
-  trigger(id: string): void;
+  /**
+   * Something changed that the job must see: runs it now unless an instance is running it — the hold after a
+   * scheduled run (one run per period) does not apply. Coalesced: triggers while it runs give one more run.
+   */
+  trigger(id: string): Promise<boolean>;
   /** Runs a job now, on this instance, if no other holds its lease; resolves with whether it ran. */
   runNow(id: string): Promise<boolean>;
   /** Stops the timers and waits for runs in progress. */
@@ -26,7 +29,7 @@ export function startJobs(
   const timers: NodeJS.Timeout[] = [];
   let stopped = false;
 
-  const claim = async (job: JobDefinition): Promise<boolean> => {
+  const claim = async (job: JobDefinition, ignoreHold: boolean): Promise<boolean> => {
     if (job.everyInstance) return true;
     const leaseSeconds = job.leaseMs / 1000;
     const { rows } = await sql<{ job_id: string }>`
@@ -35,6 +38,8 @@ export function startJobs(
       on conflict (job_id) do update
         set holder = excluded.holder, lease_until = excluded.lease_until, last_started_at = now()
         where job_leases.lease_until < now()
+           or (${ignoreHold} and job_leases.last_finished_at is not null
+               and job_leases.last_finished_at >= job_leases.last_started_at)
       returning job_id`.execute(deps.db);
     return rows.length > 0;
   };
@@ -52,7 +57,7 @@ export function startJobs(
         where job_id = ${job.id} and holder = ${holder}`.execute(deps.db);
   };
 
-  const runNow = (id: string): Promise<boolean> => {
+  const runNow = (id: string, ignoreHold = false): Promise<boolean> => {
     const job = mine.get(id);
     if (!job) return Promise.reject(new Error(`no job ${id} on the ${deps.platform} platform`));
     const current = running.get(id);
@@ -61,7 +66,7 @@ export function startJobs(
       return current;
     }
     const run = (async () => {
-      if (!(await claim(job))) return false;
+      if (!(await claim(job, ignoreHold))) return false;
       let failure: unknown;
       try {
         await job.run(deps);
@@ -78,7 +83,7 @@ export function startJobs(
       })
       .finally(() => {
         running.delete(id);
-        if (again.delete(id) && !stopped) void runNow(id);
+        if (again.delete(id) && !stopped) void runNow(id, true);
       });
     running.set(id, run);
     return run;
@@ -94,8 +99,8 @@ export function startJobs(
   }
 
   return {
-    trigger: (id) => void runNow(id),
-    runNow,
+    trigger: (id) => runNow(id, true),
+    runNow: (id) => runNow(id),
     async stop() {
       stopped = true;
       for (const timer of timers) clearInterval(timer);

@@ -105,6 +105,42 @@ describe.each(ENGINES)('the mediation platform inbox on %s', (engine) => {
     expect(receiptOf(again)).toMatchObject({ outcome: 'rejected', code: 'UNKNOWN_ORGANIZATION' });
   });
 
+  it("a court's extension is applied as the court's system user and sets the court's own new date", async () => {
+    const caseRef = newCaseRef();
+    const first = await post(
+      envelope({ caseRef, sequence: 1 }, delegationBody({ deadlineDate: '2099-06-01' })),
+    );
+    expect(receiptOf(first).outcome).toBe('accepted');
+    const [c] = await cases(caseRef);
+    const admin = await link.mediation.login('ws_sh_admin');
+    const signed = await link.mediation.app.inject({
+      method: 'POST',
+      url: `/api/cases/${c!.id}/sign-for-receipt`,
+      headers: admin,
+      payload: { expectedVersion: 1 },
+    });
+    expect(signed.statusCode).toBe(200);
+    const extension = {
+      days: 10,
+      newDeadlineDate: '2099-06-15',
+      consentNote: '双方当事人在法院同意延长调解期限',
+      consentRecordedAt: new Date().toISOString(),
+    };
+    const extended = await post(envelope({ caseRef, sequence: 2, type: 'case.extension' }, extension));
+    expect(receiptOf(extended)).toMatchObject({ outcome: 'accepted', code: null });
+    const row = await link.mediation.deps.db
+      .selectFrom('cases')
+      .select(['status', 'court_deadline_date', 'next_deadline_date', 'next_deadline_kind'])
+      .where('id', '=', c!.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      status: 'accepted',
+      court_deadline_date: '2099-06-15',
+      next_deadline_date: '2099-06-15',
+      next_deadline_kind: 'court-period',
+    });
+  });
+
   it('refuses unsigned, wrongly signed and unknown-key messages with a signed rejection receipt, stored, no effect', async () => {
     const caseRef = newCaseRef();
     const before = await link.mediation.deps.db.selectFrom('docking_rejections').select('id').execute();

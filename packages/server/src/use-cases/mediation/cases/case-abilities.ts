@@ -8,10 +8,10 @@ import { type Actor, isAuthorized } from '@sutiao/domain/permissions.ts';
 
 /** The actor holds at least one of the permissions the event needs. */
 export function mayFire(actor: Actor, event: DirectEvent): boolean {
-  const required = DIRECT_EVENT_PERMISSIONS[event];
-  // Events no permission grants are the system's own (the court link, the scheduler): the table names who.
-  if (required.length === 0) return isSystemUserId(actor.userId);
-  return required.some((permission) => isAuthorized(actor, permission));
+  // The system's own users (the court link, the scheduler) hold no roles: the lifecycle table's parties say which
+  // events they may fire (e.g. the court's extension), and events with no permission are theirs alone.
+  if (isSystemUserId(actor.userId)) return true;
+  return DIRECT_EVENT_PERMISSIONS[event].some((permission) => isAuthorized(actor, permission));
 }
 
 /** Events this actor may fire now: the lifecycle's parties and guards, and the permission catalogue. */

@@ -29,7 +29,8 @@ export async function participantsOf(trx: Kysely<DB>, c: LoadedCase): Promise<Pa
     .where('users.disabled', '=', false)
     .where((eb) =>
       eb.or([
-        eb('users.id', 'in', ids),
+        // A court's referral may name no user yet: `in ()` is not SQL.
+        ...(ids.length > 0 ? [eb('users.id', 'in', ids)] : []),
         eb.and([
           eb('users.organization_id', '=', c.respondent_org_id),
           eb('user_roles.role', '=', 'respondent'),
