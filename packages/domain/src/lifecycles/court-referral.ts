@@ -9,6 +9,18 @@ import type { GuardDefinition } from './state-machine.ts';
  */
 export type Labels = { readonly zh: string; readonly en: string };
 
+/** Labels of the events both court lifecycles share: what the organization's messages do to the court's case. */
+export const REFERRAL_EVENT_LABELS = {
+  receive: { zh: '调解组织签收', en: 'Received by the organization' },
+  decline: { zh: '调解组织退回', en: 'Declined by the organization' },
+  progress: { zh: '调解进展', en: 'Progress' },
+  extend: { zh: '延长调解期限', en: 'Extend the period' },
+  'report-settled': { zh: '结案报告：调解成功', en: 'Closing report: settled' },
+  'report-failed': { zh: '结案报告：调解不成', en: 'Closing report: failed' },
+  'report-expired': { zh: '结案报告：期限届满', en: 'Closing report: expired' },
+  expire: { zh: '调解期限届满', en: 'Period expired' },
+} as const satisfies Record<string, Labels>;
+
 /** Who fires a court referral's events: court staff by permission, or the system (the link's inbox, a job). */
 export type CourtParty = 'delegator' | 'filer' | 'entruster' | 'adjudicator' | 'system';
 
