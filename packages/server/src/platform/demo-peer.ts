@@ -32,10 +32,11 @@ export function wireDemoPeer(deps: Deps, peerUrl: string, onRegistered: () => vo
     if (!isIdentity(identity) || identity.platform === deps.platform) return false;
     const known = await deps.db
       .selectFrom('docking_peers')
-      .select('id')
+      .select('base_url')
       .where('id', '=', identity.platformId)
       .executeTakeFirst();
-    if (!known) {
+    // A demo data folder started again on other ports (a copy, as the journeys make) points the peer anew.
+    if (known?.base_url !== peerUrl) {
       await storePeer(
         deps,
         { requestId: newId(), actor: null, actorRole: 'demo-setup' },
