@@ -179,7 +179,7 @@ export default function CourtCasePage() {
           ) : null}
           {detail.documents.length > 0 ? (
             <Section title={pt('documents')}>
-              <ul style={{ paddingLeft: 20, margin: 0 }}>
+              <ul className="prose-list" style={{ paddingLeft: 20, margin: 0 }}>
                 {detail.documents.map((d) => (
                   <li key={d.id}>
                     {d.caseNumber} · {formatDateTime(d.issuedAt)} · {pt('verificationCode')}{' '}
