@@ -99,7 +99,10 @@ describe('direct application: from the wizard to a performed agreement', () => {
     });
   }
 
-  it('runs lifecycle A end to end: apply, supplement, register, consult, accept, mediate, sign, seal, verify, pay', async () => {
+  // about 120 s on a quiet machine: the file's default of 120 s left no room for a busy one
+  it('runs lifecycle A end to end: apply, supplement, register, consult, accept, mediate, sign, seal, verify, pay', {
+    timeout: 400_000,
+  }, async () => {
     const { investor1, center_admin: admin, firm_huaxin: firm, mediator1: mediator } = pages;
 
     // investor1 applies through the wizard, with a real PDF as evidence.
@@ -118,7 +121,9 @@ describe('direct application: from the wizard to a performed agreement', () => {
 
     // The center's administrator sees it in the queue, asks for a supplement.
     await admin.goto(`${url}/`);
-    await expect.poll(() => admin.getByRole('link', { name: created.number }).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => admin.getByRole('link', { name: created.number }).count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     await expectAccessible(admin, 'org admin workbench');
     await admin.getByRole('link', { name: created.number }).first().click();
     await admin.getByTestId('case-number').waitFor();

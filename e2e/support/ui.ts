@@ -19,18 +19,35 @@ export function watchApi(page: Page, expected: (response: Response) => boolean =
   return failures;
 }
 
-/** Opens an antd Select by its label and picks the option whose text contains `text`. */
+/**
+ * Opens an antd Select by its label and picks the option whose text contains `text`. A long list renders only the
+ * options in view: `search` types the text first, as a user of a searchable Select does.
+ */
 export async function chooseOption(
   scope: Page | Locator,
   page: Page,
   label: string,
   text: string,
+  options: { search?: boolean } = {},
 ): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  const option = page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
-    .first();
-  await option.click();
+  const input = scope.getByLabel(label, { exact: true });
+  await input.click();
+  const visible = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  if (options.search) {
+    await page.locator('.ant-select-dropdown:visible').waitFor();
+    await page.keyboard.type(text);
+    // the list filters as the text arrives: pick once it shows only what matches
+    await expect
+      .poll(async () => {
+        const shown = await visible.allTextContents();
+        return shown.length > 0 && shown.every((t) => t.includes(text));
+      })
+      .toBe(true);
+  }
+  await visible.filter({ hasText: text }).first().click();
+  // what the user sees: the Select shows the choice
+  const select = input.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  await expect.poll(() => select.textContent()).toContain(text);
 }
 
 /** A small valid one-page PDF (correct xref offsets) with a line of ASCII text. */
