@@ -3,7 +3,7 @@ import { expireOverdueReferrals } from '../use-cases/court/expire-overdue-referr
 import { sendDeadlineReminders } from '../use-cases/mediation/cases/send-deadline-reminders.ts';
 import { resumeInterruptedRuns } from '../use-cases/mediation/loss/resume-interrupted-runs.ts';
 import { publishDirectory } from '../use-cases/docking/publish-directory.ts';
-import { relayOutbox } from '../use-cases/docking/relay-outbox.ts';
+import { relayDue } from '../use-cases/docking/relay-outbox.ts';
 import { sendReconciliation } from '../use-cases/docking/send-reconciliation.ts';
 import { expireCourtPeriods } from '../use-cases/mediation/referrals/expire-court-periods.ts';
 import type { JobDefinition } from './job-definition.ts';
@@ -44,7 +44,7 @@ export const JOBS: readonly JobDefinition[] = [
     everyMs: 100,
     leaseMs: 60_000,
     everyInstance: true,
-    run: (deps) => relayOutbox(deps),
+    run: (deps) => relayDue(deps),
   },
   {
     // The public directory to every court platform, when it changed (and at start-up).

@@ -10,6 +10,27 @@ import { type RegisteredPeer, registeredPeers } from './peer-directory.ts';
 /** Attempts before a message goes to the dead-letter list (about an hour and a half of backoff). */
 export const MAX_ATTEMPTS = 16;
 const LEASE_SECONDS = 30;
+/**
+ * Deliveries one pass keeps in flight. All of a 200-message pass at once swamped the receiver: its answers came
+ * after the 10 s timeout, so the work was done and then sent again (answered `duplicate`).
+ */
+export const CONCURRENT_DELIVERIES = 8;
+/** Messages one pass claims: even if every delivery of a pass waits out its timeout, the pass ends within the lease. */
+export const RELAY_BATCH = 2 * CONCURRENT_DELIVERIES;
+
+/**
+ * The relay job's run: passes one after another while they find full batches, for up to `forMs` — a backlog drains
+ * at the receiver's pace instead of one small batch per tick.
+ */
+export async function relayDue(deps: Deps, forMs = 2000): Promise<RelayResult> {
+  const total: RelayResult = { claimed: 0, delivered: 0, rejected: 0, retrying: 0, dead: 0 };
+  const until = Date.now() + forMs;
+  for (;;) {
+    const pass = await relayOutbox(deps);
+    for (const key of Object.keys(total) as Array<keyof RelayResult>) total[key] += pass[key];
+    if (pass.claimed < RELAY_BATCH || Date.now() >= until) return total;
+  }
+}
 const BASE_DELAY_MS = 250;
 const MAX_DELAY_MS = 30 * 60_000;
 
@@ -50,7 +71,7 @@ const isSignedReceipt = (value: unknown): value is SignedReceipt =>
  * (network, timeout, 5xx, a receipt that does not verify) means try again later; a rejection is final.
  */
 export async function relayOutbox(deps: Deps, options: { batch?: number } = {}): Promise<RelayResult> {
-  const batch = options.batch ?? 200;
+  const batch = options.batch ?? RELAY_BATCH;
   const now = deps.now();
   const { rows } = await sql<OutboxRow>`
     update docking_outbox set lease_until = ${new Date(now.getTime() + LEASE_SECONDS * 1000)},
@@ -70,15 +91,18 @@ export async function relayOutbox(deps: Deps, options: { batch?: number } = {}):
     const key = `${row.peer_id}\u0000${row.case_ref ?? ''}`;
     byCase.set(key, [...(byCase.get(key) ?? []), row]);
   }
-  await Promise.all(
-    [...byCase.values()].map(async (list) => {
+  const lanes = [...byCase.values()];
+  let next = 0;
+  const lane = async () => {
+    for (let list = lanes[next++]; list; list = lanes[next++]) {
       list.sort((a, b) => a.sequence - b.sequence);
       for (const row of list) {
         const outcome = await deliverOne(deps, row, peers.get(row.peer_id));
         result[outcome] += 1;
       }
-    }),
-  );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENT_DELIVERIES, lanes.length) }, lane));
   return result;
 }
 
