@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from './support/browser.ts';
 import { useRunningSystem } from './support/running-system.ts';
 import { DEMO_PASSWORD, signInAs } from './support/sign-in.ts';
-import { chooseOption, fireEvent, watchApi } from './support/ui.ts';
+import { chooseOption, confirmDialog, fireEvent, watchApi } from './support/ui.ts';
 
 const COURT_USERS = ['sh74_filing', 'sh74_judge'] as const;
 const MEDIATION_USERS = ['ws_sh_admin', 'mediator1', 'investor1', 'firm_huaxin'] as const;
@@ -90,13 +90,7 @@ describe('court and mediation organization across the docking link', () => {
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     if (fill) await fill(dialog);
-    await dialog.getByRole('button', { name: '确认', exact: true }).click();
-    const error = dialog.locator('.ant-alert-error, .ant-form-item-explain-error').first();
-    const outcome = await Promise.race([
-      dialog.waitFor({ state: 'hidden' }).then(() => 'closed'),
-      error.waitFor().then(async () => `the dialog shows an error: ${await error.textContent()}`),
-    ]);
-    if (outcome !== 'closed') throw new Error(`${action}: ${outcome}`);
+    await confirmDialog(dialog, '确认', action);
     await expect.poll(() => courtState(page)).toBe(state);
     await expect
       .poll(() => section(page, '可办理事项').getByRole('status').textContent())
@@ -158,6 +152,17 @@ describe('court and mediation organization across the docking link', () => {
     return new URL(page.url()).pathname.split('/').pop() ?? '';
   }
 
+  /** The workstation administrator signs for the referral, sets the simple track and assigns 刘调解. */
+  async function signForAndAssign(admin: Page): Promise<void> {
+    await fireEvent(admin, '签收', 'accepted');
+    await fireEvent(admin, '确定调解程序', 'accepted', async (dialog) => {
+      await chooseOption(dialog, admin, '调解程序', '简易程序');
+    });
+    await fireEvent(admin, '指派调解员', 'mediating', async (dialog) => {
+      await chooseOption(dialog, admin, '调解员', '刘调解');
+    });
+  }
+
   async function openMediationCase(page: Page, id: string): Promise<void> {
     await page.goto(`${env.system.urls.mediation}/cases/${id}`);
     await page.getByTestId('case-number').waitFor();
@@ -215,13 +220,7 @@ describe('court and mediation organization across the docking link', () => {
     expect(await linkHistory(admin)).toContain('收到');
     await checkOnce(admin, 'mediation: the court link tab');
 
-    await fireEvent(admin, '签收', 'accepted');
-    await fireEvent(admin, '确定调解程序', 'accepted', async (dialog) => {
-      await chooseOption(dialog, admin, '调解程序', '简易程序');
-    });
-    await fireEvent(admin, '指派调解员', 'mediating', async (dialog) => {
-      await chooseOption(dialog, admin, '调解员', '刘调解');
-    });
+    await signForAndAssign(admin);
 
     // The court sees the receipt come back: mediating, with the organization's own case number.
     await waitForCourtState(officer, '调解中');
@@ -336,13 +335,7 @@ describe('court and mediation organization across the docking link', () => {
     const caseId = await openReferral(admin, filing);
     await expect.poll(() => admin.getByTestId('referral-banner').textContent()).toContain('法院诉中委托');
     await checkOnce(admin, 'mediation: entrusted referral awaiting receipt');
-    await fireEvent(admin, '签收', 'accepted');
-    await fireEvent(admin, '确定调解程序', 'accepted', async (dialog) => {
-      await chooseOption(dialog, admin, '调解程序', '简易程序');
-    });
-    await fireEvent(admin, '指派调解员', 'mediating', async (dialog) => {
-      await chooseOption(dialog, admin, '调解员', '刘调解');
-    });
+    await signForAndAssign(admin);
     await waitForCourtState(judge, '委托调解中');
 
     // The mediator drafts the agreement; the mediator and both parties sign with their password; the center seals.

@@ -154,7 +154,9 @@ describe('direct application: from the wizard to a performed agreement', () => {
 
     // The firm replies it is willing.
     await firm.goto(`${url}/`);
-    await expect.poll(() => firm.getByRole('link', { name: created.number }).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => firm.getByRole('link', { name: created.number }).count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     await expectAccessible(firm, 'respondent workbench');
     await openCase(firm, url, created.id);
     await expectAccessible(firm, 'case page (respondent)');
@@ -179,7 +181,9 @@ describe('direct application: from the wizard to a performed agreement', () => {
 
     // The mediator talks, keeps the record, drafts the agreement.
     await mediator.goto(`${url}/`);
-    await expect.poll(() => mediator.getByRole('link', { name: created.number }).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => mediator.getByRole('link', { name: created.number }).count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     await openCase(mediator, url, created.id);
     await expectAccessible(mediator, 'case page (mediator)');
     await tab(mediator, '沟通');

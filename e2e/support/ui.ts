@@ -113,15 +113,22 @@ export async function fireEvent(
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
   if (fill) await fill(dialog);
-  await dialog.getByRole('button', { name: `确认${action}` }).click();
-  // The info banner (amount and due date) is an alert too: wait for errors only.
-  const alert = dialog.locator('.ant-alert-error, .ant-form-item-explain-error').first();
+  await confirmDialog(dialog, `确认${action}`, action);
+  await expect.poll(() => caseStatus(page)).toBe(toStatus);
+}
+
+/**
+ * Presses the dialog's confirm button and waits until it closes; an error it shows instead fails the journey with
+ * its text. Info banners are alerts too: only errors count.
+ */
+export async function confirmDialog(dialog: Locator, button: string, action: string): Promise<void> {
+  await dialog.getByRole('button', { name: button }).click();
+  const error = dialog.locator('.ant-alert-error, .ant-form-item-explain-error').first();
   const outcome = await Promise.race([
     dialog.waitFor({ state: 'hidden' }).then(() => 'closed'),
-    alert.waitFor().then(async () => `the dialog shows an error: ${await alert.textContent()}`),
+    error.waitFor().then(async () => `the dialog shows an error: ${await error.textContent()}`),
   ]);
   if (outcome !== 'closed') throw new Error(`${action}: ${outcome}`);
-  await expect.poll(() => caseStatus(page)).toBe(toStatus);
 }
 
 /** Names of the actions the case page offers now. */
