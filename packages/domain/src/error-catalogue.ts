@@ -175,6 +175,27 @@ export const ERRORS = {
     zh: '不满足操作条件：{guard}',
     en: 'Precondition not met: {guard}',
   },
+  /**
+   * A judicial confirmation application that may not be made now (agreement not effective, the 30-day window closed,
+   * a live application, no competent court …); the body's details list every problem with its code.
+   */
+  CONFIRMATION_NOT_ALLOWED: {
+    status: 422,
+    zh: '不能申请司法确认：{reason}',
+    en: 'Judicial confirmation cannot be applied for: {reason}',
+  },
+  /** The court chosen for a judicial confirmation is not one of the competent courts the platform routed. */
+  CONFIRMATION_COURT_NOT_COMPETENT: {
+    status: 422,
+    zh: '所选法院不是本案有管辖权的法院，请从列出的法院中选择。',
+    en: 'The chosen court is not competent for this case; choose one of the courts listed.',
+  },
+  /** Only a party to the case (the investor or the respondent firm) may apply for or join a judicial confirmation. */
+  CONFIRMATION_NOT_A_PARTY: {
+    status: 403,
+    zh: '只有本案当事人（投资者或被申请人）可以申请司法确认。',
+    en: 'Only a party to the case (the investor or the respondent firm) may apply for judicial confirmation.',
+  },
   /** A complaint entered at the court without at least one plaintiff and one defendant. */
   COURT_PARTIES_MISSING: {
     status: 422,

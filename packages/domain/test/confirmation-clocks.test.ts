@@ -167,14 +167,14 @@ describe('the deadlines the court lifecycle starts and keeps', () => {
   it('extends the review by 10 days, once, with the president’s approval', () => {
     const input = { note: '案情复杂', approvedBy: '张院长' };
     for (const state of ['reviewing', 'awaiting_supplement'] as const) {
-      expect(run(state, 'extend', { case: running, input })).toEqual({
+      expect(run(state, 'extend-review', { case: running, input })).toEqual({
         ok: true,
         to: state,
         deadline: { kind: 'ruling', unit: 'date', date: '2026-11-27' },
         keepDeadline: false,
       });
     }
-    expect(run('reviewing', 'extend', { case: { ...running, extended: true }, input })).toEqual({
+    expect(run('reviewing', 'extend-review', { case: { ...running, extended: true }, input })).toEqual({
       ok: false,
       code: 'GUARD_FAILED',
       guard: 'not-extended',

@@ -77,7 +77,7 @@ const LEGAL: Record<ConfirmationEvent, ConfirmationState[]> = {
   'receive-supplement': ['awaiting_supplement'],
   'supplement-lapsed': ['awaiting_supplement'],
   'record-inquiry': ['reviewing'],
-  extend: ['reviewing', 'awaiting_supplement'],
+  'extend-review': ['reviewing', 'awaiting_supplement'],
   confirm: ['reviewing'],
   reject: ['reviewing'],
   withdraw: ['received', 'accepted', 'reviewing', 'awaiting_supplement'],
@@ -91,7 +91,7 @@ const WHO: Record<ConfirmationEvent, Who[]> = {
   'receive-supplement': ['system'],
   'supplement-lapsed': ['judge'],
   'record-inquiry': ['judge'],
-  extend: ['judge'],
+  'extend-review': ['judge'],
   confirm: ['judge'],
   reject: ['judge'],
   withdraw: ['system'],
@@ -277,7 +277,7 @@ describe('lifecycle D at the court (司法确认案件) table', () => {
     expect(guardsOf('request-supplement')).toEqual(['due-date-valid', 'note-given']);
     expect(guardsOf('supplement-lapsed')).toEqual(['supplement-overdue']);
     expect(guardsOf('record-inquiry')).toEqual(['note-given']);
-    expect(guardsOf('extend')).toEqual(['not-extended', 'note-given', 'president-approval']);
+    expect(guardsOf('extend-review')).toEqual(['not-extended', 'note-given', 'president-approval']);
     for (const event of ['accept', 'receive-supplement', 'confirm', 'withdraw'] as const) {
       expect(guardsOf(event)).toEqual([]);
     }
@@ -344,7 +344,7 @@ describe('court confirmation abilities (input guards skipped)', () => {
     expect(availableEvents(lifecycle, 'reviewing', ctx(judge))).toEqual([
       'request-supplement',
       'record-inquiry',
-      'extend',
+      'extend-review',
       'confirm',
       'reject',
     ]);
@@ -352,14 +352,16 @@ describe('court confirmation abilities (input guards skipped)', () => {
   });
 
   it('offers an extension once, and the lapse only after the time limit', () => {
-    expect(availableEvents(lifecycle, 'reviewing', ctx(judge, { extended: true }))).not.toContain('extend');
+    expect(availableEvents(lifecycle, 'reviewing', ctx(judge, { extended: true }))).not.toContain(
+      'extend-review',
+    );
     expect(availableEvents(lifecycle, 'awaiting_supplement', ctx(judge))).toEqual([
       'supplement-lapsed',
-      'extend',
+      'extend-review',
     ]);
     expect(
       availableEvents(lifecycle, 'awaiting_supplement', ctx(judge, { supplementDue: '2026-11-20' })),
-    ).toEqual(['extend']);
+    ).toEqual(['extend-review']);
   });
 
   it('leaves the system the applicants’ withdrawal and the supplements received', () => {

@@ -28,6 +28,13 @@ const MOVES: Record<DockingMessageType, LinkState | null> = {
   'case.closing-report': 'closed',
   'case.withdrawal': 'withdrawn',
   'case.filing-notice': 'concluded',
+  // A confirmation application is a case of its own on the link: applied, accepted or not, ruled or withdrawn.
+  'confirmation.apply': 'referred',
+  'confirmation.acceptance': 'received',
+  'confirmation.supplement-request': null,
+  'confirmation.supplement': null,
+  'confirmation.ruling': 'concluded',
+  'confirmation.withdrawal': 'withdrawn',
 };
 
 const RANK: Record<LinkState, number> = {

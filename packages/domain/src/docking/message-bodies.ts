@@ -25,12 +25,14 @@ export const AttachmentSchema = Type.Object(
     size: Type.Integer({ minimum: 1, maximum: 50 * 1024 * 1024 }),
     sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
     sm3: Type.String({ pattern: '^[0-9a-f]{64}$' }),
-    /** What the file is: complaint (起诉状), evidence, agreement PDF, court document. */
+    /** What the file is: complaint (起诉状), evidence, agreement PDF, court document, identity proof, supplement. */
     role: Type.Union([
       Type.Literal('complaint'),
       Type.Literal('evidence'),
       Type.Literal('agreement'),
       Type.Literal('court-document'),
+      Type.Literal('identity'),
+      Type.Literal('supplement'),
     ]),
   },
   { additionalProperties: false },
@@ -74,6 +76,24 @@ const ReferralFields = {
   deadlineDate: IsoDate,
   attachments: Type.Array(AttachmentSchema, { maxItems: 50 }),
 };
+
+/** A party applying for judicial confirmation, as the mediation platform verified them (real-name sign-in). */
+const ApplicantSchema = Type.Object(
+  {
+    side: Type.Union([Type.Literal('investor'), Type.Literal('respondent')]),
+    kind: Type.Union([Type.Literal('person'), Type.Literal('organization')]),
+    name: Text(100),
+    idNumber: Type.String({ pattern: '^[0-9A-Z]{18}$' }),
+    phone: OptionalText(20),
+    /** When the party applied or confirmed the joint application on the platform. */
+    appliedAt: IsoTime,
+    /** The party's statement (声明): voluntary, true, not harming others; as the party signed it. */
+    statement: Text(2000),
+  },
+  { additionalProperties: false },
+);
+
+const Side = Type.Union([Type.Literal('investor'), Type.Literal('respondent')]);
 
 export const DOCKING_BODY_SCHEMAS = {
   'directory.sync': Type.Object(
@@ -203,6 +223,86 @@ export const DOCKING_BODY_SCHEMAS = {
     },
     { additionalProperties: false },
   ),
+  'confirmation.apply': Type.Object(
+    {
+      /** The court chosen, and why it is competent (民事诉讼法 第二百零五条). */
+      court: CourtRef,
+      routingBasis: Text(32),
+      routingReason: Text(200),
+      organization: Type.Object({ id: Text(64), name: Text(100) }, { additionalProperties: false }),
+      /** The mediation case's number at the organization, and the court's own number when it referred the case. */
+      mediationCaseNumber: Text(64),
+      referral: Type.Union([
+        Type.Object({ caseRef: Text(64), caseNumber: OptionalText(64) }, { additionalProperties: false }),
+        Type.Null(),
+      ]),
+      applicants: Type.Array(ApplicantSchema, { minItems: 2, maxItems: 2 }),
+      jointAt: IsoTime,
+      agreement: Type.Object(
+        {
+          amountFen: Fen,
+          terms: Text(20000),
+          effectiveDate: IsoDate,
+          verificationCode: Text(64),
+          attachment: AttachmentSchema,
+        },
+        { additionalProperties: false },
+      ),
+      attachments: Type.Array(AttachmentSchema, { maxItems: 50 }),
+    },
+    { additionalProperties: false },
+  ),
+  'confirmation.acceptance': Type.Object(
+    {
+      at: IsoTime,
+      outcome: Type.Union([Type.Literal('accepted'), Type.Literal('not-accepted')]),
+      /** The 民特 number on acceptance. */
+      caseNumber: Type.Union([Text(64), Type.Null()]),
+      /** The non-acceptance ground's code (docs/docking-protocol.md), or null. */
+      groundCode: Type.Union([Text(64), Type.Null()]),
+      note: OptionalText(2000),
+      /** The last day of the court's review (15 days from acceptance). */
+      rulingDueDate: Type.Union([IsoDate, Type.Null()]),
+    },
+    { additionalProperties: false },
+  ),
+  'confirmation.supplement-request': Type.Object(
+    {
+      at: IsoTime,
+      /** Who is to answer: one party or both. */
+      of: Type.Union([Side, Type.Literal('both')]),
+      questions: Text(2000),
+      dueDate: IsoDate,
+    },
+    { additionalProperties: false },
+  ),
+  'confirmation.supplement': Type.Object(
+    {
+      at: IsoTime,
+      by: Side,
+      answer: Text(5000),
+      attachments: Type.Array(AttachmentSchema, { maxItems: 20 }),
+    },
+    { additionalProperties: false },
+  ),
+  'confirmation.ruling': Type.Object(
+    {
+      at: IsoTime,
+      decision: Type.Union([Type.Literal('confirmed'), Type.Literal('rejected'), Type.Literal('withdrawn')]),
+      caseNumber: Text(64),
+      /** The rejection ground's code, or null. */
+      groundCode: Type.Union([Text(64), Type.Null()]),
+      reason: OptionalText(2000),
+      /** The 民事裁定书 (confirmed or rejected), signed with the court's key; null when treated as withdrawn. */
+      document: Type.Union([AttachmentSchema, Type.Null()]),
+      verificationCode: Type.Union([Text(64), Type.Null()]),
+    },
+    { additionalProperties: false },
+  ),
+  'confirmation.withdrawal': Type.Object(
+    { at: IsoTime, by: Side, reason: Text(2000) },
+    { additionalProperties: false },
+  ),
   'link.reconciliation': Type.Object(
     {
       at: IsoTime,
@@ -228,3 +328,4 @@ export type DockingBody<T extends DockingMessageType> = Static<(typeof DOCKING_B
 export type DelegationBody = DockingBody<'case.delegate'>;
 export type EntrustmentBody = DockingBody<'case.entrust'>;
 export type ClosingReportBody = DockingBody<'case.closing-report'>;
+export type ConfirmationApplyBody = DockingBody<'confirmation.apply'>;

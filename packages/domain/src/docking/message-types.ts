@@ -13,11 +13,20 @@ export const DOCKING_MESSAGE_TYPES = [
   'case.closing-report',
   'case.withdrawal',
   'case.filing-notice',
+  'confirmation.apply',
+  'confirmation.acceptance',
+  'confirmation.supplement-request',
+  'confirmation.supplement',
+  'confirmation.ruling',
+  'confirmation.withdrawal',
   'link.reconciliation',
 ] as const;
 export type DockingMessageType = (typeof DOCKING_MESSAGE_TYPES)[number];
 
-/** Which side sends each message: the court delegates and entrusts, the organization reports back. */
+/**
+ * Which side sends each message: the court delegates and entrusts, the organization reports back; for judicial
+ * confirmation the mediation platform applies (for the parties) and the court decides.
+ */
 export const DOCKING_SENDER: Record<DockingMessageType, 'court' | 'mediation' | 'either'> = {
   'directory.sync': 'mediation',
   'case.delegate': 'court',
@@ -29,6 +38,12 @@ export const DOCKING_SENDER: Record<DockingMessageType, 'court' | 'mediation' | 
   'case.closing-report': 'mediation',
   'case.withdrawal': 'court',
   'case.filing-notice': 'court',
+  'confirmation.apply': 'mediation',
+  'confirmation.acceptance': 'court',
+  'confirmation.supplement-request': 'court',
+  'confirmation.supplement': 'mediation',
+  'confirmation.ruling': 'court',
+  'confirmation.withdrawal': 'mediation',
   'link.reconciliation': 'either',
 };
 
@@ -43,5 +58,11 @@ export const DOCKING_MESSAGE_LABELS: Record<DockingMessageType, { zh: string; en
   'case.closing-report': { zh: '结案报告', en: 'Closing report' },
   'case.withdrawal': { zh: '撤回', en: 'Withdrawal' },
   'case.filing-notice': { zh: '立案通知', en: 'Filing notice' },
+  'confirmation.apply': { zh: '司法确认申请', en: 'Judicial confirmation application' },
+  'confirmation.acceptance': { zh: '司法确认受理决定', en: 'Confirmation acceptance decision' },
+  'confirmation.supplement-request': { zh: '补充材料通知', en: 'Request for supplements' },
+  'confirmation.supplement': { zh: '补充材料', en: 'Supplement' },
+  'confirmation.ruling': { zh: '司法确认裁定', en: 'Confirmation ruling' },
+  'confirmation.withdrawal': { zh: '撤回司法确认申请', en: 'Confirmation application withdrawn' },
   'link.reconciliation': { zh: '对账', en: 'Reconciliation' },
 };

@@ -5,6 +5,7 @@ import { resumeInterruptedRuns } from '../use-cases/mediation/loss/resume-interr
 import { publishDirectory } from '../use-cases/docking/publish-directory.ts';
 import { relayDue } from '../use-cases/docking/relay-outbox.ts';
 import { sendReconciliation } from '../use-cases/docking/send-reconciliation.ts';
+import { runConfirmationClock } from '../use-cases/mediation/confirmation/confirmation-clock.ts';
 import { expireCourtPeriods } from '../use-cases/mediation/referrals/expire-court-periods.ts';
 import type { JobDefinition } from './job-definition.ts';
 
@@ -77,5 +78,13 @@ export const JOBS: readonly JobDefinition[] = [
     everyMs: 15 * 60_000,
     leaseMs: 10 * 60_000,
     run: (deps) => expireOverdueReferrals(deps),
+  },
+  {
+    // Judicial confirmation's 30-day window: reminders on day 20 and 25; a half-made application lapses after it.
+    id: 'confirmation.application-clock',
+    platforms: ['mediation'],
+    everyMs: 15 * 60_000,
+    leaseMs: 10 * 60_000,
+    run: (deps) => runConfirmationClock(deps),
   },
 ];

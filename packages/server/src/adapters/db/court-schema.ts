@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
-import type { Json, Timestamp } from './column-types.ts';
-import type { ClosingReportBody } from '@sutiao/domain/docking/message-bodies.ts';
+import type { Json, OptionalJson, Timestamp } from './column-types.ts';
+import type { ClosingReportBody, ConfirmationApplyBody } from '@sutiao/domain/docking/message-bodies.ts';
 
 /** Tables of the court platform's cases (migration 014). */
 export interface CourtTables {
@@ -13,7 +13,7 @@ export interface CourtTables {
 
 export interface CourtCasesTable {
   id: string;
-  kind: 'delegation' | 'entrustment';
+  kind: 'delegation' | 'entrustment' | 'confirmation';
   status: string;
   version: number;
   court_id: string;
@@ -45,13 +45,29 @@ export interface CourtCasesTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   closed_at: Timestamp | null;
+  // Judicial confirmation (kind 'confirmation', migration 015).
+  application: OptionalJson<ConfirmationApplyBody>;
+  judge_user_id: Generated<string | null>;
+  judge_name: Generated<string | null>;
+  supplement_of: Generated<'investor' | 'respondent' | 'both' | null>;
+  supplement_questions: Generated<string | null>;
+  supplement_due_date: Generated<string | null>;
+  review_extended_by: Generated<string | null>;
+  ruling: OptionalJson<ConfirmationRuling>;
+}
+
+/** A confirmation case's ruling as recorded (the 民事裁定书 itself is a court document). */
+export interface ConfirmationRuling {
+  decision: 'confirmed' | 'rejected' | 'withdrawn';
+  groundCode: string | null;
+  reason: string | null;
 }
 
 export interface CourtCasePartiesTable {
   case_id: string;
   position: number;
   kind: 'person' | 'organization';
-  role: 'plaintiff' | 'defendant' | 'third-party';
+  role: 'plaintiff' | 'defendant' | 'third-party' | 'applicant';
   name: string;
   id_number_enc: string;
   id_number_index: string;
@@ -83,7 +99,7 @@ interface CourtCaseSequencesTable {
 export interface CourtDocumentsTable {
   id: string;
   case_id: string;
-  kind: 'mediation-document';
+  kind: 'mediation-document' | 'confirmation-ruling';
   case_number: string;
   verification_code: string;
   content: string;

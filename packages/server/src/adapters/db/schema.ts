@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { AuditTables } from './audit-schema.ts';
+import type { ConfirmationTables } from './confirmation-schema.ts';
 import type { CourtTables } from './court-schema.ts';
 import type { DockingTables } from './docking-schema.ts';
 import type { LossTables } from './loss-schema.ts';
@@ -155,6 +156,9 @@ export interface CasesTable {
   court_peer_id: Generated<string | null>;
   court_case_ref: Generated<string | null>;
   court_name: Generated<string | null>;
+  /** The referring court's id and code as its message gave them (migration 015): judicial confirmation goes there. */
+  court_id: Generated<string | null>;
+  court_code: Generated<string | null>;
   court_case_number: Generated<string | null>;
   court_procedure: Generated<'ordinary' | 'summary' | null>;
   /** The last day of the court's mediation period, extensions included. */
@@ -271,7 +275,7 @@ interface CasePaymentsTable {
   recorded_at: Timestamp;
 }
 
-export interface DB extends LossTables, AuditTables, DockingTables, CourtTables {
+export interface DB extends LossTables, AuditTables, DockingTables, CourtTables, ConfirmationTables {
   organizations: OrganizationsTable;
   users: UsersTable;
   user_roles: UserRolesTable;

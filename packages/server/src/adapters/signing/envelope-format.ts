@@ -26,6 +26,8 @@ const VERSION_1 = {
   'loss-report': { signs: 'digest', verificationCode: true },
   /** The court platform's signature on a 民事调解书 it issues (lifecycle C). */
   'mediation-document': { signs: 'digest', verificationCode: true },
+  /** The court platform's signature on a judicial confirmation ruling (民事裁定书, lifecycle D). */
+  'confirmation-ruling': { signs: 'digest', verificationCode: true },
 } as const satisfies Record<string, KindFormat>;
 
 export type EnvelopeKind = keyof typeof VERSION_1;

@@ -145,6 +145,58 @@ const COURTS: DemoOrganization[] = [
     court_level: 'intermediate',
     region: '重庆',
   }),
+  // Basic courts (基层人民法院): where a judicial confirmation of a mediation the center ran on its own goes
+  // (民事诉讼法 第二百零五条: the parties' domicile, the subject matter or the organization's seat).
+  org({
+    id: 'court-sh-hp',
+    kind: 'court',
+    name: '上海市黄浦区人民法院',
+    short_name: '黄浦法院',
+    code: '沪0101',
+    court_level: 'basic',
+    region: '上海',
+    parent_id: 'court-sh-high',
+  }),
+  org({
+    id: 'court-sh-pd',
+    kind: 'court',
+    name: '上海市浦东新区人民法院',
+    short_name: '浦东法院',
+    code: '沪0115',
+    court_level: 'basic',
+    region: '上海',
+    parent_id: 'court-sh-high',
+  }),
+  org({
+    id: 'court-bj-xc',
+    kind: 'court',
+    name: '北京市西城区人民法院',
+    short_name: '西城法院',
+    code: '京0102',
+    court_level: 'basic',
+    region: '北京',
+    parent_id: 'court-bj-high',
+  }),
+  org({
+    id: 'court-sz-ft',
+    kind: 'court',
+    name: '深圳市福田区人民法院',
+    short_name: '福田法院',
+    code: '粤0304',
+    court_level: 'basic',
+    region: '深圳',
+    parent_id: 'court-sz03',
+  }),
+  org({
+    id: 'court-gz-th',
+    kind: 'court',
+    name: '广州市天河区人民法院',
+    short_name: '天河法院',
+    code: '粤0106',
+    court_level: 'basic',
+    region: '广东',
+    parent_id: 'court-gz01',
+  }),
 ];
 
 const MEDIATION_ORGANIZATIONS: DemoOrganization[] = [

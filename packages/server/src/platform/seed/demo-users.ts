@@ -142,6 +142,18 @@ export const DEMO_USERS: Record<Platform, DemoUser[]> = {
       organizationId: 'court-bj74',
     },
     {
+      username: 'hp_filing',
+      displayName: '黄浦法院 立案庭 书记员',
+      roles: ['filing_officer'],
+      organizationId: 'court-sh-hp',
+    },
+    {
+      username: 'hp_judge',
+      displayName: '黄浦法院 法官 周审',
+      roles: ['judge'],
+      organizationId: 'court-sh-hp',
+    },
+    {
       username: 'gz01_judge',
       displayName: '广州中院 法官 梁审',
       roles: ['judge'],

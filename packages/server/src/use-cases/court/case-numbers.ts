@@ -11,7 +11,7 @@ export async function nextCourtCaseNumber(
   trx: Kysely<DB>,
   court: { id: string; code: string },
   year: number,
-  caseType: '民诉前调' | '民初',
+  caseType: '民诉前调' | '民初' | '民特',
 ): Promise<string> {
   const row = await trx
     .insertInto('court_case_sequences')

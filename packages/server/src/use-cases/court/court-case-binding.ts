@@ -1,4 +1,5 @@
-import type { Selectable, Updateable } from 'kysely';
+import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { DB } from '../../adapters/db/schema.ts';
 import type { CourtCaseEventsTable, CourtCasesTable } from '../../adapters/db/court-schema.ts';
 import type { RequestContext } from '../../deps.ts';
 import type { IsoDate } from '@sutiao/domain/calendar/dates.ts';
@@ -91,6 +92,38 @@ function systemNotices(t: CourtTransitioned, labels: Record<string, Labels>): Us
   ];
 }
 
+/** A court case's timeline entry for a transition (any court lifecycle: B, C or D share `court_case_events`). */
+export async function writeCourtTimeline(
+  trx: Kysely<DB>,
+  t: {
+    ctx: RequestContext;
+    request: { event: string; note?: string | null; payload?: Record<string, unknown>; actorName?: string };
+    before: CourtCaseRow;
+    to: string;
+    at: Date;
+  },
+): Promise<Selectable<CourtCaseEventsTable>> {
+  const { ctx, request, before, to, at } = t;
+  const actorName =
+    request.actorName ?? (ctx.actor ? await displayNameOf(trx, ctx.actor.userId) : SYSTEM_NAME);
+  return trx
+    .insertInto('court_case_events')
+    .values({
+      case_id: before.id,
+      event: request.event,
+      from_status: before.status,
+      to_status: to,
+      actor_user_id: ctx.actor?.userId ?? null,
+      actor_role: ctx.actorRole ?? null,
+      actor_name: actorName,
+      at,
+      note: request.note ?? null,
+      payload: JSON.stringify(request.payload ?? {}),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
 function courtBinding<S extends string, E extends string>(
   kind: 'delegation' | 'entrustment',
   lifecycle: Lifecycle<S, E, CourtGuard, CourtParty, CourtReferralContext>,
@@ -121,26 +154,7 @@ function courtBinding<S extends string, E extends string>(
       columns: (deadline) => ({ next_deadline_kind: deadline.kind, next_deadline_date: deadline.date }),
     },
     columnsOnEntry: (to, at) => (isTerminal(lifecycle, to) ? { closed_at: at } : {}),
-    async timeline(trx, { ctx, request, before, to, at }) {
-      const actorName =
-        request.actorName ?? (ctx.actor ? await displayNameOf(trx, ctx.actor.userId) : SYSTEM_NAME);
-      return trx
-        .insertInto('court_case_events')
-        .values({
-          case_id: before.id,
-          event: request.event,
-          from_status: before.status,
-          to_status: to,
-          actor_user_id: ctx.actor?.userId ?? null,
-          actor_role: ctx.actorRole ?? null,
-          actor_name: actorName,
-          at,
-          note: request.note ?? null,
-          payload: JSON.stringify(request.payload ?? {}),
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-    },
+    timeline: (trx, t) => writeCourtTimeline(trx, t),
     notices: async (_trx, t) => ({
       messages: systemNotices(t as unknown as CourtTransitioned, eventLabels),
       emails: [],

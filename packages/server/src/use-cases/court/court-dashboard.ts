@@ -4,12 +4,13 @@ import { addCalendarDays, todayInShanghai } from '@sutiao/domain/calendar/dates.
 import { requirePermission } from '../common/require-permission.ts';
 import { actorCourt } from './court-case-access.ts';
 import { DUE_SOON_DAYS } from './list-court-cases.ts';
+import type { CourtCaseKind } from './court-lifecycles.ts';
 
 export interface CourtDashboard {
   court: { id: string; name: string; code: string };
   today: string;
   dueSoonDays: number;
-  byState: { kind: 'delegation' | 'entrustment'; status: string; count: number }[];
+  byState: { kind: CourtCaseKind; status: string; count: number }[];
   byOrganization: { organizationId: string; organizationName: string; open: number; total: number }[];
   dueSoon: number;
   overdue: number;

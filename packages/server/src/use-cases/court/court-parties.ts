@@ -7,6 +7,9 @@ import { appError } from '@sutiao/domain/errors.ts';
 import { isValidIdNumber, normalizeIdNumber } from '@sutiao/domain/id-number.ts';
 import { maskIdNumber, maskName, maskPhone } from '@sutiao/domain/masking.ts';
 
+/** A party as a court case stores it: a complaint's plaintiffs and defendants, or a confirmation's applicants. */
+export type StoredCourtParty = Omit<CourtParty, 'role'> & { role: CourtParty['role'] | 'applicant' };
+
 export type PartyInput = Omit<CourtParty, 'phone' | 'address'> & {
   phone?: string | null;
   address?: string | null;
@@ -15,7 +18,7 @@ export type PartyInput = Omit<CourtParty, 'phone' | 'address'> & {
 /** A party as the case page shows it: people's names, ID numbers and phones masked; organizations' names public. */
 export interface PresentedParty {
   kind: CourtParty['kind'];
-  role: CourtParty['role'];
+  role: StoredCourtParty['role'];
   name: string;
   idNumberMasked: string;
   phoneMasked: string | null;
@@ -65,7 +68,7 @@ export async function insertParties(
   deps: Deps,
   trx: Kysely<DB>,
   caseId: string,
-  parties: readonly CourtParty[],
+  parties: readonly StoredCourtParty[],
 ): Promise<void> {
   const { dataKeys, blindIndexKey } = deps.keys;
   await trx
@@ -100,8 +103,12 @@ export async function copyParties(trx: Kysely<DB>, fromCaseId: string, toCaseId:
     .execute();
 }
 
+/** A complaint's parties as a referral message names them (a complaint has no applicants). */
+export const complaintParties = (parties: readonly StoredCourtParty[]): CourtParty[] =>
+  parties.flatMap((p) => (p.role === 'applicant' ? [] : [{ ...p, role: p.role }]));
+
 /** The parties in full, for the referral message to the organization (decrypted here, never stored in clear). */
-export async function loadParties(deps: Deps, db: Kysely<DB>, caseId: string): Promise<CourtParty[]> {
+export async function loadParties(deps: Deps, db: Kysely<DB>, caseId: string): Promise<StoredCourtParty[]> {
   const rows = await db
     .selectFrom('court_case_parties')
     .selectAll()
@@ -118,7 +125,7 @@ export async function loadParties(deps: Deps, db: Kysely<DB>, caseId: string): P
   }));
 }
 
-export function presentParty(party: CourtParty): PresentedParty {
+export function presentParty(party: StoredCourtParty): PresentedParty {
   return {
     kind: party.kind,
     role: party.role,

@@ -4,7 +4,7 @@ import { todayInShanghai } from '@sutiao/domain/calendar/dates.ts';
 import { nextCourtCaseNumber } from './case-numbers.ts';
 import { actorCourt } from './court-case-access.ts';
 import { chosenOrganization } from './court-directory.ts';
-import { loadParties } from './court-parties.ts';
+import { complaintParties, loadParties } from './court-parties.ts';
 import type { CourtCaseDetail } from './present-court-case.ts';
 import { type CourtEventInput, runCourtEvent } from './run-court-event.ts';
 
@@ -29,7 +29,7 @@ export function delegateCase(
     return {
       event: 'delegate',
       input: { organizationId: entry.organizationId },
-      referral: { court, parties },
+      referral: { court, parties: complaintParties(parties) },
       changes: async () => ({
         pre_filing_number: await nextCourtCaseNumber(
           trx,

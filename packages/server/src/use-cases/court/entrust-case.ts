@@ -2,7 +2,7 @@ import type { Deps, SignedInContext } from '../../deps.ts';
 import type { Procedure } from '@sutiao/domain/lifecycles/court-referral.ts';
 import { actorCourt } from './court-case-access.ts';
 import { chosenOrganization } from './court-directory.ts';
-import { loadParties } from './court-parties.ts';
+import { complaintParties, loadParties } from './court-parties.ts';
 import type { CourtCaseDetail } from './present-court-case.ts';
 import { type CourtEventInput, runCourtEvent } from './run-court-event.ts';
 
@@ -28,7 +28,7 @@ export function entrustCase(
     return {
       event: 'entrust',
       input: { organizationId: entry.organizationId, procedure: input.procedure },
-      referral: { court, parties },
+      referral: { court, parties: complaintParties(parties) },
       changes: () => ({
         procedure: input.procedure,
         peer_id: entry.peerId,

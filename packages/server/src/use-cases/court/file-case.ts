@@ -67,6 +67,8 @@ async function openFiledCase(
       closing_result: settled ? from.closing_result : null,
       closing_reason: settled ? from.closing_reason : null,
       closing_report: settled && from.closing_report ? JSON.stringify(from.closing_report) : null,
+      application: null,
+      ruling: null,
       filing_number: filed.filingNumber,
       undisputed_facts: filed.undisputed,
       consent_note: null,

@@ -8,11 +8,11 @@ export async function getCourtDocumentPdf(
   deps: Deps,
   ctx: SignedInContext,
   documentId: string,
-): Promise<{ pdf: Buffer; caseNumber: string; verificationCode: string }> {
+): Promise<{ pdf: Buffer; caseNumber: string; verificationCode: string; kind: string; title: string }> {
   requirePermission(ctx, 'court.case.read');
   const doc = await deps.db
     .selectFrom('court_documents')
-    .select(['case_id', 'case_number', 'verification_code', 'pdf_sha256'])
+    .select(['case_id', 'case_number', 'verification_code', 'pdf_sha256', 'kind'])
     .where('id', '=', documentId)
     .executeTakeFirst();
   const notFound = () => appError('NOT_FOUND', { entity: { zh: '文书', en: 'Document' } });
@@ -20,5 +20,11 @@ export async function getCourtDocumentPdf(
   await loadCourtCase(deps.db, ctx.actor, doc.case_id);
   const pdf = await deps.storage.getBytes(doc.pdf_sha256);
   if (!pdf) throw notFound();
-  return { pdf, caseNumber: doc.case_number, verificationCode: doc.verification_code };
+  return {
+    pdf,
+    caseNumber: doc.case_number,
+    verificationCode: doc.verification_code,
+    kind: doc.kind,
+    title: doc.kind === 'confirmation-ruling' ? '民事裁定书' : '民事调解书',
+  };
 }

@@ -14,7 +14,12 @@ import { loadParties, presentParty } from './court-parties.ts';
 import type { CourtCaseDetail } from './present-court-case.ts';
 import { type CourtEventInput, runCourtEvent } from './run-court-event.ts';
 
-const ROLE_LABELS = { plaintiff: '原告', defendant: '被告', 'third-party': '第三人' } as const;
+const ROLE_LABELS = {
+  plaintiff: '原告',
+  defendant: '被告',
+  'third-party': '第三人',
+  applicant: '申请人',
+} as const;
 
 export const courtDocumentVerifyUrl = (deps: Deps, code: string) =>
   `${deps.publicUrl}/api/court/verify/${encodeURIComponent(code)}`;

@@ -4,9 +4,10 @@ import { maskName } from '@sutiao/domain/masking.ts';
 import { requirePermission } from '../common/require-permission.ts';
 import { actorCourt } from './court-case-access.ts';
 import { type CourtCaseSummary, presentSummary } from './present-court-case.ts';
+import type { CourtCaseKind } from './court-lifecycles.ts';
 
 export interface ListCourtCasesInput {
-  kind?: 'delegation' | 'entrustment';
+  kind?: CourtCaseKind;
   status?: string;
   organizationId?: string;
   /** due-soon: a deadline within DUE_SOON_DAYS; overdue: a deadline already past. */

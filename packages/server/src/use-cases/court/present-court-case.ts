@@ -3,14 +3,14 @@ import type { DB } from '../../adapters/db/schema.ts';
 import type { Deps, RequestContext } from '../../deps.ts';
 import { todayInShanghai } from '@sutiao/domain/calendar/dates.ts';
 import { daysExcludedFromTrialPeriod } from '@sutiao/domain/lifecycles/court-entrustment.ts';
-import { availableEvents, isTerminal } from '@sutiao/domain/lifecycles/state-machine.ts';
 import type { CourtCaseRow } from './court-case-access.ts';
 import { type PresentedParty, loadParties, presentParty } from './court-parties.ts';
-import { bindingOf } from './court-transition.ts';
+import { type ConfirmationDetail, presentConfirmation } from './confirmation/present-confirmation.ts';
+import { type CourtCaseKind, courtAbilities, isCourtCaseClosed } from './court-lifecycles.ts';
 
 export interface CourtCaseSummary {
   id: string;
-  kind: 'delegation' | 'entrustment';
+  kind: CourtCaseKind;
   status: string;
   closed: boolean;
   preFilingNumber: string | null;
@@ -62,6 +62,8 @@ export interface CourtCaseDetail extends CourtCaseSummary {
     note: string | null;
   }[];
   abilities: string[];
+  /** A judicial confirmation case's application and review (kind confirmation), else null. */
+  confirmation: ConfirmationDetail | null;
   createdAt: string;
 }
 
@@ -94,11 +96,11 @@ export function presentSummary(
     id: row.id,
     kind: row.kind,
     status: row.status,
-    closed: isTerminal(bindingOf(row.kind).lifecycle, row.status),
+    closed: isCourtCaseClosed(row),
     preFilingNumber: row.pre_filing_number,
     filingNumber: row.filing_number,
     procedure: row.procedure,
-    plaintiffs: names(parties, 'plaintiff'),
+    plaintiffs: names(parties, row.kind === 'confirmation' ? 'applicant' : 'plaintiff'),
     defendants: names(parties, 'defendant'),
     organizationName: row.organization_name,
     claimAmountFen: Number(row.claim_amount_fen),
@@ -134,7 +136,6 @@ export async function presentDetail(
     row.origin_case_id ? linked(db, { id: row.origin_case_id }) : null,
     linked(db, { origin: row.id }),
   ]);
-  const { lifecycle } = bindingOf(row.kind);
   const report = row.closing_report;
   return {
     ...presentSummary(row, parties, today),
@@ -187,16 +188,8 @@ export async function presentDetail(
       at: new Date(e.at).toISOString(),
       note: e.note,
     })),
-    abilities: ctx.actor
-      ? availableEvents(lifecycle, row.status, {
-          actor: ctx.actor,
-          today,
-          case: {
-            deadlineDate: row.next_deadline_kind === 'mediation' ? row.next_deadline_date : null,
-            extensionDays: row.extension_days,
-          },
-        })
-      : [],
+    abilities: ctx.actor ? courtAbilities(row, ctx.actor, today) : [],
+    confirmation: row.kind === 'confirmation' ? presentConfirmation(row) : null,
     createdAt: new Date(row.created_at).toISOString(),
   };
 }

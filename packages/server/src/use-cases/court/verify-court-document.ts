@@ -7,6 +7,8 @@ import { normalizeVerificationCode } from '../../lib/verification-code.ts';
 
 export interface CourtDocumentVerification {
   valid: boolean;
+  /** 民事调解书 (mediation-document) or 民事裁定书 of a judicial confirmation (confirmation-ruling). */
+  kind: string;
   checks: { content: boolean; signature: boolean; pdf: boolean };
   caseNumber: string;
   courtName: string;
@@ -34,7 +36,7 @@ export async function verifyCourtDocument(deps: Deps, rawCode: string): Promise<
   const algorithm = doc.algorithm === 'Ed25519' ? 'Ed25519' : 'SM2';
   const envelope = verifyEnvelope(
     {
-      kind: 'mediation-document',
+      kind: doc.kind,
       canonicalText: doc.content,
       digestSm3: doc.digest_sm3,
       signature: doc.signature,
@@ -53,6 +55,7 @@ export async function verifyCourtDocument(deps: Deps, rawCode: string): Promise<
   };
   return {
     valid: checks.content && checks.signature && checks.pdf,
+    kind: doc.kind,
     checks,
     caseNumber: doc.case_number,
     courtName: content.court?.name ?? '',

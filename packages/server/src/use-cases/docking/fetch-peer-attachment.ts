@@ -23,11 +23,18 @@ export async function fetchPeerAttachment(
 ): Promise<{ bytes: Buffer; attachment: Attachment }> {
   if (deps.platform === 'court') requirePermission(ctx, 'court.case.read');
   else {
-    const c = await deps.db
-      .selectFrom('cases')
-      .select('id')
-      .where('court_case_ref', '=', input.caseRef)
-      .executeTakeFirst();
+    // The link's case is a court referral (its caseRef) or a judicial confirmation application (its id).
+    const c =
+      (await deps.db
+        .selectFrom('cases')
+        .select('id')
+        .where('court_case_ref', '=', input.caseRef)
+        .executeTakeFirst()) ??
+      (await deps.db
+        .selectFrom('confirmation_applications')
+        .select('case_id as id')
+        .where('id', '=', input.caseRef)
+        .executeTakeFirst());
     await loadReadableCase(deps.db, ctx.actor, c?.id ?? '');
   }
   const messages = await deps.db

@@ -1353,6 +1353,112 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/cases/{id}/confirmation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Judicial confirmation: the window, competent courts, the pre-check and every application */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseConfirmation'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * A party applies for judicial confirmation of the effective agreement (the other party confirms)
+     * @description 422 CONFIRMATION_NOT_ALLOWED (details list each problem), 422 CONFIRMATION_COURT_NOT_COMPETENT, 403 CONFIRMATION_NOT_A_PARTY.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            courtId: string;
+            statement: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseConfirmation'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cases/{id}/consult-respondent': {
     parameters: {
       query?: never;
@@ -2836,6 +2942,326 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/confirmations/{id}/answer-supplement': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 提交补充材料 (answer-supplement)
+     * @description 409 CASE_STATE_CONFLICT if it moved since `expectedVersion`; 409 CASE_ILLEGAL_EVENT; 403 FORBIDDEN; 422 GUARD_FAILED.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            expectedVersion: number;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseConfirmation'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/confirmations/{id}/co-confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 确认共同申请 (co-confirm)
+     * @description 409 CASE_STATE_CONFLICT if it moved since `expectedVersion`; 409 CASE_ILLEGAL_EVENT; 403 FORBIDDEN; 422 GUARD_FAILED.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            expectedVersion: number;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseConfirmation'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/confirmations/{id}/co-decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 不同意共同申请 (co-decline)
+     * @description 409 CASE_STATE_CONFLICT if it moved since `expectedVersion`; 409 CASE_ILLEGAL_EVENT; 403 FORBIDDEN; 422 GUARD_FAILED.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            expectedVersion: number;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseConfirmation'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/confirmations/{id}/ruling.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The court's ruling (民事裁定书) as PDF, fetched once from the court by its signed hash */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The signed ruling */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/confirmations/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 撤回司法确认申请 (withdraw)
+     * @description 409 CASE_STATE_CONFLICT if it moved since `expectedVersion`; 409 CASE_ILLEGAL_EVENT; 403 FORBIDDEN; 422 GUARD_FAILED.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            expectedVersion: number;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseConfirmation'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/consents/current': {
     parameters: {
       query?: never;
@@ -2904,7 +3330,7 @@ export type paths = {
       parameters: {
         query?: {
           deadline?: 'due-soon' | 'overdue';
-          kind?: 'delegation' | 'entrustment';
+          kind?: 'delegation' | 'entrustment' | 'confirmation';
           organizationId?: string;
           page?: number;
           pageSize?: number;
@@ -3059,6 +3485,203 @@ export type paths = {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/court/cases/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 受理 (accept)
+     * @description 409 CASE_STATE_CONFLICT if the case moved since `expectedVersion`; 409 CASE_ILLEGAL_EVENT in another state; 403 FORBIDDEN; 422 GUARD_FAILED.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            expectedVersion: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CourtCaseDetail'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/court/cases/{id}/assign-judge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 指定审判人员 (assign-judge)
+     * @description 409 CASE_STATE_CONFLICT if the case moved since `expectedVersion`; 409 CASE_ILLEGAL_EVENT in another state; 403 FORBIDDEN; 422 GUARD_FAILED.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            expectedVersion: number;
+            judgeId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CourtCaseDetail'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/court/cases/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 裁定调解协议有效 (confirm)
+     * @description 409 CASE_STATE_CONFLICT if the case moved since `expectedVersion`; 409 CASE_ILLEGAL_EVENT in another state; 403 FORBIDDEN; 422 GUARD_FAILED.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            expectedVersion: number;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CourtCaseDetail'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -3226,6 +3849,73 @@ export type paths = {
         content: {
           'application/json': {
             days: number;
+            expectedVersion: number;
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CourtCaseDetail'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/court/cases/{id}/extend-review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 延长审查期限（院长批准） (extend-review)
+     * @description 409 CASE_STATE_CONFLICT if the case moved since `expectedVersion`; 409 CASE_ILLEGAL_EVENT in another state; 403 FORBIDDEN; 422 GUARD_FAILED.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            approvedBy: string;
             expectedVersion: number;
             note: string;
           };
@@ -3531,6 +4221,72 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/court/cases/{id}/record-inquiry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 记录询问 (record-inquiry)
+     * @description 409 CASE_STATE_CONFLICT if the case moved since `expectedVersion`; 409 CASE_ILLEGAL_EVENT in another state; 403 FORBIDDEN; 422 GUARD_FAILED.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            expectedVersion: number;
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CourtCaseDetail'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/court/cases/{id}/record-refusal': {
     parameters: {
       query?: never;
@@ -3729,6 +4485,208 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/court/cases/{id}/refuse': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 不予受理 (refuse)
+     * @description 409 CASE_STATE_CONFLICT if the case moved since `expectedVersion`; 409 CASE_ILLEGAL_EVENT in another state; 403 FORBIDDEN; 422 GUARD_FAILED.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            expectedVersion: number;
+            groundCode: string;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CourtCaseDetail'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/court/cases/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 裁定驳回申请 (reject)
+     * @description 409 CASE_STATE_CONFLICT if the case moved since `expectedVersion`; 409 CASE_ILLEGAL_EVENT in another state; 403 FORBIDDEN; 422 GUARD_FAILED.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            expectedVersion: number;
+            groundCode: string;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CourtCaseDetail'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/court/cases/{id}/request-supplement': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 通知补充材料 (request-supplement)
+     * @description 409 CASE_STATE_CONFLICT if the case moved since `expectedVersion`; 409 CASE_ILLEGAL_EVENT in another state; 403 FORBIDDEN; 422 GUARD_FAILED.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            dueDate: string;
+            expectedVersion: number;
+            note: string;
+            of: ('investor' | 'respondent') | 'both';
+          };
+        };
+      };
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CourtCaseDetail'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/court/cases/{id}/resume-trial': {
     parameters: {
       query?: never;
@@ -3740,6 +4698,72 @@ export type paths = {
     put?: never;
     /**
      * 恢复审理 (resume-trial)
+     * @description 409 CASE_STATE_CONFLICT if the case moved since `expectedVersion`; 409 CASE_ILLEGAL_EVENT in another state; 403 FORBIDDEN; 422 GUARD_FAILED.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            expectedVersion: number;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CourtCaseDetail'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/court/cases/{id}/supplement-lapsed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 逾期未补充（按撤回申请处理） (supplement-lapsed)
      * @description 409 CASE_STATE_CONFLICT if the case moved since `expectedVersion`; 409 CASE_ILLEGAL_EVENT in another state; 403 FORBIDDEN; 422 GUARD_FAILED.
      */
     post: {
@@ -3976,7 +5000,7 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    /** The PDF of a document the court issued (民事调解书) */
+    /** The PDF of a document the court issued (民事调解书, or a confirmation ruling 民事裁定书) */
     get: {
       parameters: {
         query?: never;
@@ -4013,6 +5037,60 @@ export type paths = {
           };
           content: {
             'application/pdf': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/court/judges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The judges of the user's court (to assign a judicial confirmation case) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CourtJudges'];
           };
         };
       };
@@ -6287,6 +7365,33 @@ export type components = {
       tradingDays: number;
       turnoverReachedOn: number | null;
     };
+    CaseConfirmation: {
+      applications: components['schemas']['ConfirmationApplication'][];
+      canApply: boolean;
+      caseId: string;
+      courts: {
+        basis: string;
+        courtCode: string;
+        courtId: string;
+        courtName: string;
+        reason: {
+          en: string;
+          zh: string;
+        };
+      }[];
+      effectiveDate: string | null;
+      problems: {
+        code: string;
+        en: string;
+        zh: string;
+      }[];
+      viewerSide: ('investor' | 'respondent') | (never | null);
+      window: {
+        daysLeft: number;
+        lastDay: string;
+        open: boolean;
+      } | null;
+    };
     CaseDetail: {
       /** @description Events the current user may fire now */
       abilities: string[];
@@ -6409,6 +7514,65 @@ export type components = {
       track: string | null;
       updatedAt: string;
     };
+    ConfirmationApplication: {
+      abilities: string[];
+      appliedBy: 'investor' | 'respondent';
+      closed: boolean;
+      court: {
+        code: string;
+        id: string;
+        name: string;
+      };
+      /** @description The 民特 number on acceptance */
+      courtCaseNumber: string | null;
+      createdAt: string;
+      decision: string | null;
+      decisionNote: string | null;
+      effectiveDate: string;
+      groundCode: string | null;
+      id: string;
+      nextDeadline: {
+        dueDate: string;
+        kind: string;
+      } | null;
+      outcomeNote: string | null;
+      routingBasis: string;
+      routingReason: string;
+      ruling: {
+        document: {
+          mime: string;
+          name: string;
+          role: string;
+          sha256: string;
+          size: number;
+          sm3: string;
+        };
+        pdfUrl: string;
+        verificationCode: string | null;
+      } | null;
+      rulingDueDate: string | null;
+      statements: {
+        at: string;
+        side: 'investor' | 'respondent';
+        text: string;
+      }[];
+      status: string;
+      supplement: {
+        dueDate: string | null;
+        of: string;
+        questions: string;
+      } | null;
+      timeline: {
+        actorName: string;
+        at: string;
+        event: string;
+        fromStatus: string | null;
+        note: string | null;
+        toStatus: string;
+      }[];
+      version: number;
+      windowLastDay: string;
+    };
     Consent: {
       kind: 'online-mediation' | 'personal-data';
       text: string;
@@ -6434,6 +7598,46 @@ export type components = {
         result: string;
         undisputedFacts: string | null;
       } | null;
+      /** @description A judicial confirmation case (kind confirmation): the application and the review */
+      confirmation: {
+        agreement: {
+          amountFen: number;
+          effectiveDate: string;
+          pdfUrl: string;
+          sha256: string;
+          terms: string;
+          verificationCode: string;
+        };
+        appliedAt: string;
+        /** @description The president who approved the review's extension */
+        extendedBy: string | null;
+        jointAt: string;
+        judgeName: string | null;
+        mediationCaseNumber: string;
+        referral: {
+          caseNumber: string | null;
+          caseRef: string;
+        } | null;
+        routingBasis: string;
+        routingReason: string;
+        ruling: {
+          decision: string;
+          groundCode: string | null;
+          reason: string | null;
+        } | null;
+        statements: {
+          appliedAt: string;
+          /** @description Masked for people */
+          name: string;
+          side: 'investor' | 'respondent';
+          statement: string;
+        }[];
+        supplement: {
+          dueDate: string | null;
+          of: string;
+          questions: string;
+        } | null;
+      } | null;
       consentNote: string | null;
       consentRecordedAt: string | null;
       continuation: {
@@ -6457,7 +7661,7 @@ export type components = {
       facts: string;
       filingNumber: string | null;
       id: string;
-      kind: 'delegation' | 'entrustment';
+      kind: 'delegation' | 'entrustment' | 'confirmation';
       /** @description caseRef of the docking link (GET /api/docking/cases/:caseRef/messages) */
       linkRef: string | null;
       mediatorName: string | null;
@@ -6484,7 +7688,7 @@ export type components = {
         /** @description Masked for people */
         name: string;
         phoneMasked: string | null;
-        role: 'plaintiff' | 'defendant' | 'third-party';
+        role: 'plaintiff' | 'defendant' | 'third-party' | 'applicant';
       }[];
       /** @description People masked, e.g. 张* */
       plaintiffs: string;
@@ -6516,7 +7720,7 @@ export type components = {
       defendants: string;
       filingNumber: string | null;
       id: string;
-      kind: 'delegation' | 'entrustment';
+      kind: 'delegation' | 'entrustment' | 'confirmation';
       nextDeadline: {
         dueDate: string;
         kind: string;
@@ -6539,7 +7743,7 @@ export type components = {
       }[];
       byState: {
         count: number;
-        kind: 'delegation' | 'entrustment';
+        kind: 'delegation' | 'entrustment' | 'confirmation';
         status: string;
       }[];
       court: {
@@ -6582,7 +7786,15 @@ export type components = {
       digestSm3: string;
       issuedAt: string;
       keyId: string;
+      /** @description mediation-document (民事调解书) or confirmation-ruling (民事裁定书) */
+      kind: string;
       valid: boolean;
+    };
+    CourtJudges: {
+      items: {
+        id: string;
+        name: string;
+      }[];
     };
     DockingCaseMessages: {
       items: {

@@ -123,6 +123,8 @@ export const receiveReferral: InboundHandler<'case.delegate' | 'case.entrust'> =
       source: entrusted ? 'entrusted' : 'delegated',
       court_peer_id: message.senderId,
       court_case_ref: message.caseRef,
+      court_id: body.court.id,
+      court_code: body.court.code,
       court_name: body.court.name,
       court_case_number: 'filingNumber' in body ? body.filingNumber : body.preFilingNumber,
       court_procedure: 'procedure' in body ? body.procedure : null,

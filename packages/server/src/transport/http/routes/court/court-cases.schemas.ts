@@ -6,7 +6,14 @@ import { component, ExpectedVersion, Id, Nullable } from '../common/shared.schem
 const Note = Type.String({ maxLength: COURT_LIMITS.note });
 const Deadline = Type.Object({ kind: Type.String(), dueDate: Type.String(), overdue: Type.Boolean() });
 const Procedure = Type.Union(Object.keys(PROCEDURES).map((p) => Type.Literal(p as 'ordinary' | 'summary')));
-const Kind = Type.Union([Type.Literal('delegation'), Type.Literal('entrustment')]);
+const Kind = Type.Union([
+  Type.Literal('delegation'),
+  Type.Literal('entrustment'),
+  Type.Literal('confirmation'),
+]);
+const Side = Type.Union([Type.Literal('investor'), Type.Literal('respondent')]);
+const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const GroundCode = Type.String({ minLength: 1, maxLength: 64 });
 const Linked = Nullable(Type.Object({ id: Type.String(), kind: Type.String(), status: Type.String() }));
 
 const SummaryFields = Type.Object({
@@ -51,6 +58,7 @@ export const CourtCaseDetail = component(
             Type.Literal('plaintiff'),
             Type.Literal('defendant'),
             Type.Literal('third-party'),
+            Type.Literal('applicant'),
           ]),
           name: Type.String({ description: 'Masked for people' }),
           idNumberMasked: Type.String({ description: 'First and last character kept' }),
@@ -110,6 +118,49 @@ export const CourtCaseDetail = component(
         }),
       ),
       abilities: Type.Array(Type.String(), { description: 'Events the current user may fire now' }),
+      confirmation: Nullable(
+        Type.Object(
+          {
+            appliedAt: Type.String(),
+            jointAt: Type.String(),
+            routingBasis: Type.String(),
+            routingReason: Type.String(),
+            mediationCaseNumber: Type.String(),
+            referral: Nullable(Type.Object({ caseRef: Type.String(), caseNumber: Nullable(Type.String()) })),
+            statements: Type.Array(
+              Type.Object({
+                side: Side,
+                name: Type.String({ description: 'Masked for people' }),
+                statement: Type.String(),
+                appliedAt: Type.String(),
+              }),
+            ),
+            agreement: Type.Object({
+              amountFen: Type.Integer(),
+              terms: Type.String(),
+              effectiveDate: Type.String(),
+              verificationCode: Type.String(),
+              pdfUrl: Type.String(),
+              sha256: Type.String(),
+            }),
+            judgeName: Nullable(Type.String()),
+            supplement: Nullable(
+              Type.Object({ of: Type.String(), questions: Type.String(), dueDate: Nullable(Type.String()) }),
+            ),
+            extendedBy: Nullable(
+              Type.String({ description: "The president who approved the review's extension" }),
+            ),
+            ruling: Nullable(
+              Type.Object({
+                decision: Type.String(),
+                groundCode: Nullable(Type.String()),
+                reason: Nullable(Type.String()),
+              }),
+            ),
+          },
+          { description: 'A judicial confirmation case (kind confirmation): the application and the review' },
+        ),
+      ),
       createdAt: Type.String(),
     }),
   ]),
@@ -174,7 +225,26 @@ export const CourtEventBodies = {
   }),
   'record-withdrawal': Versioned({ note: Note }),
   'resume-trial': Versioned({ note: Type.Optional(Nullable(Note)) }),
+  // Judicial confirmation (lifecycle D): the filing officer decides acceptance, the judge reviews and rules.
+  accept: Versioned({}),
+  refuse: Versioned({ groundCode: GroundCode, note: Type.Optional(Nullable(Note)) }),
+  'assign-judge': Versioned({ judgeId: Id }),
+  'request-supplement': Versioned({
+    of: Type.Union([Side, Type.Literal('both')]),
+    note: Note,
+    dueDate: IsoDate,
+  }),
+  'record-inquiry': Versioned({ note: Note }),
+  'extend-review': Versioned({ note: Note, approvedBy: Type.String({ maxLength: 100 }) }),
+  'supplement-lapsed': Versioned({ note: Type.Optional(Nullable(Note)) }),
+  confirm: Versioned({ note: Type.Optional(Nullable(Note)) }),
+  reject: Versioned({ groundCode: GroundCode, note: Type.Optional(Nullable(Note)) }),
 } as const;
+
+export const CourtJudges = component(
+  'CourtJudges',
+  Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })) }),
+);
 
 export const CourtDashboard = component(
   'CourtDashboard',
@@ -219,6 +289,7 @@ export const CourtDocumentVerification = component(
   'CourtDocumentVerification',
   Type.Object({
     valid: Type.Boolean(),
+    kind: Type.String({ description: 'mediation-document (民事调解书) or confirmation-ruling (民事裁定书)' }),
     checks: Type.Object({ content: Type.Boolean(), signature: Type.Boolean(), pdf: Type.Boolean() }),
     caseNumber: Type.String(),
     courtName: Type.String(),

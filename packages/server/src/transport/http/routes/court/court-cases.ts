@@ -2,6 +2,21 @@ import type { Static, TSchema } from '@sinclair/typebox';
 import type { Deps, SignedInContext } from '../../../../deps.ts';
 import { DELEGATION_EVENT_LABELS } from '@sutiao/domain/lifecycles/court-delegation.ts';
 import { ENTRUSTMENT_EVENT_LABELS } from '@sutiao/domain/lifecycles/court-entrustment.ts';
+import { CONFIRMATION_EVENT_LABELS } from '@sutiao/domain/lifecycles/judicial-confirmation.ts';
+import { acceptApplication } from '../../../../use-cases/court/confirmation/accept-application.ts';
+import { assignJudge } from '../../../../use-cases/court/confirmation/assign-judge.ts';
+import { listJudges } from '../../../../use-cases/court/confirmation/list-judges.ts';
+import { refuseApplication } from '../../../../use-cases/court/confirmation/refuse-application.ts';
+import { requestSupplement } from '../../../../use-cases/court/confirmation/request-supplement.ts';
+import {
+  extendReview,
+  recordInquiry,
+  treatAsWithdrawn,
+} from '../../../../use-cases/court/confirmation/review-steps.ts';
+import {
+  confirmAgreement,
+  rejectApplication,
+} from '../../../../use-cases/court/confirmation/rule-on-application.ts';
 import { courtDashboard } from '../../../../use-cases/court/court-dashboard.ts';
 import { delegateCase } from '../../../../use-cases/court/delegate-case.ts';
 import { enterComplaint } from '../../../../use-cases/court/enter-complaint.ts';
@@ -29,6 +44,7 @@ import {
   CourtDashboard,
   CourtDirectory,
   CourtEventBodies,
+  CourtJudges,
   EnterComplaintBody,
   ListCourtCasesQuery,
 } from './court-cases.schemas.ts';
@@ -54,11 +70,21 @@ const EVENT_HANDLERS: { [K in EventName]: EventHandler<K> } = {
   'issue-document': issueMediationDocument,
   'record-withdrawal': recordPlaintiffWithdrawal,
   'resume-trial': resumeTrial,
+  accept: acceptApplication,
+  refuse: refuseApplication,
+  'assign-judge': assignJudge,
+  'request-supplement': requestSupplement,
+  'record-inquiry': recordInquiry,
+  'extend-review': extendReview,
+  'supplement-lapsed': treatAsWithdrawn,
+  confirm: confirmAgreement,
+  reject: rejectApplication,
 };
 
 const labelOf = (event: EventName) =>
   (DELEGATION_EVENT_LABELS as Record<string, { zh: string }>)[event]?.zh ??
   (ENTRUSTMENT_EVENT_LABELS as Record<string, { zh: string }>)[event]?.zh ??
+  (CONFIRMATION_EVENT_LABELS as Record<string, { zh: string }>)[event]?.zh ??
   event;
 
 function registerEvent<K extends EventName>(app: RouteApp, deps: Deps, event: K) {
@@ -86,7 +112,10 @@ function registerEvent<K extends EventName>(app: RouteApp, deps: Deps, event: K)
   );
 }
 
-/** The court workbench: complaints, delegation (诉前委派), entrustment (诉中委托), filing (登记立案), 调解书. */
+/**
+ * The court workbench: complaints, delegation (诉前委派), entrustment (诉中委托), filing (登记立案), 调解书, and
+ * judicial confirmation (司法确认: acceptance, review, ruling).
+ */
 export function courtCaseRoutes(app: RouteApp, deps: Deps) {
   app.get(
     '/api/court/dashboard',
@@ -112,6 +141,19 @@ export function courtCaseRoutes(app: RouteApp, deps: Deps) {
       },
     },
     async (request) => listDirectory(deps, signedIn(request)),
+  );
+
+  app.get(
+    '/api/court/judges',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['court'],
+        summary: "The judges of the user's court (to assign a judicial confirmation case)",
+        response: replies({ 200: CourtJudges }),
+      },
+    },
+    async (request) => listJudges(deps, signedIn(request)),
   );
 
   app.get(

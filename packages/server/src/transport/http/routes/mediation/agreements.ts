@@ -5,6 +5,7 @@ import { recordPayment } from '../../../../use-cases/mediation/agreements/record
 import { sealAgreement } from '../../../../use-cases/mediation/agreements/seal-agreement.ts';
 import { signAgreement } from '../../../../use-cases/mediation/agreements/sign-agreement.ts';
 import { verifyAgreement } from '../../../../use-cases/mediation/agreements/verify-agreement.ts';
+import { attachmentDisposition } from '../../content-disposition.ts';
 import { signedIn } from '../../request-context.ts';
 import type { RouteApp } from '../../route-module.ts';
 import { binary, IdParams, replies } from '../common/shared.schemas.ts';
@@ -19,15 +20,6 @@ import { CaseDetail } from './cases.schemas.ts';
 
 const EVENT_ERRORS =
   '401 PASSWORD_REQUIRED (sign/seal); 409 CASE_STATE_CONFLICT if the case moved since `expectedVersion`; 403 FORBIDDEN; 422 GUARD_FAILED; 404 for non-participants.';
-
-/** `Content-Disposition` with an ASCII fallback and the UTF-8 name (RFC 6266 / RFC 5987) for the Chinese title. */
-function attachmentDisposition(asciiName: string, utf8Name: string): string {
-  const encoded = encodeURIComponent(utf8Name).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${asciiName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encoded}`;
-}
 
 /** The agreement part of lifecycle A: draft, sign, seal, PDF, public verification, payments. */
 export function agreementRoutes(app: RouteApp, deps: Deps) {

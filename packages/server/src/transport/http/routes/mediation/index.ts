@@ -2,6 +2,7 @@ import type { RouteModule } from '../../route-module.ts';
 import { registrationRoutes } from '../common/auth-account.ts';
 import { agreementRoutes } from './agreements.ts';
 import { caseRoutes } from './cases.ts';
+import { confirmationRoutes } from './confirmations.ts';
 import { directoryRoutes } from './directory.ts';
 import { lossAssessmentRoutes } from './loss-assessments.ts';
 import { lossResultRoutes } from './loss-results.ts';
@@ -16,6 +17,7 @@ export const mediationRoutes: RouteModule[] = [
   caseRoutes,
   referralRoutes,
   agreementRoutes,
+  confirmationRoutes,
   lossAssessmentRoutes,
   lossResultRoutes,
 ];
