@@ -9,6 +9,8 @@ import { CaseMessages } from '../components/case-messages.tsx';
 import { CaseRecord } from '../components/case-record.tsx';
 import { CaseTimeline } from '../components/case-timeline.tsx';
 import { MessageHistory } from './court/message-history.tsx';
+import { ConfirmationPanel } from './confirmation/confirmation-panel.tsx';
+import { useConfirmationText } from './confirmation/confirmation-text.ts';
 import { DeadlineText } from '../components/deadline-text.tsx';
 import { PageHeading, usePageTitle } from '../components/page-title.tsx';
 import { StatusTag, ToneTag } from '../components/status-tag.tsx';
@@ -144,6 +146,7 @@ export default function CaseDetailPage() {
   const { id = '' } = useParams();
   const { t, lang } = useI18n();
   const { pt: apt } = useApplyText();
+  const { pt: confirmationText } = useConfirmationText();
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [tab, setTab] = useState('overview');
@@ -305,6 +308,11 @@ export default function CaseDetailPage() {
               key: 'agreement',
               label: t('case.tab.agreement'),
               children: <AgreementPanel detail={detail} />,
+            },
+            {
+              key: 'confirmation',
+              label: confirmationText('tab'),
+              children: <ConfirmationPanel caseId={detail.id} version={detail.version} />,
             },
           ]}
         />

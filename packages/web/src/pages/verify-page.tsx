@@ -49,7 +49,36 @@ function ReportResult({ report }: { report: ReportVerification }) {
   );
 }
 
-/** Public: anyone holding an agreement or a loss report can check its verification code without signing in. */
+type CourtDocument = Extract<DocumentVerification, { kind: 'court-document' }>['document'];
+
+/** A document a court issued (民事调解书, 民事裁定书) as the public may see it: no personal data, the three checks. */
+function CourtDocumentResult({ document }: { document: CourtDocument }) {
+  const { t } = useI18n();
+  const { pt } = useVerifyText();
+  return (
+    <Descriptions bordered column={1} size="middle">
+      <Descriptions.Item label={pt('kind')}>
+        {document.kind === 'confirmation-ruling' ? pt('rulingKind') : pt('mediationDocumentKind')}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('case.number')}>{document.caseNumber}</Descriptions.Item>
+      <Descriptions.Item label={pt('issuingCourt')}>{document.courtName}</Descriptions.Item>
+      <Descriptions.Item label={pt('issuedAt')}>{formatDateTime(document.issuedAt)}</Descriptions.Item>
+      <Descriptions.Item label={pt('checks')}>
+        {pt('checkContent')} <SealedTag valid={document.checks.content} /> {pt('checkCourtSignature')}{' '}
+        <SealedTag valid={document.checks.signature} /> {pt('checkPdf')}{' '}
+        <SealedTag valid={document.checks.pdf} />
+      </Descriptions.Item>
+      <Descriptions.Item label={t('agreement.digest')}>
+        <span className="mono">{document.digestSm3}</span>
+      </Descriptions.Item>
+    </Descriptions>
+  );
+}
+
+/**
+ * Public: anyone holding an agreement or a loss report (mediation platform), or a court's 调解书 or 裁定书 (court
+ * platform), can check its verification code without signing in.
+ */
 export default function VerifyPage() {
   const { code } = useParams();
   const { t, lang } = useI18n();
@@ -110,6 +139,20 @@ export default function VerifyPage() {
         </Form>
       </Card>
       {error ? <Alert type="error" showIcon role="alert" title={error} /> : null}
+      {verified?.kind === 'court-document' ? (
+        <Card>
+          <Result
+            status={verified.document.valid ? 'success' : 'error'}
+            title={
+              <h2 style={{ fontSize: 20, margin: 0 }} data-testid="verify-verdict">
+                {verified.document.valid ? t('verify.valid') : t('verify.invalid')}
+              </h2>
+            }
+            style={{ padding: '16px 0' }}
+          />
+          <CourtDocumentResult document={verified.document} />
+        </Card>
+      ) : null}
       {verified?.kind === 'loss-report' ? (
         <Card>
           <Result

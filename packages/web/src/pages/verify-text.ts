@@ -2,7 +2,7 @@ import { usePageText } from '../i18n/page-text.ts';
 
 /** The verify page's strings for what it learned to show: loss reports, and codes that cannot be codes. */
 const zh = {
-  intro: '输入调解协议书或损失核定报告上的验证码，核验文书真伪。无需登录。',
+  intro: '输入调解协议书、损失核定报告或法院文书（调解书、裁定书）上的验证码，核验文书真伪。无需登录。',
   codeMalformed: '验证码为 12 位字母和数字（如 7KQ4-MXTA-93HC），请核对文书末页。',
   agreementKind: '调解协议书',
   reportKind: '损失核定报告',
@@ -16,10 +16,15 @@ const zh = {
   checkSignature: '平台签名',
   checkResults: '核定结果',
   reportOrganization: '核定机构',
+  rulingKind: '民事裁定书（司法确认）',
+  mediationDocumentKind: '民事调解书',
+  issuingCourt: '出具法院',
+  checkCourtSignature: '法院平台签名',
+  checkPdf: 'PDF 文件',
 };
 const en: typeof zh = {
   intro:
-    'Enter the verification code printed on a mediation agreement or a loss report to check it is genuine. No sign-in needed.',
+    'Enter the verification code printed on a mediation agreement, a loss report or a court document (mediation document, ruling) to check it is genuine. No sign-in needed.',
   codeMalformed: 'A code has 12 letters and digits (e.g. 7KQ4-MXTA-93HC); see the last page of the document.',
   agreementKind: 'Mediation agreement',
   reportKind: 'Loss assessment report',
@@ -33,6 +38,11 @@ const en: typeof zh = {
   checkSignature: 'Platform signature',
   checkResults: 'Results',
   reportOrganization: 'Assessed by',
+  rulingKind: 'Civil ruling (judicial confirmation)',
+  mediationDocumentKind: 'Civil mediation document',
+  issuingCourt: 'Issued by',
+  checkCourtSignature: 'Court platform signature',
+  checkPdf: 'PDF file',
 };
 
 export const useVerifyText = () => usePageText(zh, en);

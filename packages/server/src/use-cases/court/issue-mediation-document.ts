@@ -22,7 +22,7 @@ const ROLE_LABELS = {
 } as const;
 
 export const courtDocumentVerifyUrl = (deps: Deps, code: string) =>
-  `${deps.publicUrl}/api/court/verify/${encodeURIComponent(code)}`;
+  `${deps.publicUrl}/verify/${encodeURIComponent(code)}`;
 
 /**
  * The judge issues the 民事调解书 of a settled entrustment: its content (the filed case, parties masked with the blind

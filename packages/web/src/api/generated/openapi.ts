@@ -7201,8 +7201,8 @@ export type paths = {
       cookie?: never;
     };
     /**
-     * Verify a document (agreement or loss report) by its code, no sign-in
-     * @description 400 VERIFY_CODE_MALFORMED (not a code); 404 VERIFY_NOT_FOUND; 404 VERIFY_ISSUED_ELSEWHERE on the court platform.
+     * Verify a document (agreement, loss report, court document) by its code, no sign-in
+     * @description 400 VERIFY_CODE_MALFORMED (not a code); 404 VERIFY_NOT_FOUND.
      */
     get: {
       parameters: {
@@ -7549,6 +7549,8 @@ export type components = {
         };
         pdfUrl: string;
         verificationCode: string | null;
+        /** @description The court platform's public verification page */
+        verifyUrl: string | null;
       } | null;
       rulingDueDate: string | null;
       statements: {
@@ -7914,6 +7916,11 @@ export type components = {
           /** @enum {string} */
           kind: 'loss-report';
           report: components['schemas']['LossReportVerification'];
+        }
+      | {
+          document: components['schemas']['CourtDocumentVerification'];
+          /** @enum {string} */
+          kind: 'court-document';
         };
     /** @description The message follows Accept-Language (zh-CN default, en) */
     Error: {

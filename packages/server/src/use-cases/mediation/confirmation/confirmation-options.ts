@@ -153,20 +153,9 @@ async function routedCourts(deps: Deps, db: Kysely<DB>, c: LoadedCase): Promise<
     intermediateJurisdiction: false,
     courts,
   });
-  // A referring court we do not list (another platform's) still receives the application under its own code.
-  if (referring && routed.length === 0 && c.court_code) {
-    return [
-      {
-        courtId: referring.id,
-        courtName: referring.name,
-        courtCode: c.court_code,
-        basis: 'referring-court',
-        reason: {
-          zh: `委派/委托调解的人民法院（${referring.name}）`,
-          en: `the referring court (${referring.name})`,
-        },
-      },
-    ];
-  }
-  return routed;
+  // A referring court we do not list (another platform's) is addressed by the code its referral gave; with no code
+  // at all it cannot be addressed, and the pre-check says there is no competent court.
+  return routed.flatMap((court) =>
+    court.courtCode ? [court] : c.court_code ? [{ ...court, courtCode: c.court_code }] : [],
+  );
 }

@@ -39,8 +39,21 @@ export async function getConfirmation(
     .where('case_id', '=', c.id)
     .orderBy('created_at', 'desc')
     .execute();
+  const peers = await deps.db
+    .selectFrom('docking_peers')
+    .select(['id', 'base_url'])
+    .where('platform', '=', 'court')
+    .execute();
+  const baseUrlOf = (peerId: string) => peers.find((p) => p.id === peerId)?.base_url ?? null;
   const applications = await Promise.all(
-    rows.map((row) => presentApplication(deps.db, row, { actor: ctx.actor, side, today })),
+    rows.map((row) =>
+      presentApplication(deps.db, row, {
+        actor: ctx.actor,
+        side,
+        today,
+        courtBaseUrl: baseUrlOf(row.court_peer_id),
+      }),
+    ),
   );
   return {
     caseId: c.id,

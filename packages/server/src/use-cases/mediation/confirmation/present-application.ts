@@ -27,7 +27,13 @@ export interface PresentedApplication {
   groundCode: string | null;
   decisionNote: string | null;
   outcomeNote: string | null;
-  ruling: { verificationCode: string | null; document: Attachment; pdfUrl: string } | null;
+  /** The ruling, and where the public checks it: the court platform's verification page. */
+  ruling: {
+    verificationCode: string | null;
+    document: Attachment;
+    pdfUrl: string;
+    verifyUrl: string | null;
+  } | null;
   nextDeadline: { kind: string; dueDate: string } | null;
   timeline: {
     event: string;
@@ -46,7 +52,7 @@ export interface PresentedApplication {
 export async function presentApplication(
   db: Kysely<DB>,
   row: ApplicationRow,
-  viewer: { actor: Actor; side: Side | null; today: IsoDate },
+  viewer: { actor: Actor; side: Side | null; today: IsoDate; courtBaseUrl: string | null },
 ): Promise<PresentedApplication> {
   const events = await db
     .selectFrom('confirmation_application_events')
@@ -84,6 +90,10 @@ export async function presentApplication(
           verificationCode: row.ruling_verification_code,
           document: row.ruling_document,
           pdfUrl: `/api/confirmations/${row.id}/ruling.pdf`,
+          verifyUrl:
+            viewer.courtBaseUrl && row.ruling_verification_code
+              ? `${viewer.courtBaseUrl.replace(/\/+$/, '')}/verify/${encodeURIComponent(row.ruling_verification_code)}`
+              : null,
         }
       : null,
     nextDeadline:

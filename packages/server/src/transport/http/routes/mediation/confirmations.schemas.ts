@@ -35,7 +35,12 @@ const Application = Type.Object({
   decisionNote: Nullable(Type.String()),
   outcomeNote: Nullable(Type.String()),
   ruling: Nullable(
-    Type.Object({ verificationCode: Nullable(Type.String()), document: Attachment, pdfUrl: Type.String() }),
+    Type.Object({
+      verificationCode: Nullable(Type.String()),
+      document: Attachment,
+      pdfUrl: Type.String(),
+      verifyUrl: Nullable(Type.String({ description: "The court platform's public verification page" })),
+    }),
   ),
   nextDeadline: Nullable(Type.Object({ kind: Type.String(), dueDate: Type.String() })),
   timeline: Type.Array(
