@@ -2,19 +2,42 @@ import { Alert, Button, Form, Input, InputNumber, Modal, Radio, Select, Space } 
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { COURT_LIMITS, MAX_EXTENSION_DAYS } from '@sutiao/domain/lifecycles/court-referral.ts';
-import { type CourtCaseDetail, type CourtDirectory, fireCourtEvent, getCourtDirectory } from './court-api.ts';
-import { eventLabel } from './court-labels.ts';
+import { addIsoDays, todayIso } from '../../format.ts';
+import {
+  type CourtCaseDetail,
+  type CourtDirectory,
+  type CourtJudges,
+  fireCourtEvent,
+  getCourtDirectory,
+  getCourtJudges,
+} from './court-api.ts';
+import { eventLabel, groundBasis, groundOptions, type Kind, sideLabel } from './court-labels.ts';
 import { type CourtTextKey, useCourtText } from './court-text.ts';
 
-/** What each event asks for; the server checks it again (and says which guard failed, in zh and en). */
-const FORMS: Record<
-  string,
-  {
-    note?: CourtTextKey;
-    noteOptional?: boolean;
-    fields?: 'delegate' | 'entrust' | 'extend' | 'file' | 'document';
-  }
-> = {
+interface FormSpec {
+  note?: CourtTextKey;
+  noteOptional?: boolean;
+  fields?:
+    | 'delegate'
+    | 'entrust'
+    | 'extend'
+    | 'file'
+    | 'document'
+    | 'refuse'
+    | 'reject'
+    | 'judge'
+    | 'supplement'
+    | 'approval';
+  /** A line above the fields saying what the event does. */
+  hint?: CourtTextKey;
+}
+
+/**
+ * What each event asks for, per lifecycle (the two share event names: a delegation's `extend` is not a
+ * confirmation's `extend-review`, and `withdraw` means different things); the server checks it again (and says
+ * which guard failed, in zh and en).
+ */
+const REFERRAL_FORMS: Record<string, FormSpec> = {
   'record-consent': { note: 'noteConsent' },
   'record-refusal': { note: 'noteRefusal' },
   withdraw: { note: 'noteWithdraw' },
@@ -29,14 +52,38 @@ const FORMS: Record<
   'issue-document': { fields: 'document' },
 };
 
+/** Judicial confirmation (lifecycle D): the filing officer decides acceptance, the judge reviews and rules. */
+const CONFIRMATION_FORMS: Record<string, FormSpec> = {
+  accept: { hint: 'acceptHint' },
+  refuse: { fields: 'refuse', note: 'noteOptional', noteOptional: true },
+  'assign-judge': { fields: 'judge' },
+  'request-supplement': { fields: 'supplement', note: 'supplementQuestions' },
+  'record-inquiry': { note: 'inquiryNote' },
+  'extend-review': { hint: 'extendHint', note: 'extendNote', fields: 'approval' },
+  'supplement-lapsed': { hint: 'lapsedHint', note: 'noteOptional', noteOptional: true },
+  confirm: { hint: 'confirmHint', note: 'noteOptional', noteOptional: true },
+  reject: { hint: 'rejectHint', fields: 'reject', note: 'noteOptional', noteOptional: true },
+};
+
+const formOf = (kind: Kind, event: string): FormSpec =>
+  (kind === 'confirmation' ? CONFIRMATION_FORMS : REFERRAL_FORMS)[event] ?? {};
+
 /** Events that end or hand over the case: their buttons are not the primary one. */
-const SECONDARY = new Set([
+const REFERRAL_SECONDARY = new Set([
   'record-refusal',
   'withdraw',
   'recall',
   'record-withdrawal',
   'refer-confirmation',
 ]);
+const SECONDARY: Record<Kind, ReadonlySet<string>> = {
+  delegation: REFERRAL_SECONDARY,
+  entrustment: REFERRAL_SECONDARY,
+  confirmation: new Set(['refuse', 'reject', 'supplement-lapsed']),
+};
+
+/** Whom a judge may ask for supplements. */
+const SUPPLEMENT_OF = ['investor', 'respondent', 'both'] as const;
 
 function ActionModal({
   detail,
@@ -54,12 +101,21 @@ function ActionModal({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [directory, setDirectory] = useState<CourtDirectory['items'] | null>(null);
-  const spec = FORMS[event] ?? {};
+  const [judges, setJudges] = useState<CourtJudges['items'] | null>(null);
+  const spec = formOf(detail.kind, event);
   const needsDirectory = spec.fields === 'delegate' || spec.fields === 'entrust';
+  const needsJudges = spec.fields === 'judge';
   useEffect(() => {
     if (needsDirectory) void getCourtDirectory().then((d) => setDirectory(d.items));
   }, [needsDirectory]);
+  useEffect(() => {
+    if (needsJudges) void getCourtJudges().then((j) => setJudges(j.items));
+  }, [needsJudges]);
   const organizationId = Form.useWatch('organizationId', form) as string | undefined;
+  const groundCode = Form.useWatch('groundCode', form) as string | undefined;
+  const grounds = spec.fields === 'refuse' || spec.fields === 'reject' ? spec.fields : null;
+  const basis = grounds ? groundBasis(grounds, groundCode, lang) : null;
+  const tomorrow = addIsoDays(todayIso(), 1);
   const mediators = directory?.find((o) => o.organizationId === organizationId)?.mediators ?? [];
   const title = eventLabel(detail.kind, event, lang);
 
@@ -97,8 +153,57 @@ function ActionModal({
           days: 10,
           undisputedFacts: detail.undisputedFacts ?? detail.closingReport?.undisputedFacts ?? '',
           terms: detail.closingReport?.agreement?.terms ?? '',
+          of: 'both',
         }}
       >
+        {spec.hint ? <p style={{ marginTop: 0 }}>{pt(spec.hint)}</p> : null}
+        {grounds ? (
+          <Form.Item
+            label={pt(grounds === 'refuse' ? 'refuseGround' : 'rejectGround')}
+            name="groundCode"
+            htmlFor="action-ground"
+            extra={basis ? pt('groundBasis', { basis }) : undefined}
+            rules={[{ required: true, message: pt('choose', { field: pt('ground') }) }]}
+          >
+            <Select id="action-ground" options={groundOptions(grounds, lang)} />
+          </Form.Item>
+        ) : null}
+        {needsJudges && judges && judges.length === 0 ? (
+          <Alert type="warning" showIcon message={pt('judgesEmpty')} style={{ marginBottom: 12 }} />
+        ) : null}
+        {needsJudges ? (
+          <Form.Item
+            label={pt('chooseJudge')}
+            name="judgeId"
+            htmlFor="action-judge"
+            rules={[{ required: true, message: pt('choose', { field: pt('judge') }) }]}
+          >
+            <Select
+              id="action-judge"
+              loading={!judges}
+              showSearch
+              optionFilterProp="label"
+              options={(judges ?? []).map((j) => ({ value: j.id, label: j.name }))}
+            />
+          </Form.Item>
+        ) : null}
+        {spec.fields === 'supplement' ? (
+          <Form.Item
+            label={<span id="action-of-label">{pt('supplementOfInput')}</span>}
+            name="of"
+            rules={[{ required: true, message: pt('choose', { field: pt('supplementOf') }) }]}
+          >
+            <Radio.Group aria-labelledby="action-of-label">
+              <Space direction="vertical">
+                {SUPPLEMENT_OF.map((of) => (
+                  <Radio key={of} value={of}>
+                    {sideLabel(of, lang)}
+                  </Radio>
+                ))}
+              </Space>
+            </Radio.Group>
+          </Form.Item>
+        ) : null}
         {needsDirectory && directory && directory.length === 0 ? (
           <Alert type="warning" showIcon message={pt('directoryEmpty')} style={{ marginBottom: 12 }} />
         ) : null}
@@ -166,17 +271,48 @@ function ActionModal({
             <Input.TextArea rows={5} maxLength={COURT_LIMITS.facts} />
           </Form.Item>
         ) : null}
+        {spec.fields === 'approval' ? (
+          <Form.Item
+            label={pt('approvedBy')}
+            name="approvedBy"
+            htmlFor="action-approved-by"
+            rules={[
+              { required: true, whitespace: true, message: pt('required', { field: pt('approvedBy') }) },
+            ]}
+          >
+            <Input id="action-approved-by" maxLength={100} autoComplete="off" />
+          </Form.Item>
+        ) : null}
         {spec.note ? (
           <Form.Item
             label={pt(spec.note)}
             name="note"
+            htmlFor="action-note"
             rules={
               spec.noteOptional
                 ? []
                 : [{ required: true, whitespace: true, message: pt('required', { field: pt('note') }) }]
             }
           >
-            <Input.TextArea rows={3} maxLength={COURT_LIMITS.note} />
+            <Input.TextArea id="action-note" rows={3} maxLength={COURT_LIMITS.note} />
+          </Form.Item>
+        ) : null}
+        {spec.fields === 'supplement' ? (
+          <Form.Item
+            label={pt('supplementDueInput')}
+            name="dueDate"
+            htmlFor="action-due-date"
+            rules={[
+              { required: true, message: pt('choose', { field: pt('supplementDue') }) },
+              {
+                validator: (_, value: string | undefined) =>
+                  !value || value >= tomorrow
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(pt('dueDateInvalid'))),
+              },
+            ]}
+          >
+            <Input id="action-due-date" type="date" min={tomorrow} style={{ maxWidth: 220 }} />
           </Form.Item>
         ) : null}
         {error ? <Alert type="error" showIcon role="alert" message={error} /> : null}
@@ -196,20 +332,29 @@ export function CourtActions({
   const { pt, lang } = useCourtText();
   const [open, setOpen] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const waiting = ['delegated', 'entrusted', 'mediating'].includes(detail.status);
+  // Whom the case waits for: the organization (over the link), or the parties' supplements.
+  const waiting: CourtTextKey | null =
+    detail.kind === 'confirmation'
+      ? detail.status === 'awaiting_supplement'
+        ? 'waitingSupplement'
+        : null
+      : ['delegated', 'entrusted', 'mediating'].includes(detail.status)
+        ? 'waitingOrganization'
+        : null;
+  const referral = detail.kind !== 'confirmation';
   return (
     <div>
       {detail.abilities.length === 0 ? (
         <p style={{ margin: 0 }}>
-          {detail.closed ? pt('closedCase') : waiting ? pt('waitingOrganization') : pt('noActions')}
+          {detail.closed ? pt('closedCase') : waiting ? pt(waiting) : pt('noActions')}
         </p>
       ) : (
         <Space wrap>
           {detail.abilities.map((event) => (
             <Button
               key={event}
-              type={SECONDARY.has(event) ? 'default' : 'primary'}
-              danger={event === 'withdraw' || event === 'recall'}
+              type={SECONDARY[detail.kind].has(event) ? 'default' : 'primary'}
+              danger={referral && (event === 'withdraw' || event === 'recall')}
               onClick={() => setOpen(event)}
             >
               {eventLabel(detail.kind, event, lang)}
@@ -218,7 +363,7 @@ export function CourtActions({
         </Space>
       )}
       {waiting && detail.abilities.length > 0 ? (
-        <p style={{ marginTop: 8, marginBottom: 0 }}>{pt('waitingOrganization')}</p>
+        <p style={{ marginTop: 8, marginBottom: 0 }}>{pt(waiting)}</p>
       ) : null}
       {done ? (
         <Alert

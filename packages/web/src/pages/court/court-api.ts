@@ -7,11 +7,13 @@ export type CourtCaseList = components['schemas']['CourtCaseList'];
 export type CourtDashboard = components['schemas']['CourtDashboard'];
 export type CourtDirectory = components['schemas']['CourtDirectory'];
 export type DockingCaseMessages = components['schemas']['DockingCaseMessages'];
+export type CourtJudges = components['schemas']['CourtJudges'];
+export type ConfirmationDetail = NonNullable<CourtCaseDetail['confirmation']>;
 
 const enc = encodeURIComponent;
 
 export interface CourtCaseQuery {
-  kind?: 'delegation' | 'entrustment';
+  kind?: CourtCaseSummary['kind'];
   status?: string;
   organizationId?: string;
   deadline?: 'due-soon' | 'overdue';
@@ -29,6 +31,8 @@ const qs = (query: Record<string, string | number | undefined>) => {
 
 export const getCourtDashboard = () => request<CourtDashboard>('/api/court/dashboard');
 export const getCourtDirectory = () => request<CourtDirectory>('/api/court/directory');
+/** The judges of the user's court, to assign a judicial confirmation case. */
+export const getCourtJudges = () => request<CourtJudges>('/api/court/judges');
 export const listCourtCases = (query: CourtCaseQuery) =>
   request<CourtCaseList>(`/api/court/cases${qs({ ...query })}`);
 export const getCourtCase = (id: string) =>

@@ -5,9 +5,14 @@ import { PageHeading } from '../../components/page-title.tsx';
 import { ToneTag } from '../../components/status-tag.tsx';
 import { formatDateTime, formatFen } from '../../format.ts';
 import { hasPermission, useMe } from '../../session.tsx';
-import { type CourtCaseList, type CourtCaseQuery, listCourtCases } from './court-api.ts';
+import {
+  type CourtCaseList,
+  type CourtCaseQuery,
+  type CourtCaseSummary,
+  listCourtCases,
+} from './court-api.ts';
 import { deadlineLabel, stateTone, stateLabel, stateOptions } from './court-labels.ts';
-import { useCourtText } from './court-text.ts';
+import { kindKey, useCourtText } from './court-text.ts';
 
 const PAGE_SIZE = 20;
 
@@ -23,7 +28,10 @@ function queryOf(params: URLSearchParams): CourtCaseQuery {
   };
 }
 
-/** The court's delegated and entrusted cases, filtered by the query string (so dashboard links land filtered). */
+/**
+ * The court's delegated, entrusted and judicial confirmation cases, filtered by the query string (so dashboard links
+ * land filtered). A confirmation's `plaintiffs` are its applicants; it has no defendants.
+ */
 export default function CourtCaseListPage() {
   const { pt, lang } = useCourtText();
   const me = useMe();
@@ -46,9 +54,12 @@ export default function CourtCaseListPage() {
   const kind = query.kind;
   const statusOptions = kind
     ? stateOptions(kind, lang)
-    : [...stateOptions('delegation', lang), ...stateOptions('entrustment', lang)].filter(
-        (o, i, all) => all.findIndex((x) => x.value === o.value) === i,
-      );
+    : [
+        ...stateOptions('delegation', lang),
+        ...stateOptions('entrustment', lang),
+        ...stateOptions('confirmation', lang),
+      ].filter((o, i, all) => all.findIndex((x) => x.value === o.value) === i);
+  const confirmations = kind === 'confirmation';
   return (
     <>
       <PageHeading
@@ -72,6 +83,7 @@ export default function CourtCaseListPage() {
               { value: '', label: pt('all') },
               { value: 'delegation', label: pt('delegations') },
               { value: 'entrustment', label: pt('entrustments') },
+              { value: 'confirmation', label: pt('confirmations') },
             ]}
           />
         </Form.Item>
@@ -125,30 +137,42 @@ export default function CourtCaseListPage() {
             title: pt('number'),
             key: 'number',
             render: (_: unknown, r) => (
-              <Link to={`/court/cases/${r.id}`}>{r.filingNumber ?? r.preFilingNumber ?? pt('open')}</Link>
+              <Link to={`/court/cases/${r.id}`}>
+                {r.filingNumber ??
+                  r.preFilingNumber ??
+                  (r.kind === 'confirmation' ? pt('unnumberedApplication') : pt('open'))}
+              </Link>
             ),
           },
           {
             title: pt('kind'),
             dataIndex: 'kind',
-            render: (k: string) => (k === 'delegation' ? pt('delegations') : pt('entrustments')),
+            render: (k: CourtCaseSummary['kind']) => pt(kindKey(k)),
           },
           {
             title: pt('status'),
             key: 'status',
             render: (_: unknown, r) => (
-              <ToneTag tone={stateTone(r.status, r.closed)}>{stateLabel(r.kind, r.status, lang)}</ToneTag>
+              <ToneTag tone={stateTone(r.status, r.closed, r.kind)}>
+                {stateLabel(r.kind, r.status, lang)}
+              </ToneTag>
             ),
           },
-          { title: pt('plaintiffs'), dataIndex: 'plaintiffs' },
-          { title: pt('defendants'), dataIndex: 'defendants' },
+          {
+            title: confirmations ? pt('applicants') : kind ? pt('plaintiffs') : pt('plaintiffsOrApplicants'),
+            dataIndex: 'plaintiffs',
+            render: (v: string) => v || '—',
+          },
+          ...(confirmations
+            ? []
+            : [{ title: pt('defendants'), dataIndex: 'defendants', render: (v: string) => v || '—' }]),
           {
             title: pt('organization'),
             dataIndex: 'organizationName',
             render: (v: string | null) => v ?? '—',
           },
           {
-            title: pt('amount'),
+            title: confirmations ? pt('agreementAmount') : pt('amount'),
             dataIndex: 'claimAmountFen',
             align: 'right',
             render: (v: number) => formatFen(v),

@@ -1,9 +1,10 @@
-import { Alert, Card, Col, Descriptions, Empty, Row, Spin, Table, Timeline } from 'antd';
-import { type ReactNode, useEffect, useState } from 'react';
+import { Alert, Col, Descriptions, Empty, Row, Spin, Table, Timeline } from 'antd';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { PageHeading } from '../../components/page-title.tsx';
 import { ToneTag } from '../../components/status-tag.tsx';
 import { formatDateTime, formatFen } from '../../format.ts';
+import { ConfirmationFacts, ConfirmationSections } from './confirmation-section.tsx';
 import { CourtActions } from './court-actions.tsx';
 import { type CourtCaseDetail, getCourtCase } from './court-api.ts';
 import {
@@ -14,16 +15,9 @@ import {
   stateTone,
   stateLabel,
 } from './court-labels.ts';
-import { useCourtText } from './court-text.ts';
+import { Section } from './court-section.tsx';
+import { kindKey, useCourtText } from './court-text.ts';
 import { MessageHistory } from './message-history.tsx';
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{title}</h2>} style={{ marginBottom: 16 }}>
-      {children}
-    </Card>
-  );
-}
 
 /** One court case: what it is, its deadline, what the user may do now, its documents, timeline and link messages. */
 export default function CourtCasePage() {
@@ -49,21 +43,26 @@ export default function CourtCasePage() {
     );
   }
   if (!detail) return <Spin />;
-  const kindLabel = detail.kind === 'delegation' ? pt('delegations') : pt('entrustments');
+  const confirmation = detail.kind === 'confirmation' ? detail.confirmation : null;
+  const kindLabel = pt(kindKey(detail.kind));
   const number = detail.filingNumber ?? detail.preFilingNumber;
   const roleLabel = {
     plaintiff: pt('plaintiff'),
     defendant: pt('defendant'),
     'third-party': pt('thirdParty'),
+    applicant: pt('applicant'),
   };
   const report = detail.closingReport;
+  // A confirmation's court document is its 民事裁定书; a referral's, the 民事调解书.
+  const documentName = detail.kind === 'confirmation' ? pt('rulingDocument') : pt('mediationDocument');
+  const partiesTitle = confirmation ? pt('applicants') : pt('parties');
   return (
     <>
       <PageHeading
-        title={number ? `${kindLabel} ${number}` : kindLabel}
+        title={number ? `${kindLabel} ${number}` : confirmation ? pt('application') : kindLabel}
         sub={
           <span>
-            <ToneTag tone={stateTone(detail.status, detail.closed)}>
+            <ToneTag tone={stateTone(detail.status, detail.closed, detail.kind)}>
               {stateLabel(detail.kind, detail.status, lang)}
             </ToneTag>
             {pt('version', { n: detail.version })}
@@ -86,69 +85,73 @@ export default function CourtCasePage() {
               />
             ) : null}
           </Section>
-          <Section title={pt('caseFacts')}>
-            <Descriptions column={{ xs: 1, sm: 2 }} size="small">
-              <Descriptions.Item label={pt('preFiling')}>{detail.preFilingNumber ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={pt('filing')}>{detail.filingNumber ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={pt('amount')}>{formatFen(detail.claimAmountFen)}</Descriptions.Item>
-              {detail.kind === 'entrustment' ? (
-                <Descriptions.Item label={pt('procedure')}>
-                  {procedureLabel(detail.procedure, lang)}
+          {confirmation ? (
+            <ConfirmationFacts detail={detail} confirmation={confirmation} />
+          ) : (
+            <Section title={pt('caseFacts')}>
+              <Descriptions column={{ xs: 1, sm: 2 }} size="small">
+                <Descriptions.Item label={pt('preFiling')}>{detail.preFilingNumber ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={pt('filing')}>{detail.filingNumber ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={pt('amount')}>{formatFen(detail.claimAmountFen)}</Descriptions.Item>
+                {detail.kind === 'entrustment' ? (
+                  <Descriptions.Item label={pt('procedure')}>
+                    {procedureLabel(detail.procedure, lang)}
+                  </Descriptions.Item>
+                ) : null}
+                <Descriptions.Item label={pt('organization')}>
+                  {detail.organizationName ?? '—'}
                 </Descriptions.Item>
-              ) : null}
-              <Descriptions.Item label={pt('organization')}>
-                {detail.organizationName ?? '—'}
-              </Descriptions.Item>
-              <Descriptions.Item label={pt('mediator')}>{detail.mediatorName ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={pt('orgCaseNumber')}>
-                {detail.organizationCaseNumber ?? '—'}
-              </Descriptions.Item>
-              <Descriptions.Item label={pt('extension')}>
-                {pt('days', { n: detail.extensionDays })}
-                {detail.kind === 'entrustment' && detail.daysExcludedFromTrialPeriod > 0
-                  ? `（${pt('excluded')}：${pt('days', { n: detail.daysExcludedFromTrialPeriod })}）`
-                  : ''}
-              </Descriptions.Item>
-              <Descriptions.Item label={pt('consent')} span={2}>
-                {detail.consentNote
-                  ? `${detail.consentNote}（${formatDateTime(detail.consentRecordedAt)}）`
-                  : '—'}
-              </Descriptions.Item>
-              {detail.outcomeNote ? (
-                <Descriptions.Item label={pt('outcomeNote')} span={2}>
-                  {detail.outcomeNote}
+                <Descriptions.Item label={pt('mediator')}>{detail.mediatorName ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={pt('orgCaseNumber')}>
+                  {detail.organizationCaseNumber ?? '—'}
                 </Descriptions.Item>
-              ) : null}
-              <Descriptions.Item label={pt('claims')} span={2}>
-                <span className="pre-wrap">{detail.claims}</span>
-              </Descriptions.Item>
-              <Descriptions.Item label={pt('facts')} span={2}>
-                <span className="pre-wrap">{detail.facts}</span>
-              </Descriptions.Item>
-              {detail.undisputedFacts ? (
-                <Descriptions.Item label={pt('undisputed')} span={2}>
-                  <span className="pre-wrap">{detail.undisputedFacts}</span>
+                <Descriptions.Item label={pt('extension')}>
+                  {pt('days', { n: detail.extensionDays })}
+                  {detail.kind === 'entrustment' && detail.daysExcludedFromTrialPeriod > 0
+                    ? `（${pt('excluded')}：${pt('days', { n: detail.daysExcludedFromTrialPeriod })}）`
+                    : ''}
                 </Descriptions.Item>
-              ) : null}
-              {detail.origin ? (
-                <Descriptions.Item label={pt('origin')}>
-                  <Link to={`/court/cases/${detail.origin.id}`}>{pt('open')}</Link>
+                <Descriptions.Item label={pt('consent')} span={2}>
+                  {detail.consentNote
+                    ? `${detail.consentNote}（${formatDateTime(detail.consentRecordedAt)}）`
+                    : '—'}
                 </Descriptions.Item>
-              ) : null}
-              {detail.continuation ? (
-                <Descriptions.Item label={pt('continuation')}>
-                  <Link to={`/court/cases/${detail.continuation.id}`}>{pt('open')}</Link>
+                {detail.outcomeNote ? (
+                  <Descriptions.Item label={pt('outcomeNote')} span={2}>
+                    {detail.outcomeNote}
+                  </Descriptions.Item>
+                ) : null}
+                <Descriptions.Item label={pt('claims')} span={2}>
+                  <span className="pre-wrap">{detail.claims}</span>
                 </Descriptions.Item>
-              ) : null}
-            </Descriptions>
-          </Section>
-          <Section title={pt('parties')}>
+                <Descriptions.Item label={pt('facts')} span={2}>
+                  <span className="pre-wrap">{detail.facts}</span>
+                </Descriptions.Item>
+                {detail.undisputedFacts ? (
+                  <Descriptions.Item label={pt('undisputed')} span={2}>
+                    <span className="pre-wrap">{detail.undisputedFacts}</span>
+                  </Descriptions.Item>
+                ) : null}
+                {detail.origin ? (
+                  <Descriptions.Item label={pt('origin')}>
+                    <Link to={`/court/cases/${detail.origin.id}`}>{pt('open')}</Link>
+                  </Descriptions.Item>
+                ) : null}
+                {detail.continuation ? (
+                  <Descriptions.Item label={pt('continuation')}>
+                    <Link to={`/court/cases/${detail.continuation.id}`}>{pt('open')}</Link>
+                  </Descriptions.Item>
+                ) : null}
+              </Descriptions>
+            </Section>
+          )}
+          <Section title={partiesTitle}>
             <Table
               size="small"
               pagination={false}
               rowKey={(p) => `${p.role}-${p.name}-${p.idNumberMasked}`}
               dataSource={detail.parties}
-              caption={<span className="visually-hidden">{pt('parties')}</span>}
+              caption={<span className="visually-hidden">{partiesTitle}</span>}
               columns={[
                 { title: pt('role'), dataIndex: 'role', render: (r: keyof typeof roleLabel) => roleLabel[r] },
                 { title: pt('name'), dataIndex: 'name' },
@@ -157,6 +160,7 @@ export default function CourtCasePage() {
               ]}
             />
           </Section>
+          {confirmation ? <ConfirmationSections detail={detail} confirmation={confirmation} /> : null}
           {report ? (
             <Section title={pt('closingReport')}>
               <Descriptions column={1} size="small">
@@ -182,7 +186,7 @@ export default function CourtCasePage() {
               <ul className="prose-list" style={{ paddingLeft: 20, margin: 0 }}>
                 {detail.documents.map((d) => (
                   <li key={d.id}>
-                    {d.caseNumber} · {formatDateTime(d.issuedAt)} · {pt('verificationCode')}{' '}
+                    {documentName} {d.caseNumber} · {formatDateTime(d.issuedAt)} · {pt('verificationCode')}{' '}
                     {d.verificationCode} · <a href={d.pdfUrl}>{pt('download')}</a> ·{' '}
                     <a href={`/api/court/verify/${encodeURIComponent(d.verificationCode)}`}>{pt('verify')}</a>
                   </li>

@@ -5,9 +5,12 @@ import { PageHeading } from '../../components/page-title.tsx';
 import { hasPermission, useMe } from '../../session.tsx';
 import { type CourtDashboard, getCourtDashboard } from './court-api.ts';
 import { stateLabel } from './court-labels.ts';
-import { useCourtText } from './court-text.ts';
+import { kindKey, useCourtText } from './court-text.ts';
 
-/** The court's workbench: its referred cases by lifecycle and state, by organization, and deadlines due or past. */
+/**
+ * The court's workbench: its referred cases and judicial confirmations by lifecycle and state, by organization, and
+ * deadlines due or past.
+ */
 export default function CourtDashboardPage() {
   const { pt, lang } = useCourtText();
   const me = useMe();
@@ -37,7 +40,7 @@ export default function CourtDashboardPage() {
       </>
     );
   }
-  const count = (kind: 'delegation' | 'entrustment') =>
+  const count = (kind: CourtDashboard['byState'][number]['kind']) =>
     data.byState.filter((s) => s.kind === kind).reduce((n, s) => n + s.count, 0);
   const tiles = [
     {
@@ -53,6 +56,12 @@ export default function CourtDashboardPage() {
       to: '/court/cases?kind=entrustment',
     },
     {
+      key: 'confirmation',
+      title: pt('confirmations'),
+      value: count('confirmation'),
+      to: '/court/cases?kind=confirmation',
+    },
+    {
       key: 'due',
       title: pt('dueSoon', { days: data.dueSoonDays }),
       value: data.dueSoon,
@@ -65,7 +74,7 @@ export default function CourtDashboardPage() {
       {heading}
       <Row gutter={[16, 16]} style={{ marginBottom: 24 }}>
         {tiles.map((tile) => (
-          <Col key={tile.key} xs={12} md={6}>
+          <Col key={tile.key} xs={12} md={8} xl={{ flex: '20%' }}>
             <Card>
               <Statistic title={tile.title} value={tile.value} />
               <Link to={tile.to} aria-label={`${pt('viewList')} ${tile.title}`}>
@@ -91,8 +100,7 @@ export default function CourtDashboardPage() {
                   {
                     title: pt('kind'),
                     dataIndex: 'kind',
-                    render: (kind: string) =>
-                      kind === 'delegation' ? pt('delegations') : pt('entrustments'),
+                    render: (kind: CourtDashboard['byState'][number]['kind']) => pt(kindKey(kind)),
                   },
                   {
                     title: pt('status'),
