@@ -28,6 +28,8 @@ const DEMO_USERS: Record<PlatformName, string[]> = {
   court: [
     'sh74_filing',
     'sh74_judge',
+    'hp_filing',
+    'hp_judge',
     'bj74_filing',
     'bj74_judge',
     'gz01_judge',

@@ -15,7 +15,7 @@ export const en: Record<MessageKey, string> = {
   'nav.apply': 'Apply for mediation',
   'nav.cases': 'Cases',
   'nav.court': 'Court docking',
-  'nav.courtCases': 'Delegated and entrusted cases',
+  'nav.courtCases': 'Delegations, entrustments and confirmations',
   'nav.inbox': 'Inbox',
   'nav.mediators': 'Mediator roster',
   'nav.loss': 'Loss assessment',

@@ -14,7 +14,7 @@ export const zh = {
   'nav.apply': '申请调解',
   'nav.cases': '案件列表',
   'nav.court': '诉调对接',
-  'nav.courtCases': '委派与委托案件',
+  'nav.courtCases': '委派、委托与司法确认',
   'nav.inbox': '消息',
   'nav.mediators': '调解员名册',
   'nav.loss': '损失核定',
