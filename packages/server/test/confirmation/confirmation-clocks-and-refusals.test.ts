@@ -154,6 +154,34 @@ describe.each(ENGINES)('judicial confirmation clocks and refusals on %s', (engin
       .execute();
     expect(outbox).toEqual([]);
   });
+  it('refuses an agreement PDF whose bytes do not match the signed hashes, and keeps nothing of it', async () => {
+    const m = await agreementCase();
+    expect((await apply(m)).statusCode).toBe(200);
+    const applicationId = await join(m);
+    const { id } = await courtCaseOf(applicationId);
+    const detail = (await court('GET', `/api/court/cases/${id}`, filing)).json();
+    const client = link.court.deps.docking.client;
+    const genuine = client.fetchAttachment.bind(client);
+    // The mediation side answers with other bytes than its signed message named (a tampered or swapped file).
+    client.fetchAttachment = async (baseUrl, request) => {
+      const answer = await genuine(baseUrl, request);
+      return {
+        ...answer,
+        bytes: answer.bytes ? Buffer.concat([Buffer.from(answer.bytes), Buffer.from('x')]) : null,
+      };
+    };
+    try {
+      const tampered = await court('GET', detail.confirmation.agreement.pdfUrl, filing);
+      expect(tampered.statusCode).toBe(502);
+      expect(tampered.json().code).toBe('DOCKING_ATTACHMENT_MISMATCH');
+      expect(await link.court.deps.storage.has(detail.confirmation.agreement.sha256)).toBe(false);
+    } finally {
+      client.fetchAttachment = genuine;
+    }
+    const intact = await court('GET', detail.confirmation.agreement.pdfUrl, filing);
+    expect(intact.statusCode).toBe(200);
+  });
+
   // Last: it moves both clocks a month on.
   it('reminds both parties on day 20 once, lapses a one-sided application after day 30 and then refuses to apply', async () => {
     const m = await agreementCase();

@@ -43,6 +43,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     frameworkErrors: answerFrameworkError,
     trustProxy: trustedProxies.length > 0 ? [...trustedProxies] : false,
     bodyLimit: 1024 * 1024,
+    // A plugin's start (swagger-ui reads its assets) is slow on a busy machine; 10 s (the default) failed a start at
+    // load 9 on two cores. A start that hangs still fails, after a minute.
+    pluginTimeout: 60_000,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   });
   compilers.compileAfterListen(app);
