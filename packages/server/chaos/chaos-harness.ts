@@ -9,6 +9,7 @@ import { type AttackRecord, injectAttack } from './attacks.ts';
 import { buildChaosServer } from './build-chaos-server.ts';
 import { runCase, type Actors } from './case-scenario.ts';
 import { checkDatabases, unsettled, type Verdict } from './check-databases.ts';
+import { CONFIRMATION_PLANS, type ConfirmationActors, runConfirmationCase } from './confirmation-scenario.ts';
 import { FaultProxy, type FaultRates, NO_FAULTS } from './fault-proxy.ts';
 import { OperationLog } from './operations.ts';
 import { PlatformProcess } from './platform-process.ts';
@@ -62,6 +63,17 @@ function freePort(): Promise<number> {
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
     });
   });
+}
+
+/** Every this many cases one is a judicial confirmation instead of a court referral. */
+const CONFIRMATION_SHARE = 3;
+
+async function userIdOf(session: UserSession): Promise<string> {
+  const me = await session.get('/api/me');
+  const id = me.body?.user?.id;
+  if (me.status !== 200 || typeof id !== 'string')
+    throw new Error(`/api/me of ${session.username}: ${me.status} ${JSON.stringify(me.body)}`);
+  return id;
 }
 
 async function signedIn(baseUrl: string, username: string): Promise<UserSession> {
@@ -137,6 +149,24 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       organizationId: directory.organizationId,
       mediatorId: directory.mediatorId,
     };
+    const [investor, firm, mediator, centerAdmin, hpFiling, hpJudge] = await Promise.all([
+      signedIn(mediation.url, 'investor1'),
+      signedIn(mediation.url, 'firm_huaxin'),
+      signedIn(mediation.url, 'mediator1'),
+      signedIn(mediation.url, 'center_admin'),
+      signedIn(court.url, 'hp_filing'),
+      signedIn(court.url, 'hp_judge'),
+    ]);
+    const confirmationActors: ConfirmationActors = {
+      investor,
+      firm,
+      mediator,
+      centerAdmin,
+      mediatorId: await userIdOf(mediator),
+      filingOfficer: hpFiling,
+      judge: hpJudge,
+      judgeId: await userIdOf(hpJudge),
+    };
     toMediation.rates = options.rates;
     toCourt.rates = options.rates;
 
@@ -151,10 +181,19 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       while (!stopping && log.count < options.operations) {
         caseNo += 1;
         const amount = 1_000_000 + caseNo;
+        const random = seededRandom(options.seed * 1_000_003 + caseNo);
+        // One case in three is a judicial confirmation (lifecycle D), cycling through its plans.
+        const plan =
+          caseNo % CONFIRMATION_SHARE === 0
+            ? CONFIRMATION_PLANS[(caseNo / CONFIRMATION_SHARE - 1) % CONFIRMATION_PLANS.length]!
+            : null;
         try {
-          await runCase(log, actors, seededRandom(options.seed * 1_000_003 + caseNo), amount);
+          if (plan) await runConfirmationCase(log, confirmationActors, random, amount, plan);
+          else await runCase(log, actors, random, amount);
         } catch (error) {
-          failedCases.push(`case ${amount - 1_000_000}: ${(error as Error).message.slice(0, 500)}`);
+          failedCases.push(
+            `case ${amount - 1_000_000}${plan ? ` (confirmation, ${plan})` : ''}: ${(error as Error).message.slice(0, 500)}`,
+          );
           say(`failed: ${failedCases.at(-1)}`);
           if (process.env.SUTIAO_CHAOS_LOGS === '1' && failedCases.length === 1) {
             say(

@@ -22,6 +22,8 @@ export interface Verdict {
   diverged: number;
   /** One line per finding, for the report (empty when all is well). */
   findings: string[];
+  /** Messages written, by direction and type (what the run covered). */
+  messages: Record<string, Record<string, number>>;
 }
 
 interface OutboxRow {
@@ -46,15 +48,31 @@ interface InboxRow {
 const rows = async <T>(db: Kysely<DB>, query: ReturnType<typeof sql<T>>): Promise<T[]> =>
   (await query.execute(db)).rows;
 
+/**
+ * The timelines a side writes: the court's one for every court case (a confirmation case too); the mediation
+ * platform's cases, and its judicial confirmation applications (keyed by the application's id, which is the caseRef
+ * of the confirmation messages).
+ */
+const timelines = (side: Side) =>
+  side.platform === 'court'
+    ? [sql`select case_id as id, event, payload from court_case_events`]
+    : [
+        sql`select case_id as id, event, payload from case_events`,
+        sql`select application_id as id, event, payload from confirmation_application_events`,
+      ];
+
 /** The receiver's timeline rows that name a message id (every case message's handler writes one). */
 async function effectsByMessage(side: Side): Promise<Map<string, number>> {
-  const table = side.platform === 'court' ? sql.table('court_case_events') : sql.table('case_events');
-  const found = await rows<{ id: string; n: number }>(
-    side.db,
-    sql`select payload->>'messageId' as id, count(*)::int as n from ${table}
-        where payload->>'messageId' is not null group by 1`,
-  );
-  return new Map(found.map((r) => [r.id, r.n]));
+  const effects = new Map<string, number>();
+  for (const timeline of timelines(side)) {
+    const found = await rows<{ id: string; n: number }>(
+      side.db,
+      sql`select t.payload->>'messageId' as id, count(*)::int as n from (${timeline}) t
+          where t.payload->>'messageId' is not null group by 1`,
+    );
+    for (const r of found) effects.set(r.id, (effects.get(r.id) ?? 0) + r.n);
+  }
+  return effects;
 }
 
 /**
@@ -156,6 +174,67 @@ async function checkLinkStates(court: Side, mediation: Side, verdict: Verdict): 
   }
 }
 
+/** The parties' application state that each state of the court's confirmation case stands for. */
+const APPLICATION_STATE_OF: Record<string, string> = {
+  received: 'submitted',
+  accepted: 'accepted',
+  reviewing: 'accepted',
+  awaiting_supplement: 'supplement_requested',
+  confirmed: 'confirmed',
+  rejected: 'rejected',
+  not_accepted: 'not_accepted',
+  withdrawn: 'withdrawn',
+};
+
+/**
+ * Judicial confirmation, once the link is quiet: every application the mediation platform sent to the court
+ * (confirmation.apply) is one confirmation case at the court, and the two agree on where it stands (the court's
+ * acceptance, supplement request, ruling and the parties' withdrawal all applied on both sides).
+ */
+async function checkConfirmations(court: Side, mediation: Side, verdict: Verdict): Promise<void> {
+  const sent = await rows<{ id: string; status: string }>(
+    mediation.db,
+    sql`select a.id, a.status from confirmation_applications a
+        where exists (select 1 from docking_outbox o where o.peer_id = ${court.platformId}
+                      and o.case_ref = a.id and o.type = 'confirmation.apply')`,
+  );
+  const held = await rows<{ id: string; link_ref: string; status: string }>(
+    court.db,
+    sql`select id, link_ref, status from court_cases
+        where kind = 'confirmation' and peer_id = ${mediation.platformId}`,
+  );
+  const byRef = new Map<string, Array<{ id: string; status: string }>>();
+  for (const c of held) byRef.set(c.link_ref, [...(byRef.get(c.link_ref) ?? []), c]);
+  const note = (line: string) => {
+    if (verdict.findings.length < 200) verdict.findings.push(`confirmation ${line}`);
+  };
+  for (const application of sent) {
+    const cases = byRef.get(application.id) ?? [];
+    // None: the application message was lost, which checkDirection counts already.
+    if (cases.length > 1) {
+      verdict.duplicated += cases.length - 1;
+      note(`${application.id} opened ${cases.length} court cases: ${cases.map((c) => c.id).join(', ')}`);
+    }
+    const [courtCase] = cases;
+    if (courtCase && APPLICATION_STATE_OF[courtCase.status] !== application.status) {
+      verdict.diverged += 1;
+      note(
+        `${application.id} diverged: court case ${courtCase.id} ${courtCase.status}, application ${application.status}`,
+      );
+    }
+  }
+}
+
+/** How many messages of each type a side wrote to the other (what the run covered). */
+async function messageCounts(sender: Side, receiver: Side): Promise<Record<string, number>> {
+  const found = await rows<{ type: string; n: number }>(
+    sender.db,
+    sql`select type, count(*)::int as n from docking_outbox where peer_id = ${receiver.platformId}
+        group by 1 order by 1`,
+  );
+  return Object.fromEntries(found.map((r) => [r.type, r.n]));
+}
+
 /** Every operation acknowledged to its caller is on the case's timeline (as often as it was acknowledged). */
 async function checkAcknowledged(
   sides: Record<'court' | 'mediation', Side>,
@@ -164,16 +243,18 @@ async function checkAcknowledged(
 ): Promise<void> {
   for (const platform of ['court', 'mediation'] as const) {
     const side = sides[platform];
-    const table = platform === 'court' ? sql.table('court_case_events') : sql.table('case_events');
     const cases = platform === 'court' ? sql.table('court_cases') : sql.table('cases');
-    const counted = await rows<{ case_id: string; event: string; n: number }>(
-      side.db,
-      sql`select case_id, event, count(*)::int as n from ${table} group by 1, 2`,
-    );
+    const inDb = new Map<string, number>();
+    for (const timeline of timelines(side)) {
+      const counted = await rows<{ id: string; event: string; n: number }>(
+        side.db,
+        sql`select t.id, t.event, count(*)::int as n from (${timeline}) t group by 1, 2`,
+      );
+      for (const r of counted) inDb.set(`${r.id} ${r.event}`, (inDb.get(`${r.id} ${r.event}`) ?? 0) + r.n);
+    }
     const existing = new Set(
       (await rows<{ id: string }>(side.db, sql`select id from ${cases}`)).map((r) => r.id),
     );
-    const inDb = new Map(counted.map((r) => [`${r.case_id} ${r.event}`, r.n]));
     const wanted = new Map<string, number>();
     for (const op of acknowledged) {
       if (op.platform !== platform) continue;
@@ -244,10 +325,20 @@ export async function checkDatabases(
   acknowledged: readonly AcknowledgedOperation[],
   attacks: readonly AttackRecord[],
 ): Promise<Verdict> {
-  const verdict: Verdict = { lost: 0, duplicated: 0, diverged: 0, findings: [] };
+  const verdict: Verdict = {
+    lost: 0,
+    duplicated: 0,
+    diverged: 0,
+    findings: [],
+    messages: {
+      'court→mediation': await messageCounts(court, mediation),
+      'mediation→court': await messageCounts(mediation, court),
+    },
+  };
   await checkDirection(court, mediation, verdict);
   await checkDirection(mediation, court, verdict);
   await checkLinkStates(court, mediation, verdict);
+  await checkConfirmations(court, mediation, verdict);
   await checkAcknowledged({ court, mediation }, acknowledged, verdict);
   await checkAttacks({ court, mediation }, attacks, verdict);
   return verdict;

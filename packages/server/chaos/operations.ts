@@ -3,6 +3,7 @@ import { type Answer, Unreachable, type UserSession } from './api-client.ts';
 /** One operation a user made and the platform acknowledged (HTTP 200): the checker looks for it in the database. */
 export interface AcknowledgedOperation {
   platform: 'court' | 'mediation';
+  /** The case whose timeline has the event; on the mediation platform, a confirmation application's id too. */
   caseId: string;
   event: string;
 }
@@ -40,16 +41,25 @@ export class OperationLog {
     eventPath: string;
     body: Record<string, unknown>;
     done: (detail: Detail) => boolean;
+    /**
+     * The object `done` reads and whose version is sent, in the detail read and in the answer (default: the body
+     * itself). A judicial confirmation application is read from its case's confirmation panel.
+     */
+    view?: (body: Detail) => Detail;
+    /** The id the operation is recorded under, from the answer's view (default: `caseId`), e.g. a new application. */
+    recordAs?: (viewed: Detail) => string;
   }): Promise<Detail> {
     const { session } = options;
+    const view = options.view ?? ((body: Detail) => body);
     for (let attempt = 0; attempt < 200; attempt += 1) {
       const current = await session.get(options.detailPath);
       if (current.status !== 200) throw new Error(`${options.detailPath}: ${current.status}`);
-      if (options.done(current.body)) return current.body;
+      const seen = view(current.body);
+      if (options.done(seen)) return seen;
       let answer: Answer;
       try {
         answer = await session.call('POST', options.eventPath, {
-          expectedVersion: current.body.version,
+          expectedVersion: seen?.version,
           ...options.body,
         });
       } catch (error) {
@@ -59,8 +69,10 @@ export class OperationLog {
         continue;
       }
       if (answer.status === 200) {
-        this.acknowledged.push({ platform: options.platform, caseId: options.caseId, event: options.event });
-        return answer.body;
+        const result = view(answer.body);
+        const caseId = options.recordAs ? options.recordAs(result) : options.caseId;
+        this.acknowledged.push({ platform: options.platform, caseId, event: options.event });
+        return result;
       }
       if (answer.status === 409) {
         await pause(50);

@@ -35,6 +35,7 @@ const list = (title: string, lines: readonly string[]) => {
 console.log(`seed=${seed} seconds=${result.seconds} data=${values.keep ? result.workDir : '(removed)'}`);
 console.log(`restarts: ${result.restarts.join('; ') || 'none'}`);
 console.log(`faults: ${JSON.stringify(result.faults)}`);
+console.log(`messages: ${JSON.stringify(result.messages)}`);
 console.log(
   `attacks: ${result.attacks.sent} injected, ${result.attacks.wrongAnswers.length} answered wrongly`,
 );

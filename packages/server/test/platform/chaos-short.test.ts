@@ -3,8 +3,8 @@ import { DEFAULT_RATES, runChaos } from '../../chaos/chaos-harness.ts';
 
 /**
  * The short form of `npm run chaos` (same harness, a few hundred operations): both platforms as processes on real
- * HTTP, the fault proxy both ways, one SIGKILL and restart of each platform, attacks on the side, then the check of
- * both databases.
+ * HTTP, the fault proxy both ways, one SIGKILL and restart of each platform, attacks on the side, court referrals and
+ * judicial confirmations worked through both APIs, then the check of both databases.
  */
 describe('the docking link under faults (short chaos run)', () => {
   it('loses, duplicates and diverges nothing', { timeout: 900_000 }, async () => {
@@ -25,6 +25,17 @@ describe('the docking link under faults (short chaos run)', () => {
       findings: result.findings,
     }).toEqual({ failedCases: [], serverErrors: [], unexpected: [], wrongAttackAnswers: [], findings: [] });
     expect(result.operations).toBeGreaterThanOrEqual(300);
+    // Judicial confirmation (lifecycle D) is part of the campaign: each of its six messages crossed.
+    expect(Object.keys(result.messages['mediation→court'] ?? {})).toEqual(
+      expect.arrayContaining(['confirmation.apply', 'confirmation.supplement', 'confirmation.withdrawal']),
+    );
+    expect(Object.keys(result.messages['court→mediation'] ?? {})).toEqual(
+      expect.arrayContaining([
+        'confirmation.acceptance',
+        'confirmation.supplement-request',
+        'confirmation.ruling',
+      ]),
+    );
     expect({ lost: result.lost, duplicated: result.duplicated, diverged: result.diverged }).toEqual({
       lost: 0,
       duplicated: 0,
