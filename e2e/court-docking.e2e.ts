@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from './support/browser.ts';
 import { useRunningSystem } from './support/running-system.ts';
 import { DEMO_PASSWORD, signInAs } from './support/sign-in.ts';
-import { chooseOption, confirmDialog, fireEvent, watchApi } from './support/ui.ts';
+import { courtAction, courtSection, courtState } from './support/court-ui.ts';
+import { chooseOption, fireEvent, watchApi } from './support/ui.ts';
 
 const COURT_USERS = ['sh74_filing', 'sh74_judge'] as const;
 const MEDIATION_USERS = ['ws_sh_admin', 'mediator1', 'investor1', 'firm_huaxin'] as const;
@@ -54,12 +55,7 @@ describe('court and mediation organization across the docking link', () => {
 
   // ---- the court's pages ----
 
-  const section = (page: Page, title: string): Locator =>
-    page.locator('.ant-card', { has: page.getByRole('heading', { level: 2, name: title, exact: true }) });
-
-  /** The state tag under the court case page's heading. */
-  const courtState = (page: Page) =>
-    page.locator('#main-content .ant-tag').first().textContent({ timeout: 10_000 });
+  const section = courtSection;
 
   const courtFact = (page: Page, label: string) =>
     section(page, '案件信息')
@@ -77,24 +73,6 @@ describe('court and mediation organization across the docking link', () => {
         return courtState(page);
       }, ACROSS_THE_LINK)
       .toBe(state);
-  }
-
-  /** Clicks one of the court case page's actions, lets `fill` complete its dialog, confirms, waits for `state`. */
-  async function courtAction(
-    page: Page,
-    action: string,
-    state: string,
-    fill?: (dialog: Locator) => Promise<void>,
-  ): Promise<void> {
-    await section(page, '可办理事项').getByRole('button', { name: action, exact: true }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.waitFor();
-    if (fill) await fill(dialog);
-    await confirmDialog(dialog, '确认', action);
-    await expect.poll(() => courtState(page)).toBe(state);
-    await expect
-      .poll(() => section(page, '可办理事项').getByRole('status').textContent())
-      .toContain(`已办理：${action}`);
   }
 
   /** Picks an organization of the synced directory in the delegate/entrust dialog (it syncs at start). */

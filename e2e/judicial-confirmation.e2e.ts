@@ -4,6 +4,7 @@ import { apiAs, CONSENTS } from './support/api.ts';
 import { expectAccessible } from './support/browser.ts';
 import { useRunningSystem } from './support/running-system.ts';
 import { DEMO_PASSWORD, signInAs } from './support/sign-in.ts';
+import { courtAction, courtSection, courtState } from './support/court-ui.ts';
 import { chooseOption, confirmDialog, pdfText, watchApi } from './support/ui.ts';
 
 const ACROSS_THE_LINK = { timeout: 30_000, interval: 500 };
@@ -73,23 +74,7 @@ describe('judicial confirmation across the docking link', () => {
   const applicationStatus = (panel: Locator) =>
     panel.getByTestId('confirmation-status').first().getAttribute('data-status', { timeout: 10_000 });
 
-  const section = (page: Page, title: string): Locator =>
-    page.locator('.ant-card', { has: page.getByRole('heading', { level: 2, name: title, exact: true }) });
-  const courtState = (page: Page) =>
-    page.locator('#main-content .ant-tag').first().textContent({ timeout: 10_000 });
-  async function courtAction(
-    page: Page,
-    action: string,
-    state: string,
-    fill?: (d: Locator) => Promise<void>,
-  ) {
-    await section(page, '可办理事项').getByRole('button', { name: action, exact: true }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.waitFor();
-    if (fill) await fill(dialog);
-    await confirmDialog(dialog, '确认', action);
-    await expect.poll(() => courtState(page)).toBe(state);
-  }
+  const section = courtSection;
 
   it('(a) the investor applies, the firm joins; the court accepts and the judge confirms; both parties see and verify the ruling', {
     timeout: 600_000,
@@ -152,6 +137,41 @@ describe('judicial confirmation across the docking link', () => {
     await judge.goto(filing.url());
     await section(judge, '可办理事项').waitFor();
     await expectAccessible(judge, 'court: confirmation under review (judge)');
+
+    // The judge asks the investor to explain the payment account; the investor answers online; the review resumes.
+    const dueDate = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+    await courtAction(judge, '通知补充材料', '待补充材料', async (dialog) => {
+      await dialog.getByRole('radio', { name: '投资者一方' }).check();
+      await dialog
+        .getByLabel('需补充的材料或需说明的问题')
+        .fill('请说明协议约定的收款账户是否为本人名下账户。');
+      await dialog.getByLabel('补充期限（今天之后的日期）').fill(dueDate);
+      await expectAccessible(judge, 'court: request supplements dialog');
+    });
+    const asked = await expect
+      .poll(async () => applicationStatus(await confirmationTab(pages.investor)), ACROSS_THE_LINK)
+      .toBe('supplement_requested')
+      .then(() => pages.investor.getByRole('tabpanel'));
+    await expect.poll(() => asked.textContent()).toContain('收款账户是否为本人名下账户');
+    await expectAccessible(pages.investor, 'mediation: the court asks for supplements (investor)');
+    await asked.getByRole('button', { name: '提交补充材料' }).click();
+    const answer = pages.investor.getByRole('dialog');
+    await answer.waitFor();
+    await answer.getByLabel('补充陈述').fill('收款账户为本人名下招商银行账户，尾号 1234。');
+    await confirmDialog(answer, '提交', '提交补充材料');
+    await expect.poll(() => applicationStatus(asked)).toBe('accepted');
+    await expect
+      .poll(async () => {
+        await judge.reload();
+        await section(judge, '可办理事项').waitFor();
+        return courtState(judge);
+      }, ACROSS_THE_LINK)
+      .toBe('审查中');
+    await expect.poll(() => judge.locator('#main-content').textContent()).toContain('尾号 1234');
+    await courtAction(judge, '延长审查期限（院长批准）', '审查中', async (dialog) => {
+      await dialog.getByLabel('延长审查期限的理由').fill('需核实收款账户信息');
+      await dialog.getByLabel('批准延长的院长').fill('院长 陈某');
+    });
     await courtAction(judge, '裁定调解协议有效', '裁定调解协议有效', async (dialog) => {
       await dialog.getByRole('textbox').first().fill('双方系自愿达成协议，内容不违反法律规定。');
     });
