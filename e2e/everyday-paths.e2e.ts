@@ -201,7 +201,8 @@ describe('everyday paths a new user hit', () => {
     const court = await (await env.browser.newContext({ locale: 'zh-CN' })).newPage();
     await court.goto(`${env.system.urls.court}/verify/7KQ4-MXTA-93HC`);
     const alert = court.getByRole('alert');
-    await expect.poll(() => alert.textContent()).toContain('本平台尚未签发可验证的文书');
+    // The court platform checks the documents it issues (调解书, 裁定书): an unknown code is simply not found.
+    await expect.poll(() => alert.textContent()).toContain('未找到该验证码对应的文书');
     expect(await alert.textContent()).not.toContain('未找到接口');
     await expectAccessible(court, 'court: verify');
     await court.goto(`${url()}/verify/${'A'.repeat(300)}`);

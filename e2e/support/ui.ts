@@ -31,23 +31,37 @@ export async function chooseOption(
   options: { search?: boolean } = {},
 ): Promise<void> {
   const input = scope.getByLabel(label, { exact: true });
-  await input.click();
   const visible = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-  if (options.search) {
-    await page.locator('.ant-select-dropdown:visible').waitFor();
-    await page.keyboard.type(text);
-    // the list filters as the text arrives: pick once it shows only what matches
-    await expect
-      .poll(async () => {
-        const shown = await visible.allTextContents();
-        return shown.length > 0 && shown.every((t) => t.includes(text));
-      })
-      .toBe(true);
-  }
-  await visible.filter({ hasText: text }).first().click();
-  // what the user sees: the Select shows the choice
   const select = input.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]');
-  await expect.poll(() => select.textContent()).toContain(text);
+  // A list just chosen from may still be closing (or its choice still clearing this one, as choosing an
+  // organization clears the mediator): wait for it to go, and try again if the choice did not hold.
+  for (let attempt = 1; ; attempt++) {
+    await expect
+      .poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 3_000 })
+      .toBe(0)
+      .catch(() => undefined);
+    await input.click();
+    if (options.search) {
+      await page.locator('.ant-select-dropdown:visible').first().waitFor();
+      await page.keyboard.type(text);
+      // the list filters as the text arrives: pick once it shows only what matches
+      await expect
+        .poll(async () => {
+          const shown = await visible.allTextContents();
+          return shown.length > 0 && shown.every((t) => t.includes(text));
+        })
+        .toBe(true);
+    }
+    await visible.filter({ hasText: text }).first().click();
+    // what the user sees: the Select shows the choice
+    try {
+      await expect.poll(() => select.textContent(), { timeout: 5_000 }).toContain(text);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /** A small valid one-page PDF (correct xref offsets) with a line of ASCII text. */
