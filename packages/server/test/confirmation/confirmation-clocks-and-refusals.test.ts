@@ -135,7 +135,7 @@ describe.each(ENGINES)('judicial confirmation clocks and refusals on %s', (engin
     expect(verified).toMatchObject({ kind: 'court-document', document: { valid: true } });
   });
 
-  it('a message naming an application the court never received is refused over the link and changes nothing', async () => {
+  it('a withdrawal before the second party joins ends the application here and sends the court nothing', async () => {
     const m = await agreementCase();
     expect((await apply(m)).statusCode).toBe(200);
     const [a] = (await panel(m)).applications;

@@ -1,16 +1,9 @@
-import {
-  createPdfDocument,
-  type Doc,
-  drawPageNumbers,
-  drawVerificationQr,
-  keepTogether,
-  MARGIN,
-  MUTED,
-} from './pdf-document.ts';
-import { abbreviateHex, formatChinaDateTime } from './pdf-format.ts';
+import { type CourtSignature, drawCourtSignatureBlock } from './court-signature-block.ts';
+import { createPdfDocument, type Doc, MARGIN, MUTED } from './pdf-document.ts';
+import { formatChinaDateTime } from './pdf-format.ts';
 
 /** What a court's 民事调解书 shows: the case, the parties (people masked), the claims, the agreed terms, the signature. */
-export interface MediationDocumentPdfInput {
+export interface MediationDocumentPdfInput extends CourtSignature {
   courtName: string;
   caseNumber: string;
   parties: { roleLabel: string; name: string; idNumberMasked: string }[];
@@ -20,12 +13,6 @@ export interface MediationDocumentPdfInput {
   terms: string;
   amountYuan: string | null;
   issuedAt: Date;
-  digestSm3: string;
-  algorithm: string;
-  signatureHex: string;
-  publicKeyFingerprint: string;
-  verificationCode: string;
-  verifyUrl: string;
 }
 
 const TITLE = '民事调解书';
@@ -58,17 +45,6 @@ export async function renderMediationDocumentPdf(input: MediationDocumentPdfInpu
     .text('上述协议，不违反法律规定，本院予以确认。本调解书经双方当事人签收后，即具有法律效力。');
   doc.moveDown(0.8).text(input.courtName, { align: 'right' });
   doc.text(formatChinaDateTime(input.issuedAt), { align: 'right' });
-  keepTogether(doc, 170);
-  doc.moveDown(1).fontSize(12).fillColor('black').text('电子签名与核验', MARGIN);
-  doc.fontSize(8.5).fillColor(MUTED);
-  doc.text(`文书摘要（SM3）：${input.digestSm3}`);
-  doc.text(`${input.algorithm} 签名：${abbreviateHex(input.signatureHex)}`);
-  doc.text(`法院平台公钥指纹：${abbreviateHex(input.publicKeyFingerprint)}`);
-  doc.text(`核验地址：${input.verifyUrl}`);
-  doc.moveDown(0.5);
-  await drawVerificationQr(doc, { ...input, caption: '扫描二维码核验本调解书' }, MARGIN, doc.y);
-  doc.x = MARGIN;
-  doc.y += 90;
-  drawPageNumbers(doc);
+  await drawCourtSignatureBlock(doc, input, '扫描二维码核验本调解书');
   return finish();
 }

@@ -46,3 +46,20 @@ export async function actorCourt(
   if (!court?.code) throw appError('FORBIDDEN');
   return { id: court.id, name: court.name, code: court.code };
 }
+
+/** The active users of a court who hold a role (to tell them of what arrived over the link). */
+export async function courtStaff(
+  db: Kysely<DB>,
+  courtId: string,
+  role: 'filing_officer' | 'judge',
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select('users.id')
+    .where('users.organization_id', '=', courtId)
+    .where('user_roles.role', '=', role)
+    .where('users.disabled', '=', false)
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -1,15 +1,11 @@
-import { publicKeyFingerprint } from '../../adapters/crypto/fingerprint.ts';
 import { blindIndex } from '../../adapters/crypto/sm4.ts';
-import { sm3Hex } from '../../adapters/crypto/sm3.ts';
 import { renderMediationDocumentPdf } from '../../adapters/pdf/render-mediation-document-pdf.ts';
-import { sealEnvelope } from '../../adapters/signing/signed-envelope.ts';
 import type { Deps, SignedInContext } from '../../deps.ts';
 import { newId } from '../../lib/ids.ts';
-import { newVerificationCode } from '../../lib/verification-code.ts';
-import type { Attachment } from '@sutiao/domain/docking/message-bodies.ts';
 import { appError } from '@sutiao/domain/errors.ts';
 import { fenToYuanString } from '@sutiao/domain/money.ts';
 import { actorCourt } from './court-case-access.ts';
+import { signCourtDocument } from './court-document.ts';
 import { loadParties, presentParty } from './court-parties.ts';
 import type { CourtCaseDetail } from './present-court-case.ts';
 import { type CourtEventInput, runCourtEvent } from './run-court-event.ts';
@@ -20,9 +16,6 @@ const ROLE_LABELS = {
   'third-party': '第三人',
   applicant: '申请人',
 } as const;
-
-export const courtDocumentVerifyUrl = (deps: Deps, code: string) =>
-  `${deps.publicUrl}/verify/${encodeURIComponent(code)}`;
 
 /**
  * The judge issues the 民事调解书 of a settled entrustment: its content (the filed case, parties masked with the blind
@@ -44,10 +37,10 @@ export function issueMediationDocument(
     const court = await actorCourt(trx, ctx.actor);
     const parties = await loadParties(deps, trx, row.id);
     const issuedAt = deps.now();
-    const verificationCode = newVerificationCode();
     const caseNumber = row.filing_number ?? '';
+    const documentId = newId();
     const content = {
-      documentId: newId(),
+      documentId,
       caseId: row.id,
       caseNumber,
       court,
@@ -65,61 +58,31 @@ export function issueMediationDocument(
       agreementSha256: agreement?.attachment.sha256 ?? null,
       issuedAt: issuedAt.toISOString(),
     };
-    const { signer } = deps.keys;
-    const envelope = sealEnvelope('mediation-document', content, signer, { verificationCode });
-    const pdf = await renderMediationDocumentPdf({
-      courtName: court.name,
+    const signed = await signCourtDocument(deps, {
+      kind: 'mediation-document',
+      title: '民事调解书',
+      documentId,
       caseNumber,
-      parties: parties.map((p) => ({ roleLabel: ROLE_LABELS[p.role], ...presentParty(p) })),
-      claims: row.claims,
-      facts: row.facts,
-      organizationName: row.organization_name,
-      terms,
-      amountYuan: agreement ? fenToYuanString(agreement.amountFen) : null,
-      issuedAt,
-      digestSm3: envelope.digestSm3,
-      algorithm: envelope.algorithm,
-      signatureHex: envelope.signature,
-      publicKeyFingerprint: publicKeyFingerprint(signer.publicKeyPem, envelope.algorithm),
-      verificationCode,
-      verifyUrl: courtDocumentVerifyUrl(deps, verificationCode),
+      content,
+      render: (signature) =>
+        renderMediationDocumentPdf({
+          ...signature,
+          courtName: court.name,
+          caseNumber,
+          parties: parties.map((p) => ({ roleLabel: ROLE_LABELS[p.role], ...presentParty(p) })),
+          claims: row.claims,
+          facts: row.facts,
+          organizationName: row.organization_name,
+          terms,
+          amountYuan: agreement ? fenToYuanString(agreement.amountFen) : null,
+          issuedAt,
+        }),
     });
-    const pdfSha256 = await deps.storage.put(pdf);
-    const document: Attachment = {
-      name: `民事调解书-${caseNumber}.pdf`,
-      mime: 'application/pdf',
-      size: pdf.length,
-      sha256: pdfSha256,
-      sm3: sm3Hex(pdf),
-      role: 'court-document',
-    };
     return {
       event: 'issue-document',
-      document,
-      payload: { documentId: content.documentId, verificationCode },
-      afterUpdate: async () => {
-        await trx
-          .insertInto('court_documents')
-          .values({
-            id: content.documentId,
-            case_id: row.id,
-            kind: 'mediation-document',
-            case_number: caseNumber,
-            verification_code: verificationCode,
-            content: envelope.canonicalText,
-            digest_sm3: envelope.digestSm3,
-            algorithm: envelope.algorithm,
-            key_id: envelope.keyId,
-            public_key_pem: signer.publicKeyPem,
-            signature: envelope.signature,
-            pdf_sha256: pdfSha256,
-            pdf_sm3: document.sm3,
-            pdf_size: pdf.length,
-            issued_by_user_id: ctx.actor.userId,
-            issued_at: issuedAt,
-          })
-          .execute();
-      },
+      document: signed.attachment,
+      payload: { documentId, verificationCode: signed.verificationCode },
+      afterUpdate: () => signed.record(trx, { caseId: row.id, issuedByUserId: ctx.actor.userId, issuedAt }),
     };
   });
 }

@@ -20,21 +20,35 @@ type EventRequest = Omit<CourtKernelRequest, 'id' | 'today' | 'event' | 'locked'
 };
 
 /**
- * One court user's event in its own transaction: the permission first, the case locked through the court read
- * policy, the request built from the locked row (it may read or number things), the transition through the kernel,
- * and the case page as it is afterwards.
+ * A court user's act on a case in its own transaction: the permission first, the case locked through the court read
+ * policy, the version the client read, then `apply` (a lifecycle's transition), and the case page as it is
+ * afterwards. Lifecycles B and C (`runCourtEvent`) and D (`confirmation/run-confirmation-event.ts`) share it.
  */
-export async function runCourtEvent(
+export async function runOnCourtCase(
+  deps: Deps,
+  ctx: SignedInContext,
+  permission: Permission,
+  input: CourtEventInput,
+  apply: (trx: Kysely<DB>, row: CourtCaseRow) => Promise<CourtCaseRow>,
+): Promise<CourtCaseDetail> {
+  requirePermission(ctx, permission);
+  const after = await deps.db.transaction().execute(async (trx) => {
+    const row = await loadCourtCase(trx, ctx.actor, input.caseId, { forUpdate: true });
+    if (row.version !== input.expectedVersion) throw appError('CASE_STATE_CONFLICT');
+    return apply(trx, row);
+  });
+  return presentDetail(deps, ctx, deps.db, after);
+}
+
+/** One event of lifecycle B or C: the request built from the locked row (it may read or number things). */
+export function runCourtEvent(
   deps: Deps,
   ctx: SignedInContext,
   permission: Permission,
   input: CourtEventInput,
   build: (trx: Kysely<DB>, row: CourtCaseRow) => EventRequest | Promise<EventRequest>,
 ): Promise<CourtCaseDetail> {
-  requirePermission(ctx, permission);
-  const after = await deps.db.transaction().execute(async (trx) => {
-    const row = await loadCourtCase(trx, ctx.actor, input.caseId, { forUpdate: true });
-    if (row.version !== input.expectedVersion) throw appError('CASE_STATE_CONFLICT');
+  return runOnCourtCase(deps, ctx, permission, input, async (trx, row) => {
     const request = await build(trx, row);
     const result = await applyCourtTransition(deps, ctx, trx, {
       ...request,
@@ -45,7 +59,6 @@ export async function runCourtEvent(
     } as CourtTransitionRequest);
     return result.after;
   });
-  return presentDetail(deps, ctx, deps.db, after);
 }
 
 /** The trimmed note of an event, or null (the lifecycle's note guard then refuses it in zh and en). */

@@ -27,7 +27,7 @@ import type {
   Transitioned,
 } from '../../common/transitions/lifecycle-binding.ts';
 import { runTransition } from '../../common/transitions/transition-kernel.ts';
-import { type CourtCaseRow, loadCourtCase } from '../court-case-access.ts';
+import { type CourtCaseRow, courtStaff, loadCourtCase } from '../court-case-access.ts';
 import { type CourtCaseChanges, writeCourtTimeline } from '../court-case-binding.ts';
 import { confirmationMessages } from './confirmation-outgoing.ts';
 
@@ -72,15 +72,8 @@ async function systemNotices(trx: Kysely<DB>, t: ConfirmationTransitioned): Prom
   const title = `司法确认：${CONFIRMATION_EVENT_LABELS[t.event]?.zh ?? t.event}（${row.filing_number ?? row.organization_name ?? ''}）`;
   if (row.judge_user_id)
     return [{ userId: row.judge_user_id, kind: `court.confirmation.${t.event}`, title, caseId: row.id }];
-  const staff = await trx
-    .selectFrom('users')
-    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-    .select('users.id')
-    .where('users.organization_id', '=', row.court_id)
-    .where('user_roles.role', '=', 'filing_officer')
-    .where('users.disabled', '=', false)
-    .execute();
-  return staff.map((s) => ({ userId: s.id, kind: `court.confirmation.${t.event}`, title, caseId: row.id }));
+  const staff = await courtStaff(trx, row.court_id, 'filing_officer');
+  return staff.map((userId) => ({ userId, kind: `court.confirmation.${t.event}`, title, caseId: row.id }));
 }
 
 export const CONFIRMATION_BINDING: LifecycleBinding<ConfirmationTypes, ConfirmationKernelRequest> = {

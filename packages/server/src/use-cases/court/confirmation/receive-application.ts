@@ -9,6 +9,7 @@ import { acceptanceDeadline } from '@sutiao/domain/lifecycles/judicial-confirmat
 import { chineseDate } from '@sutiao/domain/agreement-template.ts';
 import { dockingRejection, type InboundHandler } from '../../docking/inbound-handler.ts';
 import { notifyUsers } from '../../common/notices/notify-user.ts';
+import { courtStaff } from '../court-case-access.ts';
 import { insertParties } from '../court-parties.ts';
 
 /**
@@ -119,18 +120,11 @@ export const receiveConfirmationApplication: InboundHandler<'confirmation.apply'
       payload: JSON.stringify({ messageId: message.messageId, originCaseId: origin?.id ?? null }),
     })
     .execute();
-  const officers = await trx
-    .selectFrom('users')
-    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-    .select('users.id')
-    .where('users.organization_id', '=', court.id)
-    .where('user_roles.role', '=', 'filing_officer')
-    .where('users.disabled', '=', false)
-    .execute();
+  const officers = await courtStaff(trx, court.id, 'filing_officer');
   await notifyUsers(
     trx,
-    officers.map((o) => ({
-      userId: o.id,
+    officers.map((userId) => ({
+      userId,
       kind: 'court.confirmation.received',
       title: `新的司法确认申请：${body.applicants.map((a) => a.name).join('、')}（请于${chineseDate(acceptanceDeadline(today))}前决定是否受理）`,
       caseId: id,

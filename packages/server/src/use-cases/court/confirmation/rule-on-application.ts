@@ -1,20 +1,15 @@
 import type { Kysely } from 'kysely';
-import { publicKeyFingerprint } from '../../../adapters/crypto/fingerprint.ts';
 import { blindIndex } from '../../../adapters/crypto/sm4.ts';
-import { sm3Hex } from '../../../adapters/crypto/sm3.ts';
 import type { DB } from '../../../adapters/db/schema.ts';
 import { renderConfirmationRulingPdf } from '../../../adapters/pdf/render-confirmation-ruling-pdf.ts';
-import { sealEnvelope } from '../../../adapters/signing/signed-envelope.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { newId } from '../../../lib/ids.ts';
-import { newVerificationCode } from '../../../lib/verification-code.ts';
 import { todayInShanghai } from '@sutiao/domain/calendar/dates.ts';
 import { rulingText } from '@sutiao/domain/confirmation/ruling-text.ts';
-import type { Attachment } from '@sutiao/domain/docking/message-bodies.ts';
 import { displayNameOf } from '../../common/auth/display-name.ts';
 import { actorCourt, type CourtCaseRow } from '../court-case-access.ts';
+import { signCourtDocument } from '../court-document.ts';
 import { loadParties } from '../court-parties.ts';
-import { courtDocumentVerifyUrl } from '../issue-mediation-document.ts';
 import type { CourtCaseDetail } from '../present-court-case.ts';
 import { type CourtEventInput, noteOf } from '../run-court-event.ts';
 import { runConfirmationEvent } from './run-confirmation-event.ts';
@@ -91,7 +86,6 @@ async function issueRuling(
     acceptedOn: await acceptedOn(trx, row.id),
   });
   const parties = await loadParties(deps, trx, row.id);
-  const verificationCode = newVerificationCode();
   const documentId = newId();
   const content = {
     documentId,
@@ -110,58 +104,28 @@ async function issueRuling(
     text: text.lines,
     issuedAt: issuedAt.toISOString(),
   };
-  const { signer } = deps.keys;
-  const envelope = sealEnvelope('confirmation-ruling', content, signer, { verificationCode });
-  const pdf = await renderConfirmationRulingPdf({
-    courtName: court.name,
-    caseNumber,
+  const signed = await signCourtDocument(deps, {
+    kind: 'confirmation-ruling',
     title: text.title,
-    lines: text.lines.slice(2),
-    issuedAt,
-    digestSm3: envelope.digestSm3,
-    algorithm: envelope.algorithm,
-    signatureHex: envelope.signature,
-    publicKeyFingerprint: publicKeyFingerprint(signer.publicKeyPem, envelope.algorithm),
-    verificationCode,
-    verifyUrl: courtDocumentVerifyUrl(deps, verificationCode),
+    documentId,
+    caseNumber,
+    content,
+    render: (signature) =>
+      renderConfirmationRulingPdf({
+        ...signature,
+        courtName: court.name,
+        caseNumber,
+        title: text.title,
+        lines: text.lines.slice(2),
+        issuedAt,
+      }),
   });
-  const pdfSha256 = await deps.storage.put(pdf);
-  const document: Attachment = {
-    name: `民事裁定书-${caseNumber}.pdf`,
-    mime: 'application/pdf',
-    size: pdf.length,
-    sha256: pdfSha256,
-    sm3: sm3Hex(pdf),
-    role: 'court-document',
-  };
   return {
-    document,
-    verificationCode,
-    payload: { documentId, verificationCode, decision },
+    document: signed.attachment,
+    verificationCode: signed.verificationCode,
+    payload: { documentId, verificationCode: signed.verificationCode, decision },
     changes: () => ({ ruling: JSON.stringify({ decision, groundCode, reason }) }),
-    afterUpdate: async () => {
-      await trx
-        .insertInto('court_documents')
-        .values({
-          id: documentId,
-          case_id: row.id,
-          kind: 'confirmation-ruling',
-          case_number: caseNumber,
-          verification_code: verificationCode,
-          content: envelope.canonicalText,
-          digest_sm3: envelope.digestSm3,
-          algorithm: envelope.algorithm,
-          key_id: envelope.keyId,
-          public_key_pem: signer.publicKeyPem,
-          signature: envelope.signature,
-          pdf_sha256: pdfSha256,
-          pdf_sm3: document.sm3,
-          pdf_size: pdf.length,
-          issued_by_user_id: ctx.actor.userId,
-          issued_at: issuedAt,
-        })
-        .execute();
-    },
+    afterUpdate: () => signed.record(trx, { caseId: row.id, issuedByUserId: ctx.actor.userId, issuedAt }),
   };
 }
 

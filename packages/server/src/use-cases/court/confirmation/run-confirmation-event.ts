@@ -4,10 +4,9 @@ import type { Deps, SignedInContext } from '../../../deps.ts';
 import { appError } from '@sutiao/domain/errors.ts';
 import type { ConfirmationEvent } from '@sutiao/domain/lifecycles/judicial-confirmation.ts';
 import type { Permission } from '@sutiao/domain/permissions.ts';
-import { requirePermission } from '../../common/require-permission.ts';
-import { type CourtCaseRow, loadCourtCase } from '../court-case-access.ts';
-import { type CourtCaseDetail, presentDetail } from '../present-court-case.ts';
-import type { CourtEventInput } from '../run-court-event.ts';
+import type { CourtCaseRow } from '../court-case-access.ts';
+import type { CourtCaseDetail } from '../present-court-case.ts';
+import { type CourtEventInput, runOnCourtCase } from '../run-court-event.ts';
 import { applyConfirmationTransition, type ConfirmationKernelRequest } from './confirmation-binding.ts';
 
 type EventRequest = Omit<ConfirmationKernelRequest, 'id' | 'today' | 'locked' | 'event'> & {
@@ -25,23 +24,19 @@ const ASSIGNED_JUDGE_ONLY: readonly ConfirmationEvent[] = [
 ];
 
 /**
- * One court user's event on a confirmation case in its own transaction: the permission, the case locked through
- * the court read policy (and of kind confirmation), the version, the assigned judge for the review's events, then
- * lifecycle D through the kernel; answers the case page as it is afterwards.
+ * One court user's event on a confirmation case (`runOnCourtCase`): the case must be of kind confirmation, the
+ * review's events are the assigned judge's, then lifecycle D through the kernel.
  */
-export async function runConfirmationEvent(
+export function runConfirmationEvent(
   deps: Deps,
   ctx: SignedInContext,
   permission: Permission,
   input: CourtEventInput,
   build: (trx: Kysely<DB>, row: CourtCaseRow) => EventRequest | Promise<EventRequest>,
 ): Promise<CourtCaseDetail> {
-  requirePermission(ctx, permission);
-  const after = await deps.db.transaction().execute(async (trx) => {
-    const row = await loadCourtCase(trx, ctx.actor, input.caseId, { forUpdate: true });
+  return runOnCourtCase(deps, ctx, permission, input, async (trx, row) => {
     if (row.kind !== 'confirmation')
       throw appError('CASE_ILLEGAL_EVENT', { state: row.status, event: permission });
-    if (row.version !== input.expectedVersion) throw appError('CASE_STATE_CONFLICT');
     const request = await build(trx, row);
     if (
       ASSIGNED_JUDGE_ONLY.includes(request.event) &&
@@ -58,5 +53,4 @@ export async function runConfirmationEvent(
     });
     return result.after;
   });
-  return presentDetail(deps, ctx, deps.db, after);
 }

@@ -1,5 +1,5 @@
 import type { Deps } from '../../../deps.ts';
-import { addCalendarDays, compareDates, todayInShanghai } from '@sutiao/domain/calendar/dates.ts';
+import { compareDates, todayInShanghai } from '@sutiao/domain/calendar/dates.ts';
 import { applicationWindowLastDay, reminderDates } from '@sutiao/domain/confirmation/clocks.ts';
 import { chineseDate } from '@sutiao/domain/agreement-template.ts';
 import { isAppError } from '@sutiao/domain/errors.ts';
@@ -80,7 +80,7 @@ export async function runConfirmationClock(deps: Deps): Promise<{ reminded: numb
   }
   const waiting = await deps.db
     .selectFrom('confirmation_applications')
-    .select(['id', 'version'])
+    .select(['id', 'version', 'window_last_day'])
     .where('status', '=', 'awaiting_co_applicant')
     .where('window_last_day', '<', today)
     .limit(500)
@@ -95,7 +95,7 @@ export async function runConfirmationClock(deps: Deps): Promise<{ reminded: numb
           expectedVersion: row.version,
           actorSide: null,
           actorName: '期限管理（系统）',
-          note: `已超过申请期限（${chineseDate(addCalendarDays(today, -1))}前未共同申请）`,
+          note: `申请期限已于${chineseDate(row.window_last_day)}届满，对方当事人未确认共同申请`,
         }),
       );
       await sendAfterCommit(deps, result.emails);

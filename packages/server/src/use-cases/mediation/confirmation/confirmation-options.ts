@@ -53,7 +53,8 @@ export async function confirmationOptions(
   const effective = agreement?.status === 'effective' && agreement.sealed_at ? agreement : undefined;
   const effectiveDate = effective?.sealed_at ? todayInShanghai(new Date(effective.sealed_at)) : null;
   const peerId = await courtPeerId(db);
-  const courts = peerId ? await routedCourts(deps, db, c) : [];
+  const idNumber = await investorIdNumber(deps, db, c);
+  const courts = peerId ? await routedCourts(db, c, idNumber) : [];
   const applications = agreement
     ? await db
         .selectFrom('confirmation_applications')
@@ -78,7 +79,7 @@ export async function confirmationOptions(
     confirmed: applications.some((a) => a.status === 'confirmed'),
     competentCourtCount: courts.length,
   });
-  if (effective && !(await identitiesComplete(deps, db, c))) problems.push(IDENTITY_MISSING);
+  if (effective && !(await identitiesComplete(db, c, idNumber))) problems.push(IDENTITY_MISSING);
   return {
     agreement,
     effectiveDate,
@@ -107,17 +108,16 @@ async function investorIdNumber(deps: Deps, db: Kysely<DB>, c: LoadedCase): Prom
     : null;
 }
 
-async function identitiesComplete(deps: Deps, db: Kysely<DB>, c: LoadedCase): Promise<boolean> {
+async function identitiesComplete(db: Kysely<DB>, c: LoadedCase, idNumber: string | null): Promise<boolean> {
   const firm = await db
     .selectFrom('organizations')
     .select('credit_code')
     .where('id', '=', c.respondent_org_id)
     .executeTakeFirst();
-  const idNumber = await investorIdNumber(deps, db, c);
   return !!idNumber && /^[0-9A-Z]{18}$/.test(idNumber) && !!firm?.credit_code;
 }
 
-async function routedCourts(deps: Deps, db: Kysely<DB>, c: LoadedCase): Promise<RoutedCourt[]> {
+async function routedCourts(db: Kysely<DB>, c: LoadedCase, idNumber: string | null): Promise<RoutedCourt[]> {
   const rows = await db
     .selectFrom('organizations')
     .select(['id', 'name', 'code', 'court_level', 'region', 'kind'])
@@ -143,7 +143,6 @@ async function routedCourts(deps: Deps, db: Kysely<DB>, c: LoadedCase): Promise<
           name: c.court_name,
         })
       : null;
-  const idNumber = await investorIdNumber(deps, db, c);
   const routed = competentCourts({
     referringCourt: referring ? { id: referring.id, name: referring.name } : null,
     investorRegion: regionOfIdNumber(idNumber),
