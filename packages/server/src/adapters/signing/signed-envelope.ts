@@ -82,3 +82,13 @@ export function sealEnvelope(
     verificationCode,
   };
 }
+
+/** The columns a signed document's row keeps of its envelope, so anyone can check it later (verify page, audit). */
+export const storedEnvelopeColumns = (envelope: SignedEnvelope, publicKeyPem: string) => ({
+  content: envelope.canonicalText,
+  digest_sm3: envelope.digestSm3,
+  algorithm: envelope.algorithm,
+  key_id: envelope.keyId,
+  public_key_pem: publicKeyPem,
+  signature: envelope.signature,
+});

@@ -3,7 +3,7 @@ import { publicKeyFingerprint } from '../../adapters/crypto/fingerprint.ts';
 import { sm3Hex } from '../../adapters/crypto/sm3.ts';
 import type { DB } from '../../adapters/db/schema.ts';
 import type { CourtSignature } from '../../adapters/pdf/court-signature-block.ts';
-import { sealEnvelope } from '../../adapters/signing/signed-envelope.ts';
+import { sealEnvelope, storedEnvelopeColumns } from '../../adapters/signing/signed-envelope.ts';
 import type { Deps } from '../../deps.ts';
 import { newVerificationCode } from '../../lib/verification-code.ts';
 import type { Attachment } from '@sutiao/domain/docking/message-bodies.ts';
@@ -74,12 +74,7 @@ export async function signCourtDocument(
           kind: input.kind,
           case_number: input.caseNumber,
           verification_code: verificationCode,
-          content: envelope.canonicalText,
-          digest_sm3: envelope.digestSm3,
-          algorithm: envelope.algorithm,
-          key_id: envelope.keyId,
-          public_key_pem: signer.publicKeyPem,
-          signature: envelope.signature,
+          ...storedEnvelopeColumns(envelope, signer.publicKeyPem),
           pdf_sha256: sha256,
           pdf_sm3: attachment.sm3,
           pdf_size: pdf.length,

@@ -1,5 +1,5 @@
 import { renderLossReportPdf } from '../../../adapters/pdf/render-loss-report-pdf.ts';
-import { sealEnvelope } from '../../../adapters/signing/signed-envelope.ts';
+import { sealEnvelope, storedEnvelopeColumns } from '../../../adapters/signing/signed-envelope.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { newId } from '../../../lib/ids.ts';
 import { newVerificationCode } from '../../../lib/verification-code.ts';
@@ -70,12 +70,7 @@ export async function issueAssessmentReport(
         id: content.reportId,
         assessment_id: row.id,
         verification_code: verificationCode,
-        content: envelope.canonicalText,
-        digest_sm3: envelope.digestSm3,
-        algorithm: envelope.algorithm,
-        key_id: envelope.keyId,
-        public_key_pem: signer.publicKeyPem,
-        signature: envelope.signature,
+        ...storedEnvelopeColumns(envelope, signer.publicKeyPem),
         pdf_sha256: pdfSha256,
         issued_by_user_id: ctx.actor.userId,
         issued_at: issuedAt,
