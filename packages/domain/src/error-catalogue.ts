@@ -58,6 +58,18 @@ export const ERRORS = {
     zh: '登录已过期，请重新登录。',
     en: 'Your session has expired. Please sign in again.',
   },
+  /** A statistics period that is not two real dates, is empty (ends before it starts) or spans over ten years. */
+  STATS_PERIOD_INVALID: {
+    status: 400,
+    zh: '统计期间有误：{reason}。',
+    en: 'Invalid statistics period: {reason}.',
+  },
+  /** A statistics filter naming an organization or mediator outside what the reader may see. */
+  STATS_SCOPE_FORBIDDEN: {
+    status: 403,
+    zh: '您只能查看本机构及其下属工作站的统计。',
+    en: 'You may read the statistics of your own organization and its workstations only.',
+  },
   /** Missing or wrong x-csrf-token on a state-changing request. */
   CSRF_INVALID: {
     status: 403,

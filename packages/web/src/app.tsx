@@ -25,6 +25,7 @@ const CaseDetailPage = lazy(() => import('./pages/case-detail-page.tsx'));
 const InboxPage = lazy(() => import('./pages/inbox-page.tsx'));
 const VerifyPage = lazy(() => import('./pages/verify-page.tsx'));
 const MediatorsPage = lazy(() => import('./pages/mediators-page.tsx'));
+const StatisticsPage = lazy(() => import('./pages/statistics/statistics-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 const CourtDashboardPage = lazy(() => import('./pages/court/court-dashboard-page.tsx'));
 const CourtCaseListPage = lazy(() => import('./pages/court/court-case-list-page.tsx'));
@@ -191,6 +192,14 @@ function AppRoutes({ platform }: { platform: Platform }) {
               element={
                 <Lazy>
                   <MediatorsPage />
+                </Lazy>
+              }
+            />
+            <Route
+              path="/statistics"
+              element={
+                <Lazy>
+                  <StatisticsPage />
                 </Lazy>
               }
             />

@@ -39,6 +39,7 @@ export const NAV_ITEMS: NavItem[] = [
     permissions: ['loss.read.own'],
     platform: 'mediation',
   },
+  { path: '/statistics', labelKey: 'nav.statistics', permissions: ['stats.read'], platform: 'mediation' },
   { path: '/court', labelKey: 'nav.court', permissions: ['court.workbench'], platform: 'court' },
   { path: '/court/cases', labelKey: 'nav.courtCases', permissions: ['court.case.read'], platform: 'court' },
   { path: '/admin/users', labelKey: 'nav.users', permissions: ['user.manage', 'role.grant'] },

@@ -17,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   'nav.court': 'Court docking',
   'nav.courtCases': 'Delegations, entrustments and confirmations',
   'nav.inbox': 'Inbox',
+  'nav.statistics': 'Statistics',
   'nav.mediators': 'Mediator roster',
   'nav.loss': 'Loss assessment',
   'nav.myLoss': 'My loss results',

@@ -16,6 +16,7 @@ export const zh = {
   'nav.court': '诉调对接',
   'nav.courtCases': '委派、委托与司法确认',
   'nav.inbox': '消息',
+  'nav.statistics': '统计分析',
   'nav.mediators': '调解员名册',
   'nav.loss': '损失核定',
   'nav.myLoss': '我的损失核定结果',

@@ -7080,6 +7080,276 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/public/statistics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A year’s public statistics, with small-count suppression (no cell under 10) */
+    get: {
+      parameters: {
+        query: {
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Suppressed cells are null */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PublicStatistics'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/statistics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Figures for a period, in total and by a breakdown, with their definitions */
+    get: {
+      parameters: {
+        query: {
+          /** @description YYYY-MM-DD, Beijing time, inclusive */
+          from: string;
+          groupBy?: 'month' | 'organization' | 'mediator' | 'track' | 'source' | 'sector' | 'region';
+          mediatorId?: string;
+          organizationId?: string;
+          region?: string;
+          sector?: 'securities' | 'futures' | 'fund' | 'listed';
+          source?: 'direct' | 'delegated' | 'entrusted';
+          /** @description YYYY-MM-DD, Beijing time, inclusive */
+          to: string;
+          track?: 'simple' | 'ordinary' | 'small-claim' | 'complex';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Statistics'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/statistics/cases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The cases behind one figure (drill-down) */
+    get: {
+      parameters: {
+        query: {
+          figure:
+            | 'registered'
+            | 'accepted'
+            | 'notAccepted'
+            | 'settled'
+            | 'failed'
+            | 'amountInDisputeFen'
+            | 'paidFen'
+            | 'courtReceived'
+            | 'courtSettled'
+            | 'confirmationsSubmitted'
+            | 'confirmationsConfirmed';
+          /** @description YYYY-MM-DD, Beijing time, inclusive */
+          from: string;
+          /** @description A group key of the groupBy breakdown */
+          group?: string;
+          groupBy?: 'month' | 'organization' | 'mediator' | 'track' | 'source' | 'sector' | 'region';
+          mediatorId?: string;
+          organizationId?: string;
+          page?: number;
+          pageSize?: number;
+          region?: string;
+          sector?: 'securities' | 'futures' | 'fund' | 'listed';
+          source?: 'direct' | 'delegated' | 'entrusted';
+          /** @description YYYY-MM-DD, Beijing time, inclusive */
+          to: string;
+          track?: 'simple' | 'ordinary' | 'small-claim' | 'complex';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StatisticsFigureCases'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/statistics/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The figures as an Excel workbook, with a sheet of definitions */
+    get: {
+      parameters: {
+        query: {
+          /** @description YYYY-MM-DD, Beijing time, inclusive */
+          from: string;
+          groupBy?: 'month' | 'organization' | 'mediator' | 'track' | 'source' | 'sector' | 'region';
+          mediatorId?: string;
+          organizationId?: string;
+          region?: string;
+          sector?: 'securities' | 'futures' | 'fund' | 'listed';
+          source?: 'direct' | 'delegated' | 'entrusted';
+          /** @description YYYY-MM-DD, Beijing time, inclusive */
+          to: string;
+          track?: 'simple' | 'ordinary' | 'small-claim' | 'complex';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The workbook */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/uploads': {
     parameters: {
       query?: never;
@@ -8160,6 +8430,42 @@ export type components = {
       name: string;
       region: string | null;
     };
+    /** @description Suppressed cells are null */
+    PublicStatistics: {
+      byMonth: {
+        accepted: number | null;
+        amountInDisputeFen: number | null;
+        key: string;
+        name: string;
+        paidFen: number | null;
+        registered: number | null;
+        settled: number | null;
+        successRate: number | null;
+      }[];
+      byOrganization: {
+        accepted: number | null;
+        amountInDisputeFen: number | null;
+        key: string;
+        name: string;
+        paidFen: number | null;
+        registered: number | null;
+        settled: number | null;
+        successRate: number | null;
+      }[];
+      /** @description No published cell is under this count; null marks a suppressed cell */
+      threshold: number;
+      total: {
+        accepted: number | null;
+        amountInDisputeFen: number | null;
+        key: string;
+        name: string;
+        paidFen: number | null;
+        registered: number | null;
+        settled: number | null;
+        successRate: number | null;
+      };
+      year: number;
+    };
     RecordEntry: {
       authorName: string;
       body: string;
@@ -8170,6 +8476,107 @@ export type components = {
       idNumber: string | null;
       name: string;
       phone: string | null;
+    };
+    Statistics: {
+      definitions: {
+        definition: {
+          en: string;
+          zh: string;
+        };
+        figure:
+          | 'registered'
+          | 'accepted'
+          | 'notAccepted'
+          | 'settled'
+          | 'failed'
+          | 'acceptanceRate'
+          | 'successRate'
+          | 'amountInDisputeFen'
+          | 'paidFen'
+          | 'courtReceived'
+          | 'courtSettled'
+          | 'confirmationsSubmitted'
+          | 'confirmationsConfirmed'
+          | 'medianDaysToRegister'
+          | 'medianDaysToAccept'
+          | 'medianDaysToSettle';
+        label: {
+          en: string;
+          zh: string;
+        };
+        unit: 'count' | 'fen' | 'rate' | 'days';
+      }[];
+      groupBy:
+        | ('month' | 'organization' | 'mediator' | 'track' | 'source' | 'sector' | 'region')
+        | (never | null);
+      groups: {
+        figures: components['schemas']['StatisticsFigures'];
+        key: string;
+        label: {
+          en: string;
+          zh: string;
+        };
+      }[];
+      period: {
+        from: string;
+        to: string;
+      };
+      scope: {
+        kind: 'all' | 'organization';
+        organizations: {
+          id: string;
+          name: string;
+          parentId: string | null;
+        }[];
+      };
+      totals: components['schemas']['StatisticsFigures'];
+    };
+    StatisticsFigureCases: {
+      figure:
+        | 'registered'
+        | 'accepted'
+        | 'notAccepted'
+        | 'settled'
+        | 'failed'
+        | 'amountInDisputeFen'
+        | 'paidFen'
+        | 'courtReceived'
+        | 'courtSettled'
+        | 'confirmationsSubmitted'
+        | 'confirmationsConfirmed';
+      group: string | null;
+      items: {
+        amountFen: number;
+        caseId: string;
+        caseNumber: string | null;
+        claimAmountFen: number;
+        day: string;
+        organizationName: string;
+        source: string;
+        status: string;
+        track: string | null;
+      }[];
+      total: number;
+      totalAmountFen: number;
+    };
+    /** @description Counts, amounts in fen, rates as fractions (null when nothing was decided), median days */
+    StatisticsFigures: {
+      acceptanceRate: number | null;
+      accepted: number | null;
+      amountInDisputeFen: number | null;
+      confirmationsConfirmed: number | null;
+      confirmationsSubmitted: number | null;
+      courtReceived: number | null;
+      courtSettled: number | null;
+      failed: number | null;
+      medianDaysToAccept: number | null;
+      medianDaysToRegister: number | null;
+      medianDaysToSettle: number | null;
+      notAccepted: number | null;
+      paidFen: number | null;
+      registered: number | null;
+      settled: number | null;
+      successRate: number | null;
     };
     Upload: {
       id: string;

@@ -7,6 +7,7 @@ import { registerPeer } from '../../../../use-cases/docking/register-peer.ts';
 import { resolveDivergence } from '../../../../use-cases/docking/resolve-divergence.ts';
 import { retireKeyOf } from './retire-key-of.ts';
 import { retryDeadLetter } from '../../../../use-cases/docking/retry-dead-letter.ts';
+import { attachmentDisposition } from '../../content-disposition.ts';
 import { signedIn } from '../../request-context.ts';
 import type { RouteApp } from '../../route-module.ts';
 import { binary, IdParams, NoContent, replies } from '../common/shared.schemas.ts';
@@ -139,7 +140,7 @@ export function linkAdminRoutes(app: RouteApp, deps: Deps) {
       const { bytes, attachment } = await fetchPeerAttachment(deps, signedIn(request), request.params);
       return reply
         .type(attachment.mime)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.name)}`)
+        .header('content-disposition', attachmentDisposition(attachment.name, attachment.name))
         .send(bytes);
     },
   );

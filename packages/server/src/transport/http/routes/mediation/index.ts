@@ -7,6 +7,7 @@ import { directoryRoutes } from './directory.ts';
 import { lossAssessmentRoutes } from './loss-assessments.ts';
 import { lossResultRoutes } from './loss-results.ts';
 import { referralRoutes } from './referrals.ts';
+import { statisticsRoutes } from './statistics.ts';
 import { uploadRoutes } from './uploads.ts';
 
 /** The investor mediation platform's own routes (中国投资者网在线调解平台). */
@@ -20,4 +21,5 @@ export const mediationRoutes: RouteModule[] = [
   confirmationRoutes,
   lossAssessmentRoutes,
   lossResultRoutes,
+  statisticsRoutes,
 ];

@@ -6,6 +6,7 @@ import { issueAssessmentReport } from '../../../../use-cases/mediation/loss/issu
 import { listAssessmentResults } from '../../../../use-cases/mediation/loss/list-assessment-results.ts';
 import { listMyLossResults } from '../../../../use-cases/mediation/loss/list-my-loss-results.ts';
 import { verifyAssessmentReport } from '../../../../use-cases/mediation/loss/verify-assessment-report.ts';
+import { attachmentDisposition } from '../../content-disposition.ts';
 import { signedIn } from '../../request-context.ts';
 import type { RouteApp } from '../../route-module.ts';
 import { binary, IdParams, replies } from '../common/shared.schemas.ts';
@@ -21,7 +22,7 @@ import {
 } from './loss.schemas.ts';
 
 const tags = ['loss'];
-const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+const attachment = (name: string) => attachmentDisposition(name, name);
 
 /** Results, export, the signed report and its public verification, and the investor's own results. */
 export function lossResultRoutes(app: RouteApp, deps: Deps) {

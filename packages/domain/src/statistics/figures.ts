@@ -1,0 +1,187 @@
+import type { Labels } from '../lifecycles/direct-application-codes.ts';
+
+/**
+ * The figures the center, the organizations and the regulator govern by (DOMAIN §5), each with the definition shown
+ * beside it. A figure is counted in the period in which its own event happened: a case registered in March and
+ * settled in May counts as registered in March and as settled in May.
+ */
+
+export interface FigureDefinition {
+  readonly label: Labels;
+  readonly definition: Labels;
+  readonly unit: 'count' | 'fen' | 'rate' | 'days';
+}
+
+const count = (label: Labels, definition: Labels): FigureDefinition => ({
+  label,
+  definition,
+  unit: 'count',
+});
+const fen = (label: Labels, definition: Labels): FigureDefinition => ({
+  label,
+  definition,
+  unit: 'fen',
+});
+const derived = (unit: 'rate' | 'days', label: Labels, definition: Labels): FigureDefinition => ({
+  label,
+  definition,
+  unit,
+});
+
+export const FIGURES = {
+  registered: count(
+    { zh: '登记', en: 'Registered' },
+    {
+      zh: '申请材料齐全并登记的案件数（含法院委派、委托到达的案件），按登记日计。',
+      en: 'Applications complete and recorded (court delegations and entrustments included, on arrival), by the day of registration.',
+    },
+  ),
+  accepted: count(
+    { zh: '受理', en: 'Accepted' },
+    {
+      zh: '调解组织受理的案件数（法院委派、委托案件以签收为受理），按受理日计。',
+      en: 'Cases taken on by the organization (a court referral is taken on when signed for), by the day of acceptance.',
+    },
+  ),
+  notAccepted: count(
+    { zh: '不予受理', en: 'Not accepted' },
+    {
+      zh: '决定不予受理或退回法院的案件数，按决定日计。',
+      en: 'Cases refused, or court referrals declined, by the day of the decision.',
+    },
+  ),
+  settled: count(
+    { zh: '调解成功', en: 'Settled' },
+    {
+      zh: '调解协议生效的案件数，按协议生效日计。',
+      en: 'Cases whose mediation agreement took effect, by the day it took effect.',
+    },
+  ),
+  failed: count(
+    { zh: '调解不成', en: 'Not settled' },
+    {
+      zh: '调解终结未达成协议（含法院委派、委托期限届满）的案件数，按终结日计。',
+      en: 'Mediations ended without agreement (court periods that ran out included), by the day they ended.',
+    },
+  ),
+  acceptanceRate: derived(
+    'rate',
+    { zh: '受理率', en: 'Acceptance rate' },
+    {
+      zh: '受理 ÷（受理 + 不予受理），同一期间内作出的受理决定。',
+      en: 'Accepted ÷ (accepted + not accepted), decisions made in the period.',
+    },
+  ),
+  successRate: derived(
+    'rate',
+    { zh: '调解成功率', en: 'Success rate' },
+    {
+      zh: '调解成功 ÷（调解成功 + 调解不成），同一期间内结束的调解；撤回、终止不计入。',
+      en: 'Settled ÷ (settled + not settled), mediations that ended in the period; withdrawals and terminations are left out.',
+    },
+  ),
+  amountInDisputeFen: fen(
+    { zh: '争议金额', en: 'Amount in dispute' },
+    {
+      zh: '期间内受理案件的请求金额之和。',
+      en: 'Sum of the claims of the cases accepted in the period.',
+    },
+  ),
+  paidFen: fen(
+    { zh: '获赔金额', en: 'Amount paid' },
+    {
+      zh: '依调解协议实际履行的金额之和，按付款日计。',
+      en: 'Sum actually paid under mediation agreements, by the day of payment.',
+    },
+  ),
+  courtReceived: count(
+    { zh: '法院委派委托', en: 'Received from courts' },
+    {
+      zh: '经总对总对接收到的法院诉前委派和诉中委托案件数，按到达日计。',
+      en: 'Cases received from courts over the link by pre-filing delegation and post-filing entrustment, by the day of arrival.',
+    },
+  ),
+  courtSettled: count(
+    { zh: '委派委托调解成功', en: 'Court referrals settled' },
+    {
+      zh: '法院委派、委托案件中调解协议生效的案件数，按协议生效日计。',
+      en: 'Court-delegated and court-entrusted cases whose agreement took effect, by the day it took effect.',
+    },
+  ),
+  confirmationsSubmitted: count(
+    { zh: '申请司法确认', en: 'Confirmations applied for' },
+    {
+      zh: '双方共同申请并提交法院的司法确认申请数，按提交日计。',
+      en: 'Joint applications for judicial confirmation sent to a court, by the day they were sent.',
+    },
+  ),
+  confirmationsConfirmed: count(
+    { zh: '司法确认有效', en: 'Confirmed by a court' },
+    {
+      zh: '法院裁定确认调解协议有效的申请数，按裁定日计。',
+      en: 'Applications the court ruled valid, by the day of the ruling.',
+    },
+  ),
+  medianDaysToRegister: derived(
+    'days',
+    { zh: '提交至登记（中位天数）', en: 'Submission to registration (median days)' },
+    {
+      zh: '期间内登记的直接申请案件，自提交至登记的天数中位数。',
+      en: 'Median days from submission to registration of the direct applications registered in the period.',
+    },
+  ),
+  medianDaysToAccept: derived(
+    'days',
+    { zh: '登记至受理（中位天数）', en: 'Registration to acceptance (median days)' },
+    {
+      zh: '期间内受理的案件，自登记至受理的天数中位数。',
+      en: 'Median days from registration to acceptance of the cases accepted in the period.',
+    },
+  ),
+  medianDaysToSettle: derived(
+    'days',
+    { zh: '受理至调解成功（中位天数）', en: 'Acceptance to settlement (median days)' },
+    {
+      zh: '期间内调解成功的案件，自受理至协议生效的天数中位数。',
+      en: 'Median days from acceptance to the agreement taking effect, for the cases settled in the period.',
+    },
+  ),
+} as const satisfies Record<string, FigureDefinition>;
+
+export type Figure = keyof typeof FIGURES;
+export const FIGURE_KEYS = Object.keys(FIGURES) as Figure[];
+export type Figures = Record<Figure, number | null>;
+
+/** Figures whose cases can be listed (drill-down): the counted events and the amounts; rates and medians derive. */
+export const LISTABLE_FIGURES = [
+  'registered',
+  'accepted',
+  'notAccepted',
+  'settled',
+  'failed',
+  'amountInDisputeFen',
+  'paidFen',
+  'courtReceived',
+  'courtSettled',
+  'confirmationsSubmitted',
+  'confirmationsConfirmed',
+] as const satisfies readonly Figure[];
+export type ListableFigure = (typeof LISTABLE_FIGURES)[number];
+
+/** A rate to four decimals, or null when nothing was decided (no 0 ÷ 0 percentages). */
+export function rate(numerator: number, denominator: number): number | null {
+  if (denominator === 0) return null;
+  return Math.round((numerator / denominator) * 10_000) / 10_000;
+}
+
+/** The rates of a group, derived from its counts: the one place the two formulas live. */
+export function withRates(
+  counts: Omit<Figures, 'acceptanceRate' | 'successRate'> &
+    Record<'accepted' | 'notAccepted' | 'settled' | 'failed', number>,
+): Figures {
+  return {
+    ...counts,
+    acceptanceRate: rate(counts.accepted, counts.accepted + counts.notAccepted),
+    successRate: rate(counts.settled, counts.settled + counts.failed),
+  };
+}

@@ -1,0 +1,129 @@
+import { type TNull, type TNumber, type TUnion, Type } from '@sinclair/typebox';
+import { TRACKS } from '@sutiao/domain/lifecycles/direct-application-codes.ts';
+import { GROUP_BYS, SECTORS, SOURCES } from '@sutiao/domain/statistics/dimensions.ts';
+import { FIGURE_KEYS, type Figure, LISTABLE_FIGURES } from '@sutiao/domain/statistics/figures.ts';
+import { component, Id, Nullable } from '../common/shared.schemas.ts';
+
+const oneOf = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+/** Dates are checked by the use case (checkPeriod) so an impossible date gets STATS_PERIOD_INVALID, not a schema error. */
+const Day = Type.String({ minLength: 1, maxLength: 10, description: 'YYYY-MM-DD, Beijing time, inclusive' });
+const Labels = Type.Object({ zh: Type.String(), en: Type.String() });
+
+const FilterFields = {
+  from: Day,
+  to: Day,
+  groupBy: Type.Optional(oneOf(GROUP_BYS)),
+  organizationId: Type.Optional(Id),
+  mediatorId: Type.Optional(Id),
+  track: Type.Optional(oneOf(TRACKS)),
+  source: Type.Optional(oneOf(SOURCES)),
+  sector: Type.Optional(oneOf(SECTORS)),
+  region: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+};
+
+export const StatisticsQuery = Type.Object(FilterFields, { additionalProperties: false });
+
+export const FigureCasesQuery = Type.Object(
+  {
+    ...FilterFields,
+    figure: oneOf(LISTABLE_FIGURES),
+    group: Type.Optional(
+      Type.String({ maxLength: 120, description: 'A group key of the groupBy breakdown' }),
+    ),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  },
+  { additionalProperties: false },
+);
+
+const Figures = component(
+  'StatisticsFigures',
+  Type.Object(
+    Object.fromEntries(FIGURE_KEYS.map((f) => [f, Nullable(Type.Number())])) as unknown as Record<
+      Figure,
+      TUnion<[TNumber, TNull]>
+    >,
+    {
+      description: 'Counts, amounts in fen, rates as fractions (null when nothing was decided), median days',
+    },
+  ),
+);
+
+export const Statistics = component(
+  'Statistics',
+  Type.Object({
+    period: Type.Object({ from: Type.String(), to: Type.String() }),
+    scope: Type.Object({
+      kind: oneOf(['all', 'organization'] as const),
+      organizations: Type.Array(
+        Type.Object({ id: Type.String(), name: Type.String(), parentId: Nullable(Type.String()) }),
+      ),
+    }),
+    groupBy: Nullable(oneOf(GROUP_BYS)),
+    totals: Figures,
+    groups: Type.Array(Type.Object({ key: Type.String(), label: Labels, figures: Figures })),
+    definitions: Type.Array(
+      Type.Object({
+        figure: oneOf(FIGURE_KEYS),
+        label: Labels,
+        definition: Labels,
+        unit: oneOf(['count', 'fen', 'rate', 'days'] as const),
+      }),
+    ),
+  }),
+);
+
+export const FigureCases = component(
+  'StatisticsFigureCases',
+  Type.Object({
+    figure: oneOf(LISTABLE_FIGURES),
+    group: Nullable(Type.String()),
+    total: Type.Integer(),
+    totalAmountFen: Type.Integer(),
+    items: Type.Array(
+      Type.Object({
+        caseId: Type.String(),
+        caseNumber: Nullable(Type.String()),
+        organizationName: Type.String(),
+        status: Type.String(),
+        track: Nullable(Type.String()),
+        source: Type.String(),
+        claimAmountFen: Type.Integer(),
+        day: Type.String(),
+        amountFen: Type.Integer(),
+      }),
+    ),
+  }),
+);
+
+export const PublicStatisticsQuery = Type.Object(
+  { year: Type.Integer({ minimum: 1900, maximum: 9999 }) },
+  { additionalProperties: false },
+);
+
+const PublicRow = Type.Object({
+  key: Type.String(),
+  name: Type.String(),
+  registered: Nullable(Type.Integer()),
+  accepted: Nullable(Type.Integer()),
+  settled: Nullable(Type.Integer()),
+  successRate: Nullable(Type.Number()),
+  amountInDisputeFen: Nullable(Type.Integer()),
+  paidFen: Nullable(Type.Integer()),
+});
+
+export const PublicStatistics = component(
+  'PublicStatistics',
+  Type.Object(
+    {
+      year: Type.Integer(),
+      threshold: Type.Integer({
+        description: 'No published cell is under this count; null marks a suppressed cell',
+      }),
+      byOrganization: Type.Array(PublicRow),
+      byMonth: Type.Array(PublicRow),
+      total: PublicRow,
+    },
+    { description: 'Suppressed cells are null' },
+  ),
+);
