@@ -185,3 +185,48 @@ export function withRates(
     successRate: rate(counts.settled, counts.settled + counts.failed),
   };
 }
+
+/**
+ * The loss assessments (损失核定) the center issued for courts, counted by the day the signed report was issued: the
+ * figures it reports as "19 courts / 32 companies / 20,000+ investors".
+ */
+export const LOSS_FIGURES = {
+  reports: count(
+    { zh: '出具核定报告', en: 'Reports issued' },
+    {
+      zh: '期间内出具（签章）的损失核定报告数，按出具日计。',
+      en: 'Signed loss assessment reports issued in the period, by the day of issue.',
+    },
+  ),
+  courts: count(
+    { zh: '委托法院', en: 'Entrusting courts' },
+    {
+      zh: '期间内出具的报告所涉委托法院数（去重）。',
+      en: 'Distinct courts that entrusted the reports issued in the period.',
+    },
+  ),
+  companies: count(
+    { zh: '涉及公司', en: 'Companies' },
+    {
+      zh: '期间内出具的报告所涉证券数（去重，以参数中的证券代码计；未指明证券的核定各计一家）。',
+      en: 'Distinct securities of the reports issued in the period (by the security named in the parameters; an assessment naming none counts as one).',
+    },
+  ),
+  investors: count(
+    { zh: '核定投资者', en: 'Investors assessed' },
+    {
+      zh: '期间内出具的报告中符合条件的投资者人数。',
+      en: 'Eligible investors in the reports issued in the period.',
+    },
+  ),
+  amountFen: fen(
+    { zh: '核定损失金额', en: 'Losses assessed' },
+    {
+      zh: '期间内出具的报告核定的损失总额（符合条件的投资者）。',
+      en: 'Total loss assessed for the eligible investors in the reports issued in the period.',
+    },
+  ),
+} as const satisfies Record<string, FigureDefinition>;
+
+export type LossFigure = keyof typeof LOSS_FIGURES;
+export const LOSS_FIGURE_KEYS = Object.keys(LOSS_FIGURES) as LossFigure[];

@@ -2,7 +2,13 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseClient, caseIn, type Headers, journeyActors } from '../support/case-fixtures.ts';
-import { type StatCase, seedStatisticsBook, statisticsBook } from '../support/statistics-fixtures.ts';
+import {
+  STAT_ASSESSMENTS,
+  type StatCase,
+  seedStatisticsAssessments,
+  seedStatisticsBook,
+  statisticsBook,
+} from '../support/statistics-fixtures.ts';
 import { ENGINES } from '../support/test-databases.ts';
 import { createTestApp, type TestApp } from '../support/test-platform.ts';
 
@@ -64,6 +70,7 @@ describe.each(ENGINES)('statistics on %s', (engine) => {
   beforeAll(async () => {
     t = await createTestApp(engine);
     await seedStatisticsBook(t.deps, book);
+    await seedStatisticsAssessments(t.deps);
     [regulator, center, workstation, investor] = await Promise.all([
       t.login('regulator1'),
       t.login('center_admin'),
@@ -275,6 +282,33 @@ describe.each(ENGINES)('statistics on %s', (engine) => {
     }
   });
 
+  it('counts the loss assessments issued in the period: reports, courts, companies, investors and losses', async () => {
+    const expectLoss = (organizations: string[], from: string, to: string) => {
+      const issued = STAT_ASSESSMENTS.filter(
+        (a) => organizations.includes(a.organizationId) && inRange(a.issued, from, to),
+      );
+      const eligible = issued.flatMap((a) => a.results.filter((r) => r >= 0));
+      return {
+        reports: issued.length,
+        courts: new Set(issued.map((a) => a.courtOrgId)).size,
+        companies: new Set(issued.map((a) => a.security ?? a.id)).size,
+        investors: eligible.length,
+        amountFen: eligible.reduce((x, y) => x + y, 0),
+      };
+    };
+    const all = ['org-center', 'org-sac'];
+    const year = (await get(regulator, '/api/statistics?from=2024-01-01&to=2024-12-31')).json();
+    expect(year.loss).toEqual(expectLoss(all, '2024-01-01', '2024-12-31'));
+    expect(year.loss.reports).toBe(3);
+    expect(year.lossDefinitions.map((d: { figure: string }) => d.figure)).toEqual(Object.keys(year.loss));
+    const both = (await get(regulator, '/api/statistics?from=2024-01-01&to=2025-12-31')).json();
+    expect(both.loss).toEqual(expectLoss(all, '2024-01-01', '2025-12-31'));
+    const own = (await get(center, '/api/statistics?from=2024-01-01&to=2025-12-31')).json();
+    expect(own.loss).toEqual(expectLoss(['org-center'], '2024-01-01', '2025-12-31'));
+    const ws = (await get(workstation, '/api/statistics?from=2024-01-01&to=2025-12-31')).json();
+    expect(ws.loss).toEqual({ reports: 0, courts: 0, companies: 0, investors: 0, amountFen: 0 });
+  });
+
   it('refuses an empty period, an impossible date and a period over ten years, in Chinese and English', async () => {
     const empty = await get(regulator, '/api/statistics?from=2024-05-01&to=2024-04-30', 'zh');
     expect(empty.statusCode).toBe(400);
@@ -325,8 +359,10 @@ describe.each(ENGINES)('statistics on %s', (engine) => {
         '2024-12-31',
       ).registered,
     );
-    const definitions = wb.worksheets[1] as ExcelJS.Worksheet;
-    expect(definitions.rowCount).toBe(1 + Object.keys(year).length);
+    const definitions = wb.worksheets[2] as ExcelJS.Worksheet;
+    expect(definitions.rowCount).toBe(1 + Object.keys(year).length + 5);
+    const loss = wb.worksheets[1] as ExcelJS.Worksheet;
+    expect(loss.getRow(1).getCell(2).value).toBe(3);
   });
 
   it('publishes a year without a cell under ten, nor one a total would reveal', async () => {

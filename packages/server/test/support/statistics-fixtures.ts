@@ -239,3 +239,116 @@ export async function seedStatisticsBook(deps: Deps, book: StatCase[]): Promise<
     }
   }
 }
+
+export interface StatAssessment {
+  id: string;
+  organizationId: string;
+  courtOrgId: string;
+  security: string | null;
+  issued: Local | null;
+  /** Total loss in fen of each investor; negative marks an ineligible investor (counted nowhere). */
+  results: number[];
+}
+
+/** Loss assessments across two organizations and three courts, issued either side of 2024's end (and one not yet). */
+export const STAT_ASSESSMENTS: StatAssessment[] = [
+  {
+    id: 'stat-loss-a',
+    organizationId: 'org-center',
+    courtOrgId: 'court-sh74',
+    security: '600001',
+    issued: '2024-03-10T10:00',
+    results: [120_000, 35_500, 0, -1],
+  },
+  {
+    id: 'stat-loss-b',
+    organizationId: 'org-center',
+    courtOrgId: 'court-bj74',
+    security: '600001',
+    issued: '2024-12-31T23:30',
+    results: [99_99],
+  },
+  {
+    id: 'stat-loss-c',
+    organizationId: 'org-center',
+    courtOrgId: 'court-sh74',
+    security: null,
+    issued: '2025-01-05T09:00',
+    results: [1_000, 2_000],
+  },
+  {
+    id: 'stat-loss-d',
+    organizationId: 'org-sac',
+    courtOrgId: 'court-gz01',
+    security: '000002',
+    issued: '2024-06-01T09:00',
+    results: [500_000, -1],
+  },
+  {
+    id: 'stat-loss-e',
+    organizationId: 'org-center',
+    courtOrgId: 'court-gz01',
+    security: '300003',
+    issued: null,
+    results: [7],
+  },
+];
+
+/** Writes the assessments with their results and, for the issued ones, a report row. */
+export async function seedStatisticsAssessments(deps: Deps, assessments = STAT_ASSESSMENTS): Promise<void> {
+  const analyst = await deps.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', 'analyst1')
+    .executeTakeFirstOrThrow();
+  for (const a of assessments) {
+    const at = instant(a.issued ?? '2024-01-15T09:00');
+    await deps.db
+      .insertInto('loss_assessments')
+      .values({
+        id: a.id,
+        case_number: `(2024)统计${a.id}号`,
+        court_org_id: a.courtOrgId,
+        court_name: a.courtOrgId,
+        entrusted_on: '2024-01-02',
+        organization_id: a.organizationId,
+        status: a.issued ? 'issued' : 'calculated',
+        params: JSON.stringify(a.security ? { security: a.security } : {}),
+        created_by_user_id: analyst.id,
+        created_at: at,
+        updated_at: at,
+      } as never)
+      .execute();
+    for (const [n, total] of a.results.entries())
+      await deps.db
+        .insertInto('loss_results')
+        .values({
+          assessment_id: a.id,
+          investor_id: `I${n}`,
+          eligible: total >= 0,
+          reason: total >= 0 ? 'eligible' : 'no-buy-in-window',
+          total_fen: Math.max(total, 0),
+          row: JSON.stringify({}),
+          explanation: JSON.stringify({}),
+        } as never)
+        .execute();
+    if (!a.issued) continue;
+    await deps.db
+      .insertInto('loss_reports')
+      .values({
+        id: `${a.id}-report`,
+        assessment_id: a.id,
+        verification_code: `STAT${a.id.slice(-1).toUpperCase()}0000`,
+        content: JSON.stringify({}),
+        digest_sm3: '0'.repeat(64),
+        algorithm: 'SM2',
+        key_id: 'test',
+        public_key_pem: 'test',
+        signature: 'test',
+        pdf_sha256: '0'.repeat(64),
+        issued_by_user_id: analyst.id,
+        issued_at: at,
+      } as never)
+      .execute();
+  }
+}

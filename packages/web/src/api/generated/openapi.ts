@@ -8517,6 +8517,26 @@ export type components = {
           zh: string;
         };
       }[];
+      /** @description Loss assessments issued in the period: reports, courts, companies, investors, amount in fen */
+      loss: {
+        amountFen: number;
+        companies: number;
+        courts: number;
+        investors: number;
+        reports: number;
+      };
+      lossDefinitions: {
+        definition: {
+          en: string;
+          zh: string;
+        };
+        figure: 'reports' | 'courts' | 'companies' | 'investors' | 'amountFen';
+        label: {
+          en: string;
+          zh: string;
+        };
+        unit: 'count' | 'fen' | 'rate' | 'days';
+      }[];
       period: {
         from: string;
         to: string;

@@ -25,6 +25,7 @@ import { useStatisticsText } from './statistics-text.ts';
 const StatisticsChart = lazy(() => import('./statistics-chart.tsx'));
 
 type Definition = Statistics['definitions'][number];
+type LossDefinition = Statistics['lossDefinitions'][number];
 const LISTABLE_UNITS = ['count', 'fen'];
 const field = { display: 'flex', flexDirection: 'column', gap: 4 } as const;
 
@@ -138,42 +139,17 @@ export default function StatisticsPage() {
       ) : (
         <>
           <h2 style={{ fontSize: 18 }}>{pt('totals')}</h2>
-          <ul
-            style={{
-              listStyle: 'none',
-              padding: 0,
-              display: 'grid',
-              gap: 12,
-              gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))',
-            }}
-          >
-            {stats.definitions.map((d) => (
-              <li key={d.figure}>
-                <Card size="small" title={d.label[lang]} style={{ height: '100%' }}>
-                  <p
-                    style={{ fontSize: 24, margin: 0, fontVariantNumeric: 'tabular-nums' }}
-                    data-figure={d.figure}
-                  >
-                    {value(d, stats.totals)}
-                  </p>
-                  <p style={{ margin: '8px 0', color: 'rgba(0,0,0,0.7)', fontSize: 13 }}>
-                    <span className="visually-hidden">{pt('definition')}: </span>
-                    <span>{d.definition[lang]}</span>
-                  </p>
-                  {LISTABLE_UNITS.includes(d.unit) ? (
-                    <Button
-                      size="small"
-                      onClick={() => setDrill({ figure: d.figure as ListableFigure, label: d.label[lang] })}
-                      aria-label={`${pt('showCases')}: ${d.label[lang]}`}
-                    >
-                      {pt('showCases')}
-                    </Button>
-                  ) : null}
-                </Card>
-              </li>
-            ))}
-          </ul>
+          <FigureCards
+            definitions={stats.definitions}
+            show={(d) => value(d, stats.totals)}
+            onList={(d) => setDrill({ figure: d.figure as ListableFigure, label: d.label[lang] })}
+          />
           {drill ? <DrillDown query={shown} drill={drill} onClose={() => setDrill(null)} /> : null}
+          <h2 style={{ fontSize: 18 }}>{pt('loss')}</h2>
+          <FigureCards
+            definitions={stats.lossDefinitions}
+            show={(d) => formatFigure(stats.loss[d.figure], d.unit, pt)}
+          />
           {stats.groupBy ? (
             <>
               <h2 style={{ fontSize: 18 }}>
@@ -225,6 +201,53 @@ export default function StatisticsPage() {
         </>
       )}
     </>
+  );
+}
+
+/** One card per figure: its value, its definition beside it, and (for counts and amounts) the cases behind it. */
+function FigureCards<D extends Definition | LossDefinition>({
+  definitions,
+  show,
+  onList,
+}: {
+  definitions: D[];
+  show: (d: D) => string;
+  onList?: (d: D) => void;
+}) {
+  const { pt, lang } = useStatisticsText();
+  return (
+    <ul
+      style={{
+        listStyle: 'none',
+        padding: 0,
+        display: 'grid',
+        gap: 12,
+        gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))',
+      }}
+    >
+      {definitions.map((d) => (
+        <li key={d.figure}>
+          <Card size="small" title={d.label[lang]} style={{ height: '100%' }}>
+            <p style={{ fontSize: 24, margin: 0, fontVariantNumeric: 'tabular-nums' }} data-figure={d.figure}>
+              {show(d)}
+            </p>
+            <p style={{ margin: '8px 0', color: 'rgba(0,0,0,0.7)', fontSize: 13 }}>
+              <span className="visually-hidden">{pt('definition')}: </span>
+              <span>{d.definition[lang]}</span>
+            </p>
+            {onList && LISTABLE_UNITS.includes(d.unit) ? (
+              <Button
+                size="small"
+                onClick={() => onList(d)}
+                aria-label={`${pt('showCases')}: ${d.label[lang]}`}
+              >
+                {pt('showCases')}
+              </Button>
+            ) : null}
+          </Card>
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -31,6 +31,7 @@ const zh = {
   none: '—',
   empty: '该期间内没有可统计的案件。',
   group: '分组',
+  loss: '损失核定（按报告出具日）',
 };
 
 const en: Record<keyof typeof zh, string> = {
@@ -64,6 +65,7 @@ const en: Record<keyof typeof zh, string> = {
   none: '—',
   empty: 'No cases to count in this period.',
   group: 'Group',
+  loss: 'Loss assessments (by the day the report was issued)',
 };
 
 export const useStatisticsText = () => usePageText(zh, en);

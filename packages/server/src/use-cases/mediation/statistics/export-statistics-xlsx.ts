@@ -33,15 +33,16 @@ export async function exportStatisticsXlsx(
     if (unit === 'rate') column.numFmt = '0.00%';
   });
   sheet.getColumn(1).width = 28;
+  const loss = wb.addWorksheet('损失核定 Loss assessments');
+  for (const d of stats.lossDefinitions) {
+    const value = stats.loss[d.figure];
+    loss.addRow([`${d.label.zh} ${d.label.en}`, d.unit === 'fen' ? value / 100 : value]);
+  }
+  loss.getColumn(1).width = 32;
   const defs = wb.addWorksheet('口径 Definitions');
   defs.addRow(['指标', 'Figure', '口径', 'Definition']);
-  for (const f of FIGURE_KEYS)
-    defs.addRow([
-      FIGURES[f].label.zh,
-      FIGURES[f].label.en,
-      FIGURES[f].definition.zh,
-      FIGURES[f].definition.en,
-    ]);
+  for (const d of [...stats.definitions, ...stats.lossDefinitions])
+    defs.addRow([d.label.zh, d.label.en, d.definition.zh, d.definition.en]);
   const body = Buffer.from(await wb.xlsx.writeBuffer());
   return { filename: `statistics-${stats.period.from}-${stats.period.to}.xlsx`, body };
 }

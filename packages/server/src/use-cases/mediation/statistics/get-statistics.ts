@@ -6,11 +6,15 @@ import {
   FIGURES,
   type Figure,
   type FigureDefinition,
+  LOSS_FIGURE_KEYS,
+  LOSS_FIGURES,
+  type LossFigure,
   type Figures,
   withRates,
 } from '@sutiao/domain/statistics/figures.ts';
 import type { Period } from '@sutiao/domain/statistics/period.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
+import { lossFigures } from './loss-figures.ts';
 import { type CaseFilter, groupKey, inPeriod, occurrencesCte } from './occurrences.ts';
 import { resolveStatisticsQuery, type StatisticsQuery } from './statistics-request.ts';
 
@@ -30,6 +34,9 @@ export interface Statistics {
   totals: Figures;
   groups: StatisticsGroup[];
   definitions: ({ figure: Figure } & FigureDefinition)[];
+  /** The loss assessments issued in the period by the reader's organizations (the case filters do not apply). */
+  loss: Record<LossFigure, number>;
+  lossDefinitions: ({ figure: LossFigure } & FigureDefinition)[];
 }
 
 /**
@@ -44,6 +51,7 @@ export async function getStatistics(
 ): Promise<Statistics> {
   const { scope, period, filter, groupBy } = await resolveStatisticsQuery(deps, ctx, query);
   const [totals] = await aggregate(deps, filter, period, undefined);
+  const loss = await lossFigures(deps, filter.organizationIds, period);
   const groups = groupBy ? await aggregate(deps, filter, period, groupBy) : [];
   const labels = groupBy
     ? await groupLabels(
@@ -59,6 +67,8 @@ export async function getStatistics(
     totals: (totals as { figures: Figures }).figures,
     groups: groups.map((g) => ({ ...g, label: labels.get(g.key) ?? emptyGroupLabel(groupBy as GroupBy) })),
     definitions: FIGURE_KEYS.map((figure) => ({ figure, ...FIGURES[figure] })),
+    loss,
+    lossDefinitions: LOSS_FIGURE_KEYS.map((figure) => ({ figure, ...LOSS_FIGURES[figure] })),
   };
 }
 

@@ -1,13 +1,27 @@
-import { type TNull, type TNumber, type TUnion, Type } from '@sinclair/typebox';
+import { type TInteger, type TNull, type TNumber, type TUnion, Type } from '@sinclair/typebox';
 import { TRACKS } from '@sutiao/domain/lifecycles/direct-application-codes.ts';
 import { GROUP_BYS, SECTORS, SOURCES } from '@sutiao/domain/statistics/dimensions.ts';
-import { FIGURE_KEYS, type Figure, LISTABLE_FIGURES } from '@sutiao/domain/statistics/figures.ts';
+import {
+  FIGURE_KEYS,
+  type Figure,
+  LISTABLE_FIGURES,
+  LOSS_FIGURE_KEYS,
+  type LossFigure,
+} from '@sutiao/domain/statistics/figures.ts';
 import { component, Id, Nullable } from '../common/shared.schemas.ts';
 
 const oneOf = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 /** Dates are checked by the use case (checkPeriod) so an impossible date gets STATS_PERIOD_INVALID, not a schema error. */
 const Day = Type.String({ minLength: 1, maxLength: 10, description: 'YYYY-MM-DD, Beijing time, inclusive' });
 const Labels = Type.Object({ zh: Type.String(), en: Type.String() });
+
+const definition = <F extends string>(figures: readonly F[]) =>
+  Type.Object({
+    figure: oneOf(figures),
+    label: Labels,
+    definition: Labels,
+    unit: oneOf(['count', 'fen', 'rate', 'days'] as const),
+  });
 
 const FilterFields = {
   from: Day,
@@ -62,14 +76,18 @@ export const Statistics = component(
     groupBy: Nullable(oneOf(GROUP_BYS)),
     totals: Figures,
     groups: Type.Array(Type.Object({ key: Type.String(), label: Labels, figures: Figures })),
-    definitions: Type.Array(
-      Type.Object({
-        figure: oneOf(FIGURE_KEYS),
-        label: Labels,
-        definition: Labels,
-        unit: oneOf(['count', 'fen', 'rate', 'days'] as const),
-      }),
+    definitions: Type.Array(definition(FIGURE_KEYS)),
+    loss: Type.Object(
+      Object.fromEntries(LOSS_FIGURE_KEYS.map((f) => [f, Type.Integer()])) as unknown as Record<
+        LossFigure,
+        TInteger
+      >,
+      {
+        description:
+          'Loss assessments issued in the period: reports, courts, companies, investors, amount in fen',
+      },
     ),
+    lossDefinitions: Type.Array(definition(LOSS_FIGURE_KEYS)),
   }),
 );
 
