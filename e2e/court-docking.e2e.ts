@@ -4,7 +4,7 @@ import { expectAccessible } from './support/browser.ts';
 import { useRunningSystem } from './support/running-system.ts';
 import { DEMO_PASSWORD, signInAs } from './support/sign-in.ts';
 import { courtAction, courtSection, courtState } from './support/court-ui.ts';
-import { chooseOption, fireEvent, watchApi } from './support/ui.ts';
+import { chooseOption, chooseRadio, fireEvent, watchApi } from './support/ui.ts';
 
 const COURT_USERS = ['sh74_filing', 'sh74_judge'] as const;
 const MEDIATION_USERS = ['ws_sh_admin', 'mediator1', 'investor1', 'firm_huaxin'] as const;
@@ -303,7 +303,7 @@ describe('court and mediation organization across the docking link', () => {
     });
     await courtAction(judge, '委托调解', '已委托（待签收）', async (dialog) => {
       await chooseWorkstation(dialog, judge);
-      await dialog.getByRole('radio', { name: '普通程序（15 日）' }).check();
+      await chooseRadio(dialog.getByRole('radio', { name: '普通程序（15 日）' }));
       await checkOnce(judge, 'court: entrust dialog');
     });
     await expect.poll(() => courtFact(judge, '适用程序')).toContain('普通');

@@ -4,7 +4,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from './support/browser.ts';
 import { useRunningSystem } from './support/running-system.ts';
 import { DEMO_PASSWORD, signInAs } from './support/sign-in.ts';
-import { caseStatus, chooseOption, fireEvent, openCase, pdfText, tinyPdf, watchApi } from './support/ui.ts';
+import {
+  caseStatus,
+  chooseOption,
+  chooseRadio,
+  fireEvent,
+  openCase,
+  pdfText,
+  tinyPdf,
+  watchApi,
+} from './support/ui.ts';
 
 const ACTORS = ['investor1', 'center_admin', 'firm_huaxin', 'mediator1'] as const;
 type Actor = (typeof ACTORS)[number];
@@ -161,7 +170,7 @@ describe('direct application: from the wizard to a performed agreement', () => {
     await openCase(firm, url, created.id);
     await expectAccessible(firm, 'case page (respondent)');
     await fireEvent(firm, '答复调解意愿', 'consulting', async (dialog) => {
-      await dialog.getByRole('radio', { name: '同意调解', exact: true }).check();
+      await chooseRadio(dialog.getByRole('radio', { name: '同意调解', exact: true }));
       await dialog.getByLabel('说明').fill('同意通过调解解决。');
     });
 
@@ -322,7 +331,7 @@ describe('direct application: from the wizard to a performed agreement', () => {
     await fireEvent(admin, '征询被申请人', 'consulting');
     await openCase(firm, url, created.id);
     await fireEvent(firm, '答复调解意愿', 'consulting', async (dialog) => {
-      await dialog.getByRole('radio', { name: '同意调解', exact: true }).check();
+      await chooseRadio(dialog.getByRole('radio', { name: '同意调解', exact: true }));
     });
     await openCase(admin, url, created.id);
     await fireEvent(admin, '受理', 'accepted');

@@ -5,7 +5,7 @@ import { expectAccessible } from './support/browser.ts';
 import { useRunningSystem } from './support/running-system.ts';
 import { DEMO_PASSWORD, signInAs } from './support/sign-in.ts';
 import { courtAction, courtSection, courtState } from './support/court-ui.ts';
-import { chooseOption, confirmDialog, pdfText, watchApi } from './support/ui.ts';
+import { chooseOption, chooseRadio, confirmDialog, pdfText, watchApi } from './support/ui.ts';
 
 const ACROSS_THE_LINK = { timeout: 30_000, interval: 500 };
 const COURT = '上海市黄浦区人民法院';
@@ -141,7 +141,7 @@ describe('judicial confirmation across the docking link', () => {
     // The judge asks the investor to explain the payment account; the investor answers online; the review resumes.
     const dueDate = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
     await courtAction(judge, '通知补充材料', '待补充材料', async (dialog) => {
-      await dialog.getByRole('radio', { name: '投资者一方' }).check();
+      await chooseRadio(dialog.getByRole('radio', { name: '投资者一方' }));
       await dialog
         .getByLabel('需补充的材料或需说明的问题')
         .fill('请说明协议约定的收款账户是否为本人名下账户。');

@@ -72,3 +72,34 @@ describe('statistics as a regulator reads them', () => {
     await page.context().close();
   });
 });
+
+describe('statistics as the SPC’s court administrator reads them', () => {
+  const env = useRunningSystem('court');
+
+  it('opens the courts’ figures with their definitions, by court, and they match the API', {
+    timeout: 300_000,
+  }, async () => {
+    const url = env.system.urls.court;
+    const page = await signInAs(env.browser, url, 'spc_admin');
+    page.setDefaultTimeout(STEP_TIMEOUT);
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '统计分析' }).click();
+    await page.waitForURL(/\/court\/statistics$/);
+    await page.getByRole('heading', { level: 1, name: '法院统计' }).waitFor();
+    await page.locator('[data-figure="delegated"]').waitFor();
+    await expect
+      .poll(() => page.getByText('收到的司法确认申请数，按收到日计。', { exact: true }).count())
+      .toBe(1);
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const api = await page.request.get(
+      `${url}/api/court/statistics?from=${today.slice(0, 4)}-01-01&to=${today}`,
+    );
+    expect(api.status()).toBe(200);
+    const body = await api.json();
+    for (const figure of ['delegated', 'entrusted', 'settled', 'confirmed'])
+      expect(await cardValue(page, figure), figure).toBe(body.totals[figure]);
+    // The court filter offers every court under the SPC.
+    expect(body.courts.length).toBeGreaterThan(10);
+    await expectAccessible(page, 'court statistics');
+    await page.context().close();
+  });
+});

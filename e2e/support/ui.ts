@@ -151,3 +151,19 @@ export async function actions(page: Page): Promise<string[]> {
   if ((await bar.count()) === 0) return [];
   return (await bar.getByRole('button').allTextContents()).map((text) => text.trim());
 }
+
+/**
+ * Chooses an antd radio in a dialog. A click while the dialog is still opening can land before antd listens
+ * ("clicking did not change its state"), so it tries again, as a person would; the last try's error stands.
+ */
+export async function chooseRadio(radio: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await radio.check({ timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt === 4) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}

@@ -31,6 +31,7 @@ const CourtDashboardPage = lazy(() => import('./pages/court/court-dashboard-page
 const CourtCaseListPage = lazy(() => import('./pages/court/court-case-list-page.tsx'));
 const NewComplaintPage = lazy(() => import('./pages/court/new-complaint-page.tsx'));
 const CourtCasePage = lazy(() => import('./pages/court/court-case-page.tsx'));
+const CourtStatisticsPage = lazy(() => import('./pages/court/court-statistics-page.tsx'));
 const LossListPage = lazy(() => import('./pages/loss/assessment-list-page.tsx'));
 const LossCreatePage = lazy(() => import('./pages/loss/create-assessment-page.tsx'));
 const LossAssessmentPage = lazy(() => import('./pages/loss/assessment-page.tsx'));
@@ -166,6 +167,14 @@ function AppRoutes({ platform }: { platform: Platform }) {
                   element={
                     <Lazy>
                       <NewComplaintPage />
+                    </Lazy>
+                  }
+                />
+                <Route
+                  path="/court/statistics"
+                  element={
+                    <Lazy>
+                      <CourtStatisticsPage />
                     </Lazy>
                   }
                 />

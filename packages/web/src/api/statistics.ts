@@ -27,3 +27,24 @@ export const listFigureCases = (
 /** The workbook's address: a plain link, so the browser downloads it with the session cookie. */
 export const statisticsExportUrl = (query: StatisticsQuery) =>
   `/api/statistics/export.xlsx?${statisticsSearch(query)}`;
+
+/** The court platform's statistics (court administrators). */
+export type CourtStatistics = components['schemas']['CourtStatistics'];
+export type CourtFigureCases = components['schemas']['CourtStatisticsFigureCases'];
+export type CourtStatisticsQuery = NonNullable<paths['/api/court/statistics']['get']['parameters']['query']>;
+export type ListableCourtFigure = CourtFigureCases['figure'];
+
+export const getCourtStatistics = (query: CourtStatisticsQuery) =>
+  request<CourtStatistics>(`/api/court/statistics?${statisticsSearch(query)}`, { silent: true });
+
+export const listCourtFigureCases = (
+  query: CourtStatisticsQuery & {
+    figure: ListableCourtFigure;
+    group?: string;
+    page?: number;
+    pageSize?: number;
+  },
+) => request<CourtFigureCases>(`/api/court/statistics/cases?${statisticsSearch(query)}`);
+
+export const courtStatisticsExportUrl = (query: CourtStatisticsQuery) =>
+  `/api/court/statistics/export.xlsx?${statisticsSearch(query)}`;

@@ -42,6 +42,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/statistics', labelKey: 'nav.statistics', permissions: ['stats.read'], platform: 'mediation' },
   { path: '/court', labelKey: 'nav.court', permissions: ['court.workbench'], platform: 'court' },
   { path: '/court/cases', labelKey: 'nav.courtCases', permissions: ['court.case.read'], platform: 'court' },
+  { path: '/court/statistics', labelKey: 'nav.statistics', permissions: ['stats.read'], platform: 'court' },
   { path: '/admin/users', labelKey: 'nav.users', permissions: ['user.manage', 'role.grant'] },
   { path: '/audit', labelKey: 'nav.audit', permissions: ['audit.read'] },
   { path: '/admin/docking/peers', labelKey: 'nav.dockingPeers', permissions: ['system.configure'] },

@@ -5103,6 +5103,212 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/court/statistics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Court figures for a period, in total and by a breakdown, with their definitions */
+    get: {
+      parameters: {
+        query: {
+          courtId?: string;
+          /** @description YYYY-MM-DD, Beijing time, inclusive */
+          from: string;
+          groupBy?: 'month' | 'court' | 'organization' | 'kind';
+          kind?: 'delegation' | 'entrustment' | 'confirmation';
+          organizationId?: string;
+          /** @description YYYY-MM-DD, Beijing time, inclusive */
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CourtStatistics'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/court/statistics/cases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The court cases behind one figure (drill-down) */
+    get: {
+      parameters: {
+        query: {
+          courtId?: string;
+          figure:
+            | 'delegated'
+            | 'entrusted'
+            | 'received'
+            | 'declined'
+            | 'settled'
+            | 'failed'
+            | 'filed'
+            | 'mediationDocuments'
+            | 'confirmationsReceived'
+            | 'confirmed'
+            | 'confirmationsRejected'
+            | 'claimAmountFen';
+          /** @description YYYY-MM-DD, Beijing time, inclusive */
+          from: string;
+          /** @description A group key of the groupBy breakdown */
+          group?: string;
+          groupBy?: 'month' | 'court' | 'organization' | 'kind';
+          kind?: 'delegation' | 'entrustment' | 'confirmation';
+          organizationId?: string;
+          page?: number;
+          pageSize?: number;
+          /** @description YYYY-MM-DD, Beijing time, inclusive */
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CourtStatisticsFigureCases'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/court/statistics/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The court figures as an Excel workbook, with a sheet of definitions */
+    get: {
+      parameters: {
+        query: {
+          courtId?: string;
+          /** @description YYYY-MM-DD, Beijing time, inclusive */
+          from: string;
+          groupBy?: 'month' | 'court' | 'organization' | 'kind';
+          kind?: 'delegation' | 'entrustment' | 'confirmation';
+          organizationId?: string;
+          /** @description YYYY-MM-DD, Beijing time, inclusive */
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The workbook */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/court/verify/{code}': {
     parameters: {
       query?: never;
@@ -8067,6 +8273,99 @@ export type components = {
         id: string;
         name: string;
       }[];
+    };
+    CourtStatistics: {
+      courts: {
+        id: string;
+        name: string;
+        parentId: string | null;
+      }[];
+      definitions: {
+        definition: {
+          en: string;
+          zh: string;
+        };
+        figure:
+          | 'delegated'
+          | 'entrusted'
+          | 'received'
+          | 'declined'
+          | 'settled'
+          | 'failed'
+          | 'successRate'
+          | 'filed'
+          | 'mediationDocuments'
+          | 'confirmationsReceived'
+          | 'confirmed'
+          | 'confirmationsRejected'
+          | 'claimAmountFen'
+          | 'medianDaysToSettle';
+        label: {
+          en: string;
+          zh: string;
+        };
+        unit: 'count' | 'fen' | 'rate' | 'days';
+      }[];
+      groupBy: ('month' | 'court' | 'organization' | 'kind') | (never | null);
+      groups: {
+        figures: components['schemas']['CourtStatisticsFigures'];
+        key: string;
+        label: {
+          en: string;
+          zh: string;
+        };
+      }[];
+      period: {
+        from: string;
+        to: string;
+      };
+      totals: components['schemas']['CourtStatisticsFigures'];
+    };
+    CourtStatisticsFigureCases: {
+      figure:
+        | 'delegated'
+        | 'entrusted'
+        | 'received'
+        | 'declined'
+        | 'settled'
+        | 'failed'
+        | 'filed'
+        | 'mediationDocuments'
+        | 'confirmationsReceived'
+        | 'confirmed'
+        | 'confirmationsRejected'
+        | 'claimAmountFen';
+      group: string | null;
+      items: {
+        amountFen: number;
+        caseId: string;
+        caseNumber: string | null;
+        claimAmountFen: number;
+        courtName: string;
+        day: string;
+        kind: string;
+        organizationName: string | null;
+        status: string;
+      }[];
+      total: number;
+      totalAmountFen: number;
+    };
+    /** @description Counts, amounts in fen, the success rate as a fraction, median days */
+    CourtStatisticsFigures: {
+      claimAmountFen: number | null;
+      confirmationsReceived: number | null;
+      confirmationsRejected: number | null;
+      confirmed: number | null;
+      declined: number | null;
+      delegated: number | null;
+      entrusted: number | null;
+      failed: number | null;
+      filed: number | null;
+      medianDaysToSettle: number | null;
+      mediationDocuments: number | null;
+      received: number | null;
+      settled: number | null;
+      successRate: number | null;
     };
     DockingCaseMessages: {
       items: {

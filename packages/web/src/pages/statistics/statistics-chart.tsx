@@ -3,27 +3,27 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef } from 'react';
-import type { Statistics } from '../../api/statistics.ts';
+import type { Definition } from './figure-cards.tsx';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
-const SERIES = ['registered', 'accepted', 'settled'] as const;
-const COLORS = ['#1d4ed8', '#0f766e', '#b45309'];
+const COLORS = ['#1d4ed8', '#0f766e', '#b45309', '#7c3aed'];
 
-/** The funnel per group (registered → accepted → settled) as grouped bars; loaded only on the statistics page. */
-export default function StatisticsChart({
-  stats,
-  lang,
-  title,
-}: {
-  stats: Statistics;
+interface ChartProps {
+  groups: { label: { zh: string; en: string }; figures: Record<string, number | null> }[];
+  definitions: Definition[];
+  /** The figures drawn side by side per group, e.g. the funnel registered → accepted → settled. */
+  series: string[];
   lang: 'zh' | 'en';
   title: string;
-}) {
+}
+
+/** Figures per group as grouped bars, with a text summary for screen readers; loaded only on statistics pages. */
+export default function StatisticsChart({ groups, definitions, series, lang, title }: ChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   const names = useMemo(
-    () => Object.fromEntries(stats.definitions.map((d) => [d.figure, d.label[lang]])),
-    [stats, lang],
+    () => Object.fromEntries(definitions.map((d) => [d.figure, d.label[lang]])),
+    [definitions, lang],
   );
   useEffect(() => {
     if (!ref.current) return;
@@ -33,17 +33,13 @@ export default function StatisticsChart({
       legend: { top: 0 },
       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis' },
-      xAxis: {
-        type: 'category',
-        data: stats.groups.map((g) => g.label[lang]),
-        axisLabel: { color: '#1f2937' },
-      },
+      xAxis: { type: 'category', data: groups.map((g) => g.label[lang]), axisLabel: { color: '#1f2937' } },
       yAxis: { type: 'value', minInterval: 1 },
-      series: SERIES.map((figure, i) => ({
+      series: series.map((figure, i) => ({
         name: names[figure],
         type: 'bar',
-        data: stats.groups.map((g) => g.figures[figure]),
-        itemStyle: { color: COLORS[i] },
+        data: groups.map((g) => g.figures[figure]),
+        itemStyle: { color: COLORS[i % COLORS.length] },
       })),
     });
     const onResize = () => chart.resize();
@@ -52,9 +48,9 @@ export default function StatisticsChart({
       window.removeEventListener('resize', onResize);
       chart.dispose();
     };
-  }, [stats, lang, names]);
-  const summary = stats.groups
-    .map((g) => `${g.label[lang]}: ${SERIES.map((f) => `${names[f]} ${g.figures[f]}`).join(', ')}`)
+  }, [groups, series, lang, names]);
+  const summary = groups
+    .map((g) => `${g.label[lang]}: ${series.map((f) => `${names[f]} ${g.figures[f]}`).join(', ')}`)
     .join('; ');
   return (
     <figure style={{ margin: 0 }}>

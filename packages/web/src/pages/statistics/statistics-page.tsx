@@ -4,8 +4,8 @@ import {
   SECTOR_LABELS,
   SOURCE_LABELS,
 } from '@sutiao/domain/statistics/dimensions.ts';
-import { Alert, Button, Card, Empty, Select, Space, Spin, Table } from 'antd';
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Space, Spin, Table } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import {
@@ -20,14 +20,13 @@ import {
 import { PageHeading } from '../../components/page-title.tsx';
 import { CASE_STATUS, labelOf } from '../../domain-labels.ts';
 import { formatFen, todayIso } from '../../format.ts';
+import { FigureCards, FilterSelect, field, formatFigure } from './figure-cards.tsx';
+import { Breakdown } from './breakdown.tsx';
 import { useStatisticsText } from './statistics-text.ts';
 
-const StatisticsChart = lazy(() => import('./statistics-chart.tsx'));
+const FUNNEL = ['registered', 'accepted', 'settled'];
 
 type Definition = Statistics['definitions'][number];
-type LossDefinition = Statistics['lossDefinitions'][number];
-const LISTABLE_UNITS = ['count', 'fen'];
-const field = { display: 'flex', flexDirection: 'column', gap: 4 } as const;
 
 /**
  * The figures of DOMAIN §5 for a regulator or an organization's administrator: cards with each figure's definition
@@ -151,150 +150,19 @@ export default function StatisticsPage() {
             show={(d) => formatFigure(stats.loss[d.figure], d.unit, pt)}
           />
           {stats.groupBy ? (
-            <>
-              <h2 style={{ fontSize: 18 }}>
-                {pt('breakdown')} · {GROUP_BY_LABELS[stats.groupBy][lang]}
-              </h2>
-              {stats.groups.length === 0 ? (
-                <Empty description={pt('empty')} />
-              ) : (
-                <>
-                  <Suspense fallback={<Spin />}>
-                    <StatisticsChart stats={stats} lang={lang} title={pt('chart')} />
-                  </Suspense>
-                  <Table
-                    size="small"
-                    rowKey="key"
-                    pagination={false}
-                    scroll={{ x: true }}
-                    dataSource={stats.groups}
-                    columns={[
-                      { title: pt('group'), render: (_, g) => g.label[lang], fixed: 'left' },
-                      ...stats.definitions.map((d) => ({
-                        title: d.label[lang],
-                        key: d.figure,
-                        render: (_: unknown, g: Statistics['groups'][number]) =>
-                          LISTABLE_UNITS.includes(d.unit) && g.figures[d.figure] ? (
-                            <Button
-                              type="link"
-                              size="small"
-                              onClick={() =>
-                                setDrill({
-                                  figure: d.figure as ListableFigure,
-                                  group: g.key,
-                                  label: `${d.label[lang]} · ${g.label[lang]}`,
-                                })
-                              }
-                            >
-                              {value(d, g.figures)}
-                            </Button>
-                          ) : (
-                            value(d, g.figures)
-                          ),
-                      })),
-                    ]}
-                  />
-                </>
-              )}
-            </>
+            <Breakdown
+              by={GROUP_BY_LABELS[stats.groupBy][lang]}
+              groups={stats.groups}
+              definitions={stats.definitions}
+              series={FUNNEL}
+              chartTitle={pt('chart')}
+              onList={(figure, group, label) => setDrill({ figure: figure as ListableFigure, group, label })}
+            />
           ) : null}
         </>
       )}
     </>
   );
-}
-
-/** One card per figure: its value, its definition beside it, and (for counts and amounts) the cases behind it. */
-function FigureCards<D extends Definition | LossDefinition>({
-  definitions,
-  show,
-  onList,
-}: {
-  definitions: D[];
-  show: (d: D) => string;
-  onList?: (d: D) => void;
-}) {
-  const { pt, lang } = useStatisticsText();
-  return (
-    <ul
-      style={{
-        listStyle: 'none',
-        padding: 0,
-        display: 'grid',
-        gap: 12,
-        gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))',
-      }}
-    >
-      {definitions.map((d) => (
-        <li key={d.figure}>
-          <Card size="small" title={d.label[lang]} style={{ height: '100%' }}>
-            <p style={{ fontSize: 24, margin: 0, fontVariantNumeric: 'tabular-nums' }} data-figure={d.figure}>
-              {show(d)}
-            </p>
-            <p style={{ margin: '8px 0', color: 'rgba(0,0,0,0.7)', fontSize: 13 }}>
-              <span className="visually-hidden">{pt('definition')}: </span>
-              <span>{d.definition[lang]}</span>
-            </p>
-            {onList && LISTABLE_UNITS.includes(d.unit) ? (
-              <Button
-                size="small"
-                onClick={() => onList(d)}
-                aria-label={`${pt('showCases')}: ${d.label[lang]}`}
-              >
-                {pt('showCases')}
-              </Button>
-            ) : null}
-          </Card>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-/** A labelled filter whose first option (value '') means "not narrowed". */
-function FilterSelect({
-  id,
-  label,
-  width,
-  value,
-  onChange,
-  blank,
-  options,
-}: {
-  id: string;
-  label: string;
-  width: number;
-  value: string | undefined;
-  onChange: (value: string | undefined) => void;
-  blank: string;
-  options: { value: string; label: string }[];
-}) {
-  return (
-    <div style={field}>
-      <span id={id}>{label}</span>
-      <Select
-        aria-labelledby={id}
-        style={{ minWidth: width }}
-        value={value ?? ''}
-        onChange={(v: string) => onChange(v === '' ? undefined : v)}
-        showSearch
-        optionFilterProp="label"
-        options={[{ value: '', label: blank }, ...options]}
-      />
-    </div>
-  );
-}
-
-function formatFigure(
-  value: number | null,
-  unit: Definition['unit'],
-  pt: ReturnType<typeof useStatisticsText>['pt'],
-): string {
-  if (value === null) return pt('none');
-  if (unit === 'fen') return formatFen(value);
-  if (unit === 'rate') return `${(value * 100).toFixed(1)}%`;
-  if (unit === 'days') return pt('days', { n: value });
-  return value.toLocaleString('en-US');
 }
 
 /** The cases behind one figure, paged; each links to the case. */

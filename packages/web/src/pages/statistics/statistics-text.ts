@@ -32,6 +32,12 @@ const zh = {
   empty: '该期间内没有可统计的案件。',
   group: '分组',
   loss: '损失核定（按报告出具日）',
+  courtTitle: '法院统计',
+  courtSub: '本院及下级法院',
+  court: '法院',
+  allCourts: '全部',
+  kind: '类型',
+  courtChart: '委派、委托与调解成功（按分组）',
 };
 
 const en: Record<keyof typeof zh, string> = {
@@ -66,6 +72,12 @@ const en: Record<keyof typeof zh, string> = {
   empty: 'No cases to count in this period.',
   group: 'Group',
   loss: 'Loss assessments (by the day the report was issued)',
+  courtTitle: 'Court statistics',
+  courtSub: 'This court and the courts under it',
+  court: 'Court',
+  allCourts: 'All',
+  kind: 'Kind',
+  courtChart: 'Delegated, entrusted and settled, by group',
 };
 
 export const useStatisticsText = () => usePageText(zh, en);

@@ -14,8 +14,15 @@ import {
 } from '@sutiao/domain/statistics/figures.ts';
 import type { Period } from '@sutiao/domain/statistics/period.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
+import {
+  aggregateOccurrences,
+  countOf,
+  medianOf,
+  sumOf,
+  tenthOfDay,
+} from '../../common/statistics/aggregate-occurrences.ts';
 import { lossFigures } from './loss-figures.ts';
-import { type CaseFilter, groupKey, inPeriod, occurrencesCte } from './occurrences.ts';
+import { type CaseFilter, groupKey, occurrencesCte } from './occurrences.ts';
 import { resolveStatisticsQuery, type StatisticsQuery } from './statistics-request.ts';
 
 export interface StatisticsGroup {
@@ -72,23 +79,23 @@ export async function getStatistics(
   };
 }
 
-interface AggregateRow {
-  key: string;
-  registered: string;
-  accepted: string;
-  not_accepted: string;
-  settled: string;
-  failed: string;
-  amount_in_dispute: string | null;
-  paid: string | null;
-  court_received: string;
-  court_settled: string;
-  confirmations_submitted: string;
-  confirmations_confirmed: string;
-  median_register: number | null;
-  median_accept: number | null;
-  median_settle: number | null;
-}
+/** Each figure's aggregate over the occurrences; the rates derive from the counts (withRates). */
+const COLUMNS = {
+  registered: countOf('registered'),
+  accepted: countOf('accepted'),
+  notAccepted: countOf('notAccepted'),
+  settled: countOf('settled'),
+  failed: countOf('failed'),
+  amountInDisputeFen: sumOf('accepted'),
+  paidFen: sumOf('paid'),
+  courtReceived: countOf('registered', sql`source <> 'direct'`),
+  courtSettled: countOf('settled', sql`source <> 'direct'`),
+  confirmationsSubmitted: countOf('confirmationsSubmitted'),
+  confirmationsConfirmed: countOf('confirmationsConfirmed'),
+  medianDaysToRegister: medianOf('registered'),
+  medianDaysToAccept: medianOf('accepted'),
+  medianDaysToSettle: medianOf('settled'),
+} satisfies Record<Exclude<Figure, 'acceptanceRate' | 'successRate'>, unknown>;
 
 /** One row per group that has any occurrence, or (without groupBy) exactly one row: the totals. */
 export async function aggregate(
@@ -97,51 +104,28 @@ export async function aggregate(
   period: Period,
   groupBy: GroupBy | undefined,
 ): Promise<{ key: string; figures: Figures }[]> {
-  const key = groupBy ? groupKey(groupBy) : sql<string>`''`;
-  const median = (figure: string) =>
-    sql`percentile_cont(0.5) within group (order by days) filter (where figure = ${figure} and days is not null)`;
-  const { rows } = await sql<AggregateRow>`
-    with ${occurrencesCte(filter)}
-    select ${key} as key,
-      count(*) filter (where figure = 'registered') as registered,
-      count(*) filter (where figure = 'accepted') as accepted,
-      count(*) filter (where figure = 'notAccepted') as not_accepted,
-      count(*) filter (where figure = 'settled') as settled,
-      count(*) filter (where figure = 'failed') as failed,
-      sum(amount) filter (where figure = 'accepted') as amount_in_dispute,
-      sum(amount) filter (where figure = 'paid') as paid,
-      count(*) filter (where figure = 'registered' and source <> 'direct') as court_received,
-      count(*) filter (where figure = 'settled' and source <> 'direct') as court_settled,
-      count(*) filter (where figure = 'confirmationsSubmitted') as confirmations_submitted,
-      count(*) filter (where figure = 'confirmationsConfirmed') as confirmations_confirmed,
-      ${median('registered')} as median_register,
-      ${median('accepted')} as median_accept,
-      ${median('settled')} as median_settle
-    from occurrences
-    where ${inPeriod(period)}
-    ${groupBy ? sql`group by 1 order by 1` : sql``}`.execute(deps.db);
-  return rows.map((r) => ({
-    key: r.key,
+  const rows = await aggregateOccurrences(
+    deps.db,
+    occurrencesCte(filter),
+    period,
+    groupBy ? groupKey(groupBy) : undefined,
+    COLUMNS,
+  );
+  return rows.map(({ key, values: v }) => ({
+    key,
     figures: withRates({
-      registered: Number(r.registered),
-      accepted: Number(r.accepted),
-      notAccepted: Number(r.not_accepted),
-      settled: Number(r.settled),
-      failed: Number(r.failed),
-      amountInDisputeFen: Number(r.amount_in_dispute ?? 0),
-      paidFen: Number(r.paid ?? 0),
-      courtReceived: Number(r.court_received),
-      courtSettled: Number(r.court_settled),
-      confirmationsSubmitted: Number(r.confirmations_submitted),
-      confirmationsConfirmed: Number(r.confirmations_confirmed),
-      medianDaysToRegister: oneDecimal(r.median_register),
-      medianDaysToAccept: oneDecimal(r.median_accept),
-      medianDaysToSettle: oneDecimal(r.median_settle),
+      ...v,
+      registered: v.registered ?? 0,
+      accepted: v.accepted ?? 0,
+      notAccepted: v.notAccepted ?? 0,
+      settled: v.settled ?? 0,
+      failed: v.failed ?? 0,
+      medianDaysToRegister: tenthOfDay(v.medianDaysToRegister),
+      medianDaysToAccept: tenthOfDay(v.medianDaysToAccept),
+      medianDaysToSettle: tenthOfDay(v.medianDaysToSettle),
     }),
   }));
 }
-
-const oneDecimal = (days: number | null) => (days === null ? null : Math.round(Number(days) * 10) / 10);
 
 /** Names for the groups' keys: organizations and mediators by name, months and regions as they are, codes by label. */
 async function groupLabels(deps: Deps, groupBy: GroupBy, keys: string[]): Promise<Map<string, Labels>> {

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { ListableFigure } from '@sutiao/domain/statistics/figures.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
-import { groupKey, inPeriod, occurrencesCte, ofFigure } from './occurrences.ts';
+import { inPeriod, pageOccurrences } from '../../common/statistics/aggregate-occurrences.ts';
+import { groupKey, occurrencesCte, ofFigure } from './occurrences.ts';
 import { resolveStatisticsQuery, type StatisticsQuery } from './statistics-request.ts';
 
 export interface FigureCase {
@@ -42,35 +43,30 @@ export async function listFigureCases(
   const inGroup =
     groupBy && query.group !== undefined ? sql`and ${groupKey(groupBy)} = ${query.group}` : sql``;
   const where = sql`${inPeriod(period)} and ${ofFigure(query.figure)} ${inGroup}`;
-  const [page, summary] = await Promise.all([
-    sql<{
-      id: string;
-      case_number: string | null;
-      organization_name: string;
-      status: string;
-      track: string | null;
-      source: string;
-      claim_amount_fen: string;
-      day: string;
-      amount: string;
-    }>`
-      with ${occurrencesCte(filter)}
-      select id, case_number, organization_name, status, track, source, claim_amount_fen,
-        to_char(day, 'YYYY-MM-DD') as day, amount
-      from occurrences where ${where}
-      order by day desc, id
-      limit ${pageSize} offset ${offset}`.execute(deps.db),
-    sql<{ n: string; amount: string | null }>`
-      with ${occurrencesCte(filter)}
-      select count(*) as n, sum(amount) as amount from occurrences where ${where}`.execute(deps.db),
-  ]);
-  const totals = summary.rows[0];
+  const found = await pageOccurrences<{
+    id: string;
+    case_number: string | null;
+    organization_name: string;
+    status: string;
+    track: string | null;
+    source: string;
+    claim_amount_fen: string;
+    day: string;
+    amount: string;
+  }>(
+    deps.db,
+    occurrencesCte(filter),
+    where,
+    sql`id, case_number, organization_name, status, track, source, claim_amount_fen,
+      to_char(day, 'YYYY-MM-DD') as day, amount`,
+    { limit: pageSize, offset },
+  );
   return {
     figure: query.figure,
     group: groupBy && query.group !== undefined ? query.group : null,
-    total: Number(totals?.n ?? 0),
-    totalAmountFen: Number(totals?.amount ?? 0),
-    items: page.rows.map((r) => ({
+    total: found.total,
+    totalAmountFen: found.totalAmountFen,
+    items: found.rows.map((r) => ({
       caseId: r.id,
       caseNumber: r.case_number,
       organizationName: r.organization_name,

@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { GroupBy } from '@sutiao/domain/statistics/dimensions.ts';
 import type { ListableFigure } from '@sutiao/domain/statistics/figures.ts';
-import type { Period } from '@sutiao/domain/statistics/period.ts';
+import { beijingDay as day, daysBetween, monthKey } from '../../common/statistics/aggregate-occurrences.ts';
 
 /** Which cases a statistics request covers: the reader's organizations, narrowed by the filters. */
 export interface CaseFilter {
@@ -83,15 +83,10 @@ export function occurrencesCte(filter: CaseFilter): RawBuilder<unknown> {
     )`;
 }
 
-/** The Beijing calendar day of a timestamp. */
-const day = (at: RawBuilder<unknown>) => sql`(${at} at time zone 'Asia/Shanghai')::date`;
-const daysBetween = (from: RawBuilder<unknown>, to: RawBuilder<unknown>) =>
-  sql`(extract(epoch from (${to} - ${from})) / 86400.0)::float8`;
-
 /** The group an occurrence falls in; the empty string for a case without the attribute (no mediator, no track). */
 export function groupKey(groupBy: GroupBy): RawBuilder<string> {
-  const column: Record<GroupBy, string> = {
-    month: `to_char(day, 'YYYY-MM')`,
+  if (groupBy === 'month') return monthKey;
+  const column: Record<Exclude<GroupBy, 'month'>, string> = {
     organization: 'organization_id',
     mediator: `coalesce(mediator_user_id, '')`,
     track: `coalesce(track, '')`,
@@ -101,8 +96,6 @@ export function groupKey(groupBy: GroupBy): RawBuilder<string> {
   };
   return sql<string>`${sql.raw(column[groupBy])}`;
 }
-
-export const inPeriod = (period: Period) => sql`day between ${period.from}::date and ${period.to}::date`;
 
 /** The occurrences behind each listable figure: which event, and whether only court referrals count. */
 export const FIGURE_OCCURRENCE: Record<ListableFigure, { figure: string; courtOnly: boolean }> = {

@@ -1,6 +1,7 @@
 import { appError } from '@sutiao/domain/errors.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { requirePermission } from '../../common/require-permission.ts';
+import { subtreeOf } from '../../common/statistics/subtree.ts';
 
 export interface StatisticsScope {
   /** Who the reader is, for the page's heading. */
@@ -27,7 +28,7 @@ export async function statisticsScope(deps: Deps, ctx: SignedInContext): Promise
     return { kind: 'all', organizationIds: organizations.map((o) => o.id), organizations };
   const own = ctx.actor.organizationId;
   if (!own || !organizations.some((o) => o.id === own)) throw appError('FORBIDDEN');
-  const ids = subtree(organizations, own);
+  const ids = subtreeOf(organizations, own);
   return {
     kind: 'organization',
     organizationIds: ids,
@@ -35,17 +36,9 @@ export async function statisticsScope(deps: Deps, ctx: SignedInContext): Promise
   };
 }
 
-/** An organization and everything under it. */
-function subtree(organizations: StatisticsScope['organizations'], root: string): string[] {
-  const ids = [root];
-  for (let i = 0; i < ids.length; i++)
-    for (const o of organizations) if (o.parentId === ids[i] && !ids.includes(o.id)) ids.push(o.id);
-  return ids;
-}
-
 /** The organizations a request's organization filter stands for: it and its workstations, within the scope. */
 export function narrowToOrganization(scope: StatisticsScope, organizationId: string | undefined): string[] {
   if (!organizationId) return scope.organizationIds;
   if (!scope.organizationIds.includes(organizationId)) throw appError('STATS_SCOPE_FORBIDDEN');
-  return subtree(scope.organizations, organizationId);
+  return subtreeOf(scope.organizations, organizationId);
 }

@@ -1,9 +1,10 @@
 import type { RouteModule } from '../../route-module.ts';
 import { courtCaseRoutes } from './court-cases.ts';
 import { courtDocumentRoutes } from './court-documents.ts';
+import { courtStatisticsRoutes } from './court-statistics.ts';
 
 /**
  * The court mediation platform's own routes (人民法院调解平台): delegation and entrustment (委派/委托), case filing
- * (登记立案) and the court's documents, calling `use-cases/court/`; judicial confirmation (司法确认) comes next.
+ * (登记立案), the court's documents and the courts' statistics, calling `use-cases/court/`.
  */
-export const courtRoutes: RouteModule[] = [courtCaseRoutes, courtDocumentRoutes];
+export const courtRoutes: RouteModule[] = [courtCaseRoutes, courtDocumentRoutes, courtStatisticsRoutes];

@@ -1,27 +1,21 @@
-import { type TInteger, type TNull, type TNumber, type TUnion, Type } from '@sinclair/typebox';
+import { type TInteger, Type } from '@sinclair/typebox';
 import { TRACKS } from '@sutiao/domain/lifecycles/direct-application-codes.ts';
 import { GROUP_BYS, SECTORS, SOURCES } from '@sutiao/domain/statistics/dimensions.ts';
 import {
   FIGURE_KEYS,
-  type Figure,
   LISTABLE_FIGURES,
   LOSS_FIGURE_KEYS,
   type LossFigure,
 } from '@sutiao/domain/statistics/figures.ts';
 import { component, Id, Nullable } from '../common/shared.schemas.ts';
-
-const oneOf = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
-/** Dates are checked by the use case (checkPeriod) so an impossible date gets STATS_PERIOD_INVALID, not a schema error. */
-const Day = Type.String({ minLength: 1, maxLength: 10, description: 'YYYY-MM-DD, Beijing time, inclusive' });
-const Labels = Type.Object({ zh: Type.String(), en: Type.String() });
-
-const definition = <F extends string>(figures: readonly F[]) =>
-  Type.Object({
-    figure: oneOf(figures),
-    label: Labels,
-    definition: Labels,
-    unit: oneOf(['count', 'fen', 'rate', 'days'] as const),
-  });
+import {
+  Day,
+  DrillPaging,
+  definition,
+  figureValues,
+  Labels,
+  oneOf,
+} from '../common/statistics-shared.schemas.ts';
 
 const FilterFields = {
   from: Day,
@@ -52,14 +46,9 @@ export const FigureCasesQuery = Type.Object(
 
 const Figures = component(
   'StatisticsFigures',
-  Type.Object(
-    Object.fromEntries(FIGURE_KEYS.map((f) => [f, Nullable(Type.Number())])) as unknown as Record<
-      Figure,
-      TUnion<[TNumber, TNull]>
-    >,
-    {
-      description: 'Counts, amounts in fen, rates as fractions (null when nothing was decided), median days',
-    },
+  figureValues(
+    FIGURE_KEYS,
+    'Counts, amounts in fen, rates as fractions (null when nothing was decided), median days',
   ),
 );
 

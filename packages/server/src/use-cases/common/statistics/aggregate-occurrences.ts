@@ -1,0 +1,87 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Period } from '@sutiao/domain/statistics/period.ts';
+import type { DB } from '../../../adapters/db/schema.ts';
+
+/**
+ * Both platforms count their figures the same way: a CTE named `occurrences` holds one row per counted event with
+ * its `figure`, Beijing `day`, `amount` and stage `days`; a figure is an aggregate over the rows of the period. This
+ * module holds that shape once; each platform says which occurrences it has and which aggregate each figure is.
+ */
+
+/** The Beijing calendar day of a timestamp. */
+export const beijingDay = (at: RawBuilder<unknown>) => sql`(${at} at time zone 'Asia/Shanghai')::date`;
+
+/** Days between two timestamps, fractional. */
+export const daysBetween = (from: RawBuilder<unknown>, to: RawBuilder<unknown>) =>
+  sql`(extract(epoch from (${to} - ${from})) / 86400.0)::float8`;
+
+export const inPeriod = (period: Period) => sql`day between ${period.from}::date and ${period.to}::date`;
+
+/** The month key of an occurrence, YYYY-MM. */
+export const monthKey = sql<string>`to_char(day, 'YYYY-MM')`;
+
+/** How many occurrences of a figure (optionally narrowed). */
+export const countOf = (figure: string, narrower?: RawBuilder<unknown>) =>
+  sql`count(*) filter (where figure = ${figure}${narrower ? sql` and ${narrower}` : sql``})`;
+
+/** The sum of the occurrences' amounts. */
+export const sumOf = (figure: string) => sql`coalesce(sum(amount) filter (where figure = ${figure}), 0)`;
+
+/** The median of the stage days of a figure's occurrences (null when there are none). */
+export const medianOf = (figure: string) =>
+  sql`percentile_cont(0.5) within group (order by days) filter (where figure = ${figure} and days is not null)`;
+
+/** A median in days to one decimal, rounded here (not in SQL) so float and decimal rounding never disagree. */
+export const tenthOfDay = (days: number | null) =>
+  days === null ? null : Math.round(Number(days) * 10) / 10;
+
+/**
+ * One row per group that has any occurrence in the period or, without a key, exactly one row (the totals); every
+ * column a number or null.
+ */
+export async function aggregateOccurrences<C extends string>(
+  db: Kysely<DB>,
+  cte: RawBuilder<unknown>,
+  period: Period,
+  key: RawBuilder<string> | undefined,
+  columns: Record<C, RawBuilder<unknown>>,
+): Promise<{ key: string; values: Record<C, number | null> }[]> {
+  const names = Object.keys(columns) as C[];
+  const selected = names.map((name, i) => sql`${columns[name]} as ${sql.ref(`c${i}`)}`);
+  const { rows } = await sql<Record<string, string | number | null>>`
+    with ${cte}
+    select ${key ?? sql`''`} as key, ${sql.join(selected)}
+    from occurrences
+    where ${inPeriod(period)}
+    ${key ? sql`group by 1 order by 1` : sql``}`.execute(db);
+  return rows.map((row) => ({
+    key: String(row.key),
+    values: Object.fromEntries(
+      names.map((name, i) => {
+        const v = row[`c${i}`];
+        return [name, v === null || v === undefined ? null : Number(v)];
+      }),
+    ) as Record<C, number | null>,
+  }));
+}
+
+/** The occurrences of one figure in the period (and group), paged, with their count and amount in all. */
+export async function pageOccurrences<R>(
+  db: Kysely<DB>,
+  cte: RawBuilder<unknown>,
+  where: RawBuilder<unknown>,
+  columns: RawBuilder<unknown>,
+  page: { limit: number; offset: number },
+): Promise<{ rows: R[]; total: number; totalAmountFen: number }> {
+  const [rows, summary] = await Promise.all([
+    sql<R>`with ${cte} select ${columns} from occurrences where ${where}
+      order by day desc, id limit ${page.limit} offset ${page.offset}`.execute(db),
+    sql<{ n: string; amount: string | null }>`with ${cte}
+      select count(*) as n, sum(amount) as amount from occurrences where ${where}`.execute(db),
+  ]);
+  return {
+    rows: rows.rows,
+    total: Number(summary.rows[0]?.n ?? 0),
+    totalAmountFen: Number(summary.rows[0]?.amount ?? 0),
+  };
+}
