@@ -35,11 +35,7 @@ export const FigureCasesQuery = Type.Object(
   {
     ...FilterFields,
     figure: oneOf(LISTABLE_FIGURES),
-    group: Type.Optional(
-      Type.String({ maxLength: 120, description: 'A group key of the groupBy breakdown' }),
-    ),
-    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
-    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+    ...DrillPaging,
   },
   { additionalProperties: false },
 );
