@@ -1,12 +1,10 @@
 import type { Labels } from '../lifecycles/direct-application-codes.ts';
-import { type FigureDefinition, rate } from './figures.ts';
+import { count, derived, type FigureDefinition, fen, rate } from './figures.ts';
 
 /**
  * The court platform's figures (DOMAIN §5, court docking and confirmations, seen from the courts): what a court, a
  * high court over its courts, and the SPC over all of them govern by. Each counted on the Beijing day of its event.
  */
-const count = (label: Labels, definition: Labels): FigureDefinition => ({ label, definition, unit: 'count' });
-
 export const COURT_FIGURES = {
   delegated: count(
     { zh: '诉前委派', en: 'Delegated (pre-filing)' },
@@ -50,14 +48,14 @@ export const COURT_FIGURES = {
       en: 'Delegations and entrustments reported not settled or whose period ran out, by that day.',
     },
   ),
-  successRate: {
-    label: { zh: '调解成功率', en: 'Success rate' },
-    definition: {
+  successRate: derived(
+    'rate',
+    { zh: '调解成功率', en: 'Success rate' },
+    {
       zh: '调解成功 ÷（调解成功 + 调解不成），同一期间内结束的委派、委托调解。',
       en: 'Settled ÷ (settled + not settled), court referrals whose mediation ended in the period.',
     },
-    unit: 'rate',
-  },
+  ),
   filed: count(
     { zh: '调解不成登记立案', en: 'Filed after mediation' },
     {
@@ -93,22 +91,21 @@ export const COURT_FIGURES = {
       en: 'Applications rejected by ruling, by the day of the ruling.',
     },
   ),
-  claimAmountFen: {
-    label: { zh: '委派委托标的额', en: 'Amount referred' },
-    definition: {
+  claimAmountFen: fen(
+    { zh: '委派委托标的额', en: 'Amount referred' },
+    {
       zh: '期间内委派、委托案件的诉讼请求金额之和，按委派或委托日计。',
       en: 'Sum of the claims of the cases delegated or entrusted in the period.',
     },
-    unit: 'fen',
-  },
-  medianDaysToSettle: {
-    label: { zh: '委派委托至调解成功（中位天数）', en: 'Referral to settlement (median days)' },
-    definition: {
+  ),
+  medianDaysToSettle: derived(
+    'days',
+    { zh: '委派委托至调解成功（中位天数）', en: 'Referral to settlement (median days)' },
+    {
       zh: '期间内调解成功的案件，自委派或委托至报告调解成功的天数中位数。',
       en: 'Median days from delegation or entrustment to the settlement report, for the cases settled in the period.',
     },
-    unit: 'days',
-  },
+  ),
 } as const satisfies Record<string, FigureDefinition>;
 
 export type CourtFigure = keyof typeof COURT_FIGURES;

@@ -12,17 +12,18 @@ export interface FigureDefinition {
   readonly unit: 'count' | 'fen' | 'rate' | 'days';
 }
 
-const count = (label: Labels, definition: Labels): FigureDefinition => ({
+/** A figure's definition by its unit: a count, an amount in fen, or a derived rate or median. */
+export const count = (label: Labels, definition: Labels): FigureDefinition => ({
   label,
   definition,
   unit: 'count',
 });
-const fen = (label: Labels, definition: Labels): FigureDefinition => ({
+export const fen = (label: Labels, definition: Labels): FigureDefinition => ({
   label,
   definition,
   unit: 'fen',
 });
-const derived = (unit: 'rate' | 'days', label: Labels, definition: Labels): FigureDefinition => ({
+export const derived = (unit: 'rate' | 'days', label: Labels, definition: Labels): FigureDefinition => ({
   label,
   definition,
   unit,

@@ -20,12 +20,14 @@ export const inPeriod = (period: Period) => sql`day between ${period.from}::date
 /** The month key of an occurrence, YYYY-MM. */
 export const monthKey = sql<string>`to_char(day, 'YYYY-MM')`;
 
-/** How many occurrences of a figure (optionally narrowed). */
-export const countOf = (figure: string, narrower?: RawBuilder<unknown>) =>
-  sql`count(*) filter (where figure = ${figure}${narrower ? sql` and ${narrower}` : sql``})`;
-
-/** The sum of the occurrences' amounts. */
-export const sumOf = (figure: string) => sql`coalesce(sum(amount) filter (where figure = ${figure}), 0)`;
+/**
+ * A listable figure's aggregate over the occurrences it counts (`which`, the same condition its drill-down lists):
+ * their number, or for an amount their amounts' sum.
+ */
+export const figureAggregate = (unit: 'count' | 'fen', which: RawBuilder<unknown>) =>
+  unit === 'fen'
+    ? sql`coalesce(sum(amount) filter (where ${which}), 0)`
+    : sql`count(*) filter (where ${which})`;
 
 /** The median of the stage days of a figure's occurrences (null when there are none). */
 export const medianOf = (figure: string) =>

@@ -7,19 +7,20 @@ import {
   type CourtFigures,
   type CourtGroupBy,
   courtSuccessRate,
+  LISTABLE_COURT_FIGURES,
+  type ListableCourtFigure,
 } from '@sutiao/domain/statistics/court-figures.ts';
 import type { FigureDefinition } from '@sutiao/domain/statistics/figures.ts';
 import type { Period } from '@sutiao/domain/statistics/period.ts';
-import { sql } from 'kysely';
+import type { RawBuilder } from 'kysely';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import {
   aggregateOccurrences,
-  countOf,
+  figureAggregate,
   medianOf,
-  sumOf,
   tenthOfDay,
 } from '../../common/statistics/aggregate-occurrences.ts';
-import { courtGroupKey, courtOccurrencesCte } from './court-occurrences.ts';
+import { courtGroupKey, courtOccurrencesCte, ofCourtFigure } from './court-occurrences.ts';
 import {
   type Court,
   type CourtStatisticsQuery,
@@ -36,19 +37,14 @@ export interface CourtStatistics {
   definitions: ({ figure: CourtFigure } & FigureDefinition)[];
 }
 
+/** Each figure's aggregate: over the occurrences its drill-down lists (ofCourtFigure), or a stage's median. */
 const COLUMNS = {
-  delegated: countOf('delegated'),
-  entrusted: countOf('entrusted'),
-  received: countOf('received'),
-  declined: countOf('declined'),
-  settled: countOf('settled'),
-  failed: countOf('failed'),
-  filed: countOf('filed'),
-  mediationDocuments: countOf('mediationDocuments'),
-  confirmationsReceived: countOf('confirmationsReceived'),
-  confirmed: countOf('confirmed'),
-  confirmationsRejected: countOf('confirmationsRejected'),
-  claimAmountFen: sql`${sumOf('delegated')} + ${sumOf('entrusted')}`,
+  ...(Object.fromEntries(
+    LISTABLE_COURT_FIGURES.map((f) => [
+      f,
+      figureAggregate(COURT_FIGURES[f].unit as 'count' | 'fen', ofCourtFigure(f)),
+    ]),
+  ) as Record<ListableCourtFigure, RawBuilder<unknown>>),
   medianDaysToSettle: medianOf('settled'),
 } satisfies Record<Exclude<CourtFigure, 'successRate'>, unknown>;
 
@@ -72,7 +68,14 @@ export async function getCourtStatistics(
   const groups = groupBy
     ? await aggregateOccurrences(deps.db, cte, period, courtGroupKey(groupBy), COLUMNS)
     : [];
-  const labels = groupBy ? await courtGroupLabels(deps, groupBy, courts) : new Map<string, Labels>();
+  const labels = groupBy
+    ? await courtGroupLabels(
+        deps,
+        groupBy,
+        courts,
+        groups.map((g) => g.key),
+      )
+    : new Map<string, Labels>();
   return {
     period,
     courts,
@@ -91,14 +94,22 @@ async function courtGroupLabels(
   deps: Deps,
   groupBy: CourtGroupBy,
   courts: Court[],
+  keys: string[],
 ): Promise<Map<string, Labels>> {
   if (groupBy === 'court') return new Map(courts.map((c) => [c.id, { zh: c.name, en: c.name }]));
   if (groupBy === 'kind') return new Map(Object.entries(COURT_KIND_LABELS));
-  if (groupBy === 'organization') {
+  const named = keys.filter((k) => k !== '');
+  if (groupBy === 'organization' && named.length > 0) {
+    // Only the organizations the groups name, not every court case's.
     const rows = await deps.db
       .selectFrom('court_cases')
       .select(['organization_id', (eb) => eb.fn.max('organization_name').as('name')])
-      .where('organization_id', 'is not', null)
+      .where(
+        'court_id',
+        'in',
+        courts.map((c) => c.id),
+      )
+      .where('organization_id', 'in', named)
       .groupBy('organization_id')
       .execute();
     return new Map(rows.map((r) => [r.organization_id ?? '', { zh: r.name ?? '', en: r.name ?? '' }]));

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import type { RawBuilder } from 'kysely';
 import type { Labels } from '@sutiao/domain/lifecycles/direct-application-codes.ts';
 import { codedGroupLabel, emptyGroupLabel, type GroupBy } from '@sutiao/domain/statistics/dimensions.ts';
 import {
@@ -6,6 +6,8 @@ import {
   FIGURES,
   type Figure,
   type FigureDefinition,
+  LISTABLE_FIGURES,
+  type ListableFigure,
   LOSS_FIGURE_KEYS,
   LOSS_FIGURES,
   type LossFigure,
@@ -16,14 +18,14 @@ import type { Period } from '@sutiao/domain/statistics/period.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import {
   aggregateOccurrences,
-  countOf,
+  figureAggregate,
   medianOf,
-  sumOf,
   tenthOfDay,
 } from '../../common/statistics/aggregate-occurrences.ts';
 import { lossFigures } from './loss-figures.ts';
-import { type CaseFilter, groupKey, occurrencesCte } from './occurrences.ts';
+import { type CaseFilter, groupKey, occurrencesCte, ofFigure } from './occurrences.ts';
 import { resolveStatisticsQuery, type StatisticsQuery } from './statistics-request.ts';
+import type { StatisticsScope } from './statistics-scope.ts';
 
 export interface StatisticsGroup {
   key: string;
@@ -65,6 +67,7 @@ export async function getStatistics(
         deps,
         groupBy,
         groups.map((g) => g.key),
+        scope.organizations,
       )
     : new Map<string, Labels>();
   return {
@@ -79,19 +82,14 @@ export async function getStatistics(
   };
 }
 
-/** Each figure's aggregate over the occurrences; the rates derive from the counts (withRates). */
+/**
+ * Each figure's aggregate over the occurrences: a count or amount over the occurrences its drill-down lists
+ * (ofFigure), a median over a stage's days; the rates derive from the counts (withRates).
+ */
 const COLUMNS = {
-  registered: countOf('registered'),
-  accepted: countOf('accepted'),
-  notAccepted: countOf('notAccepted'),
-  settled: countOf('settled'),
-  failed: countOf('failed'),
-  amountInDisputeFen: sumOf('accepted'),
-  paidFen: sumOf('paid'),
-  courtReceived: countOf('registered', sql`source <> 'direct'`),
-  courtSettled: countOf('settled', sql`source <> 'direct'`),
-  confirmationsSubmitted: countOf('confirmationsSubmitted'),
-  confirmationsConfirmed: countOf('confirmationsConfirmed'),
+  ...(Object.fromEntries(
+    LISTABLE_FIGURES.map((f) => [f, figureAggregate(FIGURES[f].unit as 'count' | 'fen', ofFigure(f))]),
+  ) as Record<ListableFigure, RawBuilder<unknown>>),
   medianDaysToRegister: medianOf('registered'),
   medianDaysToAccept: medianOf('accepted'),
   medianDaysToSettle: medianOf('settled'),
@@ -128,19 +126,26 @@ export async function aggregate(
 }
 
 /** Names for the groups' keys: organizations and mediators by name, months and regions as they are, codes by label. */
-async function groupLabels(deps: Deps, groupBy: GroupBy, keys: string[]): Promise<Map<string, Labels>> {
+async function groupLabels(
+  deps: Deps,
+  groupBy: GroupBy,
+  keys: string[],
+  organizations: StatisticsScope['organizations'],
+): Promise<Map<string, Labels>> {
   const named = keys.filter((k) => k !== '');
   const map = new Map<string, Labels>();
-  if (groupBy === 'organization' || groupBy === 'mediator') {
+  if (groupBy === 'organization') {
+    // The scope already holds every organization the groups can name.
+    for (const o of organizations) map.set(o.id, { zh: o.name, en: o.name });
+    return map;
+  }
+  if (groupBy === 'mediator') {
     if (named.length === 0) return map;
-    const rows =
-      groupBy === 'organization'
-        ? await deps.db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', named).execute()
-        : await deps.db
-            .selectFrom('users')
-            .select(['id', 'display_name as name'])
-            .where('id', 'in', named)
-            .execute();
+    const rows = await deps.db
+      .selectFrom('users')
+      .select(['id', 'display_name as name'])
+      .where('id', 'in', named)
+      .execute();
     for (const r of rows) map.set(r.id, { zh: r.name, en: r.name });
     return map;
   }
