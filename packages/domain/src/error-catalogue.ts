@@ -70,6 +70,78 @@ export const ERRORS = {
     zh: '您只能查看本机构及其下属工作站的统计。',
     en: 'You may read the statistics of your own organization and its workstations only.',
   },
+  /** A training course that can't be held as described (no hours, ends before it starts, no place, wrong audience). */
+  TRAINING_COURSE_INVALID: {
+    status: 400,
+    zh: '培训课程信息有误：{reason}。',
+    en: 'Invalid training course: {reason}.',
+  },
+  /** An annual hour requirement out of range, or for a past year (whose flags it already decided). */
+  TRAINING_REQUIREMENT_INVALID: {
+    status: 400,
+    zh: '学时要求有误：{reason}。',
+    en: 'Invalid hour requirement: {reason}.',
+  },
+  /** Attendance that can't be recorded: hours beyond the course's, someone not enrolled, or before the course began. */
+  TRAINING_ATTENDANCE_INVALID: {
+    status: 400,
+    zh: '考勤记录有误：{reason}。',
+    en: 'Invalid attendance: {reason}.',
+  },
+  /** Enrolling in a course whose places are all taken. */
+  TRAINING_COURSE_FULL: {
+    status: 409,
+    zh: '该课程名额已满。',
+    en: 'This course is full.',
+  },
+  /** Enrolling or withdrawing after the course has started, or acting on a completed or cancelled course. */
+  TRAINING_COURSE_CLOSED: {
+    status: 409,
+    zh: '该课程已开始、已结业或已取消，不能进行此操作。',
+    en: 'This course has started, been completed or been cancelled; this is no longer possible.',
+  },
+  /** Compare-and-set on a course failed: someone changed it since the reader loaded it. */
+  TRAINING_COURSE_CHANGED: {
+    status: 409,
+    zh: '课程信息已变化，请刷新后重试。',
+    en: 'The course has changed. Please reload and try again.',
+  },
+  /** A course open to other roles than the actor's. */
+  TRAINING_NOT_ELIGIBLE: {
+    status: 403,
+    zh: '该课程不面向您的角色。',
+    en: 'This course is not open to your role.',
+  },
+  /** A mediator whose grace period for last year's training hours has passed. */
+  TRAINING_HOURS_SHORT: {
+    status: 409,
+    zh: '该调解员 {year} 年度培训学时不足（尚缺 {missing} 学时），宽限期已过，补足前不能指派。',
+    en: 'This mediator is {missing} training hours short for {year} and the grace period has passed; they cannot be assigned until the hours are made up.',
+  },
+  /** Scorecard weights that are not whole percentages adding up to 100, or name an unknown indicator. */
+  EVALUATION_WEIGHTS_INVALID: {
+    status: 400,
+    zh: '评估权重有误：{reason}。',
+    en: 'Invalid scorecard weights: {reason}.',
+  },
+  /** A scorecard version for a past year: last year's scorecards must stay reproducible. */
+  EVALUATION_VERSION_PAST: {
+    status: 400,
+    zh: '评估方案只能自本年度（{year}）或以后生效，往年的评估结果不可改变。',
+    en: 'A scorecard version can take effect from this year ({year}) or later; past years’ scorecards stay as they were.',
+  },
+  /** A survey answer out of range or a question that doesn't exist. */
+  SURVEY_INVALID: {
+    status: 400,
+    zh: '问卷填写有误：{reason}。',
+    en: 'Invalid survey: {reason}.',
+  },
+  /** A survey for a case whose mediation has not ended, by someone not a party, or a second one by the same side. */
+  SURVEY_NOT_OPEN: {
+    status: 409,
+    zh: '{reason}',
+    en: '{reason}',
+  },
   /** Missing or wrong x-csrf-token on a state-changing request. */
   CSRF_INVALID: {
     status: 403,

@@ -44,6 +44,9 @@ export const PERMISSION_LABELS = {
   // Oversight and statistics
   'stats.read': { zh: '查看统计', en: 'Read statistics' },
   'evaluation.read': { zh: '查看评估考核', en: 'Read evaluations' },
+  'survey.answer': { zh: '填写满意度问卷', en: 'Answer satisfaction surveys' },
+  'training.organize': { zh: '组织联合培训', en: 'Organize joint training' },
+  'training.attend': { zh: '参加培训', en: 'Attend training' },
   'pii.reveal': { zh: '查看完整个人信息', en: 'Reveal personal data' },
   // Administration (separated duties)
   'user.manage': { zh: '管理用户账户', en: 'Manage user accounts' },

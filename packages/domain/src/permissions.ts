@@ -20,6 +20,7 @@ const APPLICANT: readonly Permission[] = [
   'confirmation.apply',
   'roster.read',
   'loss.read.own',
+  'survey.answer',
 ];
 
 /**
@@ -38,6 +39,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'payment.record',
     'confirmation.apply',
     'roster.read',
+    'survey.answer',
   ],
   mediator: [
     'case.read.assigned',
@@ -48,6 +50,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'agreement.draft',
     'agreement.sign',
     'roster.read',
+    'training.attend',
     'pii.reveal',
   ],
   org_admin: [
@@ -66,6 +69,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'loss.read.all',
     'stats.read',
     'evaluation.read',
+    'training.organize',
+    'training.attend',
     'pii.reveal',
   ],
   loss_analyst: ['loss.assess', 'loss.read.all'],
@@ -76,6 +81,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'court.delegate',
     'court.entrust',
     'court.file',
+    'training.attend',
     'pii.reveal',
   ],
   judge: [
@@ -85,9 +91,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'court.adjudicate',
     'court.confirm',
     'court.loss.entrust',
+    'training.attend',
     'pii.reveal',
   ],
-  court_admin: ['court.workbench', 'court.case.read', 'stats.read', 'evaluation.read'],
+  court_admin: ['court.workbench', 'court.case.read', 'stats.read', 'evaluation.read', 'training.organize'],
   sys_admin: ['user.manage', 'org.manage', 'system.configure', 'docking.monitor'],
   sec_admin: ['role.grant', 'security.configure'],
   audit_admin: ['audit.read', 'audit.verify'],

@@ -7,6 +7,7 @@ import { configureClient, getHealth } from './api/client.ts';
 import type { Platform } from './api/types.ts';
 import { HealthDown } from './components/health-down.tsx';
 import { RequireAuth } from './components/require-auth.tsx';
+import { useElderlyMode } from './elderly-mode.tsx';
 import { langTag, useI18n } from './i18n/index.ts';
 import { PLATFORM_LOOK } from './platform.ts';
 import { SessionProvider } from './session.tsx';
@@ -26,6 +27,13 @@ const InboxPage = lazy(() => import('./pages/inbox-page.tsx'));
 const VerifyPage = lazy(() => import('./pages/verify-page.tsx'));
 const MediatorsPage = lazy(() => import('./pages/mediators-page.tsx'));
 const StatisticsPage = lazy(() => import('./pages/statistics/statistics-page.tsx'));
+const TrainingPage = lazy(() => import('./pages/training/training-page.tsx'));
+const CoursePage = lazy(() => import('./pages/training/course-page.tsx'));
+const TrainingOversightPage = lazy(() => import('./pages/training/training-oversight-page.tsx'));
+const EvaluationPage = lazy(() => import('./pages/evaluation/evaluation-page.tsx'));
+const PublicMediatorsPage = lazy(() => import('./pages/evaluation/public-mediators-page.tsx'));
+const PortalPage = lazy(() => import('./pages/portal/portal-page.tsx'));
+const PublicStatisticsPage = lazy(() => import('./pages/portal/public-statistics-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 const CourtDashboardPage = lazy(() => import('./pages/court/court-dashboard-page.tsx'));
 const CourtCaseListPage = lazy(() => import('./pages/court/court-case-list-page.tsx'));
@@ -102,6 +110,34 @@ function AppRoutes({ platform }: { platform: Platform }) {
                 </Lazy>
               }
             />
+            {platform === 'mediation' ? (
+              <>
+                <Route
+                  path="/portal"
+                  element={
+                    <Lazy>
+                      <PortalPage />
+                    </Lazy>
+                  }
+                />
+                <Route
+                  path="/public/mediators"
+                  element={
+                    <Lazy>
+                      <PublicMediatorsPage />
+                    </Lazy>
+                  }
+                />
+                <Route
+                  path="/public/statistics"
+                  element={
+                    <Lazy>
+                      <PublicStatisticsPage />
+                    </Lazy>
+                  }
+                />
+              </>
+            ) : null}
           </Route>
           <Route
             element={
@@ -193,6 +229,38 @@ function AppRoutes({ platform }: { platform: Platform }) {
               element={
                 <Lazy>
                   <InboxPage />
+                </Lazy>
+              }
+            />
+            <Route
+              path="/evaluation"
+              element={
+                <Lazy>
+                  <EvaluationPage />
+                </Lazy>
+              }
+            />
+            <Route
+              path="/training"
+              element={
+                <Lazy>
+                  <TrainingPage />
+                </Lazy>
+              }
+            />
+            <Route
+              path="/training/oversight"
+              element={
+                <Lazy>
+                  <TrainingOversightPage />
+                </Lazy>
+              }
+            />
+            <Route
+              path="/training/:id"
+              element={
+                <Lazy>
+                  <CoursePage />
                 </Lazy>
               }
             />
@@ -315,6 +383,7 @@ export function App() {
   const { lang, t } = useI18n();
   const [platform, setPlatform] = useState<Platform | null>(null);
   const [healthError, setHealthError] = useState(false);
+  const elderly = useElderlyMode().on;
 
   useEffect(() => {
     document.documentElement.lang = langTag(lang);
@@ -340,6 +409,16 @@ export function App() {
       algorithm: antTheme.defaultAlgorithm,
       token: {
         ...BASE_TOKENS,
+        // 长辈模式: larger text and targets, black text (elderly-mode.tsx).
+        ...(elderly
+          ? {
+              fontSize: 18,
+              controlHeight: 44,
+              colorText: '#000000',
+              colorTextSecondary: '#1f2937',
+              lineHeight: 1.7,
+            }
+          : {}),
         ...(look
           ? {
               colorPrimary: look.primary,
@@ -352,7 +431,7 @@ export function App() {
           : {}),
       },
     };
-  }, [platform]);
+  }, [platform, elderly]);
 
   let body: ReactNode;
   if (healthError) {

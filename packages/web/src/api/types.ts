@@ -54,7 +54,7 @@ type CaseSubPath<P> = P extends `/api/cases/{id}/${infer Rest}` ? Rest : never;
 /** Event names accepted by POST /api/cases/:id/{event}: every case sub-path that answers the case. */
 export type CaseEvent = Exclude<
   CaseSubPath<keyof paths>,
-  'messages' | 'record' | 'applicant/reveal' | 'agreement.pdf' | 'draft' | 'confirmation'
+  'messages' | 'record' | 'applicant/reveal' | 'agreement.pdf' | 'draft' | 'confirmation' | 'survey'
 >;
 /** Bodies per event, without `expectedVersion` (the client adds it). */
 export type CaseEventBodies = {

@@ -43,6 +43,18 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/court', labelKey: 'nav.court', permissions: ['court.workbench'], platform: 'court' },
   { path: '/court/cases', labelKey: 'nav.courtCases', permissions: ['court.case.read'], platform: 'court' },
   { path: '/court/statistics', labelKey: 'nav.statistics', permissions: ['stats.read'], platform: 'court' },
+  {
+    path: '/evaluation',
+    labelKey: 'nav.evaluation',
+    permissions: ['evaluation.read', 'system.configure'],
+    platform: 'mediation',
+  },
+  { path: '/training', labelKey: 'nav.training', permissions: ['training.attend', 'training.organize'] },
+  {
+    path: '/training/oversight',
+    labelKey: 'nav.trainingOversight',
+    permissions: ['training.organize', 'stats.read', 'system.configure'],
+  },
   { path: '/admin/users', labelKey: 'nav.users', permissions: ['user.manage', 'role.grant'] },
   { path: '/audit', labelKey: 'nav.audit', permissions: ['audit.read'] },
   { path: '/admin/docking/peers', labelKey: 'nav.dockingPeers', permissions: ['system.configure'] },

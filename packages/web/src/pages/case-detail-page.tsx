@@ -10,6 +10,7 @@ import { CaseRecord } from '../components/case-record.tsx';
 import { CaseTimeline } from '../components/case-timeline.tsx';
 import { MessageHistory } from './court/message-history.tsx';
 import { ConfirmationPanel } from './confirmation/confirmation-panel.tsx';
+import { SurveyPanel } from './evaluation/survey-panel.tsx';
 import { useConfirmationText } from './confirmation/confirmation-text.ts';
 import { DeadlineText } from '../components/deadline-text.tsx';
 import { PageHeading, usePageTitle } from '../components/page-title.tsx';
@@ -266,6 +267,7 @@ export default function CaseDetailPage() {
       ) : null}
       <MediatorChoices detail={detail} />
       <CaseActionBar caseDetail={detail} onChanged={setDetail} onReload={() => load()} />
+      <SurveyPanel caseId={detail.id} status={detail.status} />
       <Card>
         <Tabs
           activeKey={tab}

@@ -74,6 +74,7 @@ export default function LoginPage() {
       </Form>
       <p style={{ marginTop: 16, marginBottom: 0, display: 'flex', justifyContent: 'space-between' }}>
         <Link to="/verify">{t('verify.title')}</Link>
+        {platform === 'mediation' ? <Link to="/portal">{t('portal.link')}</Link> : null}
         {platform === 'mediation' ? <Link to="/register">{t('register.link')}</Link> : null}
       </p>
     </AuthShell>

@@ -15,6 +15,22 @@ import { formatDateTime } from '../format.ts';
 import { useI18n } from '../i18n/index.ts';
 import { looksLikeCode, useVerifyText } from './verify-text.ts';
 
+/** The page's answer in one line: valid, or not. */
+function Verdict({ valid }: { valid: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Result
+      status={valid ? 'success' : 'error'}
+      title={
+        <h2 style={{ fontSize: 20, margin: 0 }} data-testid="verify-verdict">
+          {valid ? t('verify.valid') : t('verify.invalid')}
+        </h2>
+      }
+      style={{ padding: '16px 0' }}
+    />
+  );
+}
+
 function SealedTag({ valid }: { valid: boolean }) {
   const { t } = useI18n();
   return valid ? (
@@ -70,6 +86,33 @@ function CourtDocumentResult({ document }: { document: CourtDocument }) {
       </Descriptions.Item>
       <Descriptions.Item label={t('agreement.digest')}>
         <span className="mono">{document.digestSm3}</span>
+      </Descriptions.Item>
+    </Descriptions>
+  );
+}
+
+type Certificate = Extract<DocumentVerification, { kind: 'training-certificate' }>['certificate'];
+
+/** A training certificate as the public may see it: the trainee's name masked, the checks. */
+function CertificateResult({ certificate }: { certificate: Certificate }) {
+  const { t } = useI18n();
+  const { pt } = useVerifyText();
+  return (
+    <Descriptions bordered column={1} size="middle">
+      <Descriptions.Item label={pt('kind')}>{pt('certificateKind')}</Descriptions.Item>
+      <Descriptions.Item label={pt('trainee')}>{certificate.traineeName}</Descriptions.Item>
+      <Descriptions.Item label={pt('course')}>{certificate.courseTitle}</Descriptions.Item>
+      <Descriptions.Item label={pt('organizers')}>{certificate.organizers.join('、')}</Descriptions.Item>
+      <Descriptions.Item label={pt('hours')}>{certificate.hours}</Descriptions.Item>
+      <Descriptions.Item label={pt('creditedOn')}>{certificate.creditedOn}</Descriptions.Item>
+      <Descriptions.Item label={pt('issuedAt')}>{formatDateTime(certificate.issuedAt)}</Descriptions.Item>
+      <Descriptions.Item label={pt('checks')}>
+        {pt('checkContent')} <SealedTag valid={certificate.checks.content} /> {pt('checkSignature')}{' '}
+        <SealedTag valid={certificate.checks.signature} /> {pt('checkPdf')}{' '}
+        {certificate.checks.pdf === null ? pt('pdfNotYet') : <SealedTag valid={certificate.checks.pdf} />}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('agreement.digest')}>
+        <span className="mono">{certificate.digestSm3}</span>
       </Descriptions.Item>
     </Descriptions>
   );
@@ -141,43 +184,25 @@ export default function VerifyPage() {
       {error ? <Alert type="error" showIcon role="alert" title={error} /> : null}
       {verified?.kind === 'court-document' ? (
         <Card>
-          <Result
-            status={verified.document.valid ? 'success' : 'error'}
-            title={
-              <h2 style={{ fontSize: 20, margin: 0 }} data-testid="verify-verdict">
-                {verified.document.valid ? t('verify.valid') : t('verify.invalid')}
-              </h2>
-            }
-            style={{ padding: '16px 0' }}
-          />
+          <Verdict valid={verified.document.valid} />
           <CourtDocumentResult document={verified.document} />
+        </Card>
+      ) : null}
+      {verified?.kind === 'training-certificate' ? (
+        <Card>
+          <Verdict valid={verified.certificate.valid} />
+          <CertificateResult certificate={verified.certificate} />
         </Card>
       ) : null}
       {verified?.kind === 'loss-report' ? (
         <Card>
-          <Result
-            status={verified.report.valid ? 'success' : 'error'}
-            title={
-              <h2 style={{ fontSize: 20, margin: 0 }} data-testid="verify-verdict">
-                {verified.report.valid ? t('verify.valid') : t('verify.invalid')}
-              </h2>
-            }
-            style={{ padding: '16px 0' }}
-          />
+          <Verdict valid={verified.report.valid} />
           <ReportResult report={verified.report} />
         </Card>
       ) : null}
       {result ? (
         <Card>
-          <Result
-            status={result.valid ? 'success' : 'error'}
-            title={
-              <h2 style={{ fontSize: 20, margin: 0 }} data-testid="verify-verdict">
-                {result.valid ? t('verify.valid') : t('verify.invalid')}
-              </h2>
-            }
-            style={{ padding: '16px 0' }}
-          />
+          <Verdict valid={result.valid} />
           <Descriptions bordered column={1} size="middle" style={{ marginBottom: 16 }}>
             <Descriptions.Item label={pt('kind')}>{pt('agreementKind')}</Descriptions.Item>
             <Descriptions.Item label={t('case.number')}>{result.caseNumber}</Descriptions.Item>

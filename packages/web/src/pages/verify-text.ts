@@ -2,7 +2,8 @@ import { usePageText } from '../i18n/page-text.ts';
 
 /** The verify page's strings for what it learned to show: loss reports, and codes that cannot be codes. */
 const zh = {
-  intro: '输入调解协议书、损失核定报告或法院文书（调解书、裁定书）上的验证码，核验文书真伪。无需登录。',
+  intro:
+    '输入调解协议书、损失核定报告、法院文书（调解书、裁定书）或培训证明上的验证码，核验文书真伪。无需登录。',
   codeMalformed: '验证码为 12 位字母和数字（如 7KQ4-MXTA-93HC），请核对文书末页。',
   agreementKind: '调解协议书',
   reportKind: '损失核定报告',
@@ -21,10 +22,17 @@ const zh = {
   issuingCourt: '出具法院',
   checkCourtSignature: '法院平台签名',
   checkPdf: 'PDF 文件',
+  certificateKind: '培训证明',
+  trainee: '学员',
+  course: '培训课程',
+  organizers: '主办单位',
+  hours: '学时',
+  creditedOn: '学时计入日期',
+  pdfNotYet: '尚未下载',
 };
 const en: typeof zh = {
   intro:
-    'Enter the verification code printed on a mediation agreement, a loss report or a court document (mediation document, ruling) to check it is genuine. No sign-in needed.',
+    'Enter the verification code printed on a mediation agreement, a loss report a court document (mediation document, ruling) or a training certificate to check it is genuine. No sign-in needed.',
   codeMalformed: 'A code has 12 letters and digits (e.g. 7KQ4-MXTA-93HC); see the last page of the document.',
   agreementKind: 'Mediation agreement',
   reportKind: 'Loss assessment report',
@@ -43,6 +51,13 @@ const en: typeof zh = {
   issuingCourt: 'Issued by',
   checkCourtSignature: 'Court platform signature',
   checkPdf: 'PDF file',
+  certificateKind: 'Training certificate',
+  trainee: 'Trainee',
+  course: 'Course',
+  organizers: 'Organized by',
+  hours: 'Hours',
+  creditedOn: 'Hours counted on',
+  pdfNotYet: 'not downloaded yet',
 };
 
 export const useVerifyText = () => usePageText(zh, en);

@@ -1,3 +1,5 @@
+import type { EvaluationTables } from './evaluation-schema.ts';
+import type { TrainingTables } from './training-schema.ts';
 import type { ColumnType, Generated } from 'kysely';
 import type { AuditTables } from './audit-schema.ts';
 import type { ConfirmationTables } from './confirmation-schema.ts';
@@ -275,7 +277,14 @@ interface CasePaymentsTable {
   recorded_at: Timestamp;
 }
 
-export interface DB extends LossTables, AuditTables, DockingTables, CourtTables, ConfirmationTables {
+export interface DB
+  extends LossTables,
+    AuditTables,
+    DockingTables,
+    CourtTables,
+    ConfirmationTables,
+    TrainingTables,
+    EvaluationTables {
   organizations: OrganizationsTable;
   users: UsersTable;
   user_roles: UserRolesTable;

@@ -1,8 +1,8 @@
-import { type CourtSignature, drawCourtSignatureBlock } from './court-signature-block.ts';
+import { type DocumentSignature, drawSignatureBlock } from './signature-block.ts';
 import { createPdfDocument, MARGIN, MUTED } from './pdf-document.ts';
 
 /** What a judicial confirmation ruling shows: the court's text (domain `rulingText`) and how to verify it. */
-export interface ConfirmationRulingPdfInput extends CourtSignature {
+export interface ConfirmationRulingPdfInput extends DocumentSignature {
   courtName: string;
   caseNumber: string;
   title: string;
@@ -24,6 +24,6 @@ export async function renderConfirmationRulingPdf(input: ConfirmationRulingPdfIn
   doc.fillColor('black').moveDown(0.5).fontSize(10.5);
   for (const line of input.lines)
     doc.moveDown(0.25).text(line, MARGIN, undefined, { align: 'justify', lineGap: 2 });
-  await drawCourtSignatureBlock(doc, input, '扫描二维码核验本裁定书');
+  await drawSignatureBlock(doc, input, '扫描二维码核验本裁定书');
   return finish();
 }

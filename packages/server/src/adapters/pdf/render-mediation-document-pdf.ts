@@ -1,9 +1,9 @@
-import { type CourtSignature, drawCourtSignatureBlock } from './court-signature-block.ts';
+import { type DocumentSignature, drawSignatureBlock } from './signature-block.ts';
 import { createPdfDocument, type Doc, MARGIN, MUTED } from './pdf-document.ts';
 import { formatChinaDateTime } from './pdf-format.ts';
 
 /** What a court's 民事调解书 shows: the case, the parties (people masked), the claims, the agreed terms, the signature. */
-export interface MediationDocumentPdfInput extends CourtSignature {
+export interface MediationDocumentPdfInput extends DocumentSignature {
   courtName: string;
   caseNumber: string;
   parties: { roleLabel: string; name: string; idNumberMasked: string }[];
@@ -45,6 +45,6 @@ export async function renderMediationDocumentPdf(input: MediationDocumentPdfInpu
     .text('上述协议，不违反法律规定，本院予以确认。本调解书经双方当事人签收后，即具有法律效力。');
   doc.moveDown(0.8).text(input.courtName, { align: 'right' });
   doc.text(formatChinaDateTime(input.issuedAt), { align: 'right' });
-  await drawCourtSignatureBlock(doc, input, '扫描二维码核验本调解书');
+  await drawSignatureBlock(doc, input, '扫描二维码核验本调解书');
   return finish();
 }

@@ -28,6 +28,8 @@ const VERSION_1 = {
   'mediation-document': { signs: 'digest', verificationCode: true },
   /** The court platform's signature on a judicial confirmation ruling (民事裁定书, lifecycle D). */
   'confirmation-ruling': { signs: 'digest', verificationCode: true },
+  /** A platform's signature on a training certificate (培训证明) it issues when a course is completed. */
+  'training-certificate': { signs: 'digest', verificationCode: true },
 } as const satisfies Record<string, KindFormat>;
 
 export type EnvelopeKind = keyof typeof VERSION_1;

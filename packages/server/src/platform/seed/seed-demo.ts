@@ -5,6 +5,7 @@ import type { Deps } from '../../deps.ts';
 import { newId } from '../../lib/ids.ts';
 import { ALL_ORGANIZATIONS } from './demo-organizations.ts';
 import { seedDemoCases } from './seed-demo-cases.ts';
+import { seedDemoTraining } from './seed-demo-training.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
 
 interface SeedDemoOptions {
@@ -60,10 +61,11 @@ export async function seedDemo(deps: Deps, options: SeedDemoOptions = {}): Promi
         .execute();
     }
     const cases = deps.platform === 'mediation' ? await seedDemoCases(deps, trx) : 0;
+    const courses = await seedDemoTraining(deps, trx);
     await appendAudit(trx, {
       action: 'system.seed-demo',
       outcome: 'success',
-      details: { organizations: ALL_ORGANIZATIONS.length, users: users.length, cases },
+      details: { organizations: ALL_ORGANIZATIONS.length, users: users.length, cases, courses },
     });
   });
   return true;

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { publicKeyFingerprint } from '../../adapters/crypto/fingerprint.ts';
 import { sm3Hex } from '../../adapters/crypto/sm3.ts';
 import type { DB } from '../../adapters/db/schema.ts';
-import type { CourtSignature } from '../../adapters/pdf/court-signature-block.ts';
+import type { DocumentSignature } from '../../adapters/pdf/signature-block.ts';
 import { sealEnvelope, storedEnvelopeColumns } from '../../adapters/signing/signed-envelope.ts';
 import type { Deps } from '../../deps.ts';
 import { newVerificationCode } from '../../lib/verification-code.ts';
@@ -36,7 +36,7 @@ export async function signCourtDocument(
     documentId: string;
     caseNumber: string;
     content: Record<string, unknown>;
-    render(signature: CourtSignature): Promise<Buffer>;
+    render(signature: DocumentSignature): Promise<Buffer>;
   },
 ): Promise<SignedCourtDocument> {
   const { signer } = deps.keys;

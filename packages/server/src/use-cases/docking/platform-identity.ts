@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps.ts';
 
-const NAMES = {
+export const PLATFORM_NAMES = {
   court: { zh: '人民法院调解平台', en: 'People’s Court Mediation Platform' },
   mediation: { zh: '中国投资者网在线调解平台', en: 'China Investor Network Online Mediation Platform' },
 } as const;
@@ -14,8 +14,8 @@ export function platformIdentity(deps: Deps) {
   return {
     platformId: deps.docking.platformId,
     platform: deps.platform,
-    name: NAMES[deps.platform].zh,
-    nameEn: NAMES[deps.platform].en,
+    name: PLATFORM_NAMES[deps.platform].zh,
+    nameEn: PLATFORM_NAMES[deps.platform].en,
     baseUrl: deps.publicUrl,
     keys: [{ keyId: signer.keyId, algorithm: signer.algorithm, publicKeyPem: deps.keys.signer.publicKeyPem }],
   };

@@ -2810,6 +2810,114 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/cases/{id}/survey': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The satisfaction survey of a case, for its parties */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseSurvey'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Answer the survey once mediation has ended (once per side)
+     * @description 400 SURVEY_INVALID; 409 SURVEY_NOT_OPEN (not ended, not a party, already answered).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            answers: {
+              [key: string]: number;
+            };
+            comment?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseSurvey'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cases/{id}/terminate': {
     parameters: {
       query?: never;
@@ -6009,6 +6117,171 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/evaluation/scorecards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A year’s scorecards and ranking of mediators or organizations, with the weights version used */
+    get: {
+      parameters: {
+        query: {
+          level: 'mediator' | 'organization';
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Scorecards'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/evaluation/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Versions of a level’s weights */
+    get: {
+      parameters: {
+        query: {
+          level: 'mediator' | 'organization';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ScorecardVersions'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Add a version of a level’s weights, effective this year or later (system administrator)
+     * @description 400 EVALUATION_WEIGHTS_INVALID (not whole percentages adding up to 100), EVALUATION_VERSION_PAST.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            effectiveYear: number;
+            level: 'mediator' | 'organization';
+            note?: string;
+            weights: {
+              [key: string]: number;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ScorecardVersions'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/health': {
     parameters: {
       query?: never;
@@ -7286,6 +7559,62 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/public/mediators': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Per-mediator public figures for a year (mediations ended, settled), none under 10 */
+    get: {
+      parameters: {
+        query: {
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MediatorDisclosure'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/public/statistics': {
     parameters: {
       query?: never;
@@ -7556,6 +7885,784 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/training/courses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Courses open to me or run by organizations I oversee */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'open' | 'completed' | 'cancelled';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TrainingCourseList'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Open a course (alone or jointly with courts and organizations)
+     * @description 400 TRAINING_COURSE_INVALID (no hours, ends before it starts, no place, wrong audience).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            audience: ('mediator' | 'org_admin' | 'judge' | 'filing_officer')[];
+            capacity?: number | null;
+            coOrganizerIds?: string[];
+            /** Format: date-time */
+            endsAt: string;
+            /** @description Hours in half-hour steps (学时) */
+            hours: number;
+            location: string;
+            mode: 'online' | 'in_person';
+            /** Format: date-time */
+            startsAt: string;
+            summary?: string;
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TrainingCourse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/courses/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One course, my enrollment, and its attendance list for organizers */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TrainingCourse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/courses/{id}/attendance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Record who attended and their hours (organizer) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            marks: {
+              attended: boolean;
+              /** @description Hours in half-hour steps (学时) */
+              hours?: number;
+              userId: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TrainingCourse'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/courses/{id}/certificate.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My certificate of a completed course (or a trainee’s, for the organizer) */
+    get: {
+      parameters: {
+        query?: {
+          userId?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The signed certificate */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/courses/{id}/enrollment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Enroll (until the course ends, while it has places) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TrainingCourse'];
+          };
+        };
+      };
+    };
+    /** Withdraw (until the course starts) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TrainingCourse'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/courses/{id}/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Complete a course (credits hours, issues certificates) or cancel it */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            event: 'complete' | 'cancel';
+            expectedVersion: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TrainingCourse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My hours against the annual requirement, and my courses */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MyTraining'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/organizers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Courts and mediation organizations that may co-organize a joint course */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TrainingOrganizers'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/requirements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Annual hour requirements by role and year */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TrainingRequirements'];
+          };
+        };
+      };
+    };
+    /**
+     * Set a role’s annual hours and grace period for this year or the next (system administrator)
+     * @description 400 TRAINING_REQUIREMENT_INVALID (hours not in half hours, a past year).
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            graceDays: number;
+            /** @description Hours in half-hour steps (学时) */
+            hours: number;
+            role: 'mediator' | 'org_admin' | 'judge' | 'filing_officer';
+            year: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TrainingRequirements'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/roster': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Trainees I oversee with their hours, flagged and suspended first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TrainingRoster'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/statistics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Training per organization for a year */
+    get: {
+      parameters: {
+        query: {
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TrainingStatistics'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/uploads': {
     parameters: {
       query?: never;
@@ -7677,7 +8784,7 @@ export type paths = {
       cookie?: never;
     };
     /**
-     * Verify a document (agreement, loss report, court document) by its code, no sign-in
+     * Verify a document (agreement, loss report, court document, training certificate) by its code, no sign-in
      * @description 400 VERIFY_CODE_MALFORMED (not a code); 404 VERIFY_NOT_FOUND.
      */
     get: {
@@ -7989,6 +9096,16 @@ export type components = {
       status: string;
       track: string | null;
       updatedAt: string;
+    };
+    CaseSurvey: {
+      open: boolean;
+      questions: {
+        en: string;
+        key: string;
+        zh: string;
+      }[];
+      side: ('investor' | 'respondent') | (never | null);
+      submitted: boolean;
     };
     ConfirmationApplication: {
       abilities: string[];
@@ -8490,6 +9607,28 @@ export type components = {
           document: components['schemas']['CourtDocumentVerification'];
           /** @enum {string} */
           kind: 'court-document';
+        }
+      | {
+          certificate: {
+            algorithm: string;
+            checks: {
+              content: boolean;
+              pdf: boolean | null;
+              signature: boolean;
+            };
+            courseTitle: string;
+            creditedOn: string;
+            digestSm3: string;
+            hours: string;
+            /** Format: date-time */
+            issuedAt: string;
+            keyId: string;
+            organizers: string[];
+            traineeName: string;
+            valid: boolean;
+          };
+          /** @enum {string} */
+          kind: 'training-certificate';
         };
     /** @description The message follows Accept-Language (zh-CN default, en) */
     Error: {
@@ -8679,6 +9818,21 @@ export type components = {
       specialties: string[];
       workstation: string | null;
     };
+    MediatorDisclosure: {
+      items: {
+        displayName: string;
+        id: string;
+        /** @description null: fewer than the threshold */
+        mediated: number | null;
+        organizationName: string;
+        /** @description null: it or the unsettled remainder is under the threshold */
+        settled: number | null;
+        specialties: string[];
+        workstation: string | null;
+      }[];
+      threshold: number;
+      year: number;
+    };
     MyLossResult: {
       assessmentId: string;
       caseNumber: string;
@@ -8708,6 +9862,17 @@ export type components = {
         [key: string]: string;
       };
       verificationCode: string;
+    };
+    MyTraining: {
+      record: {
+        certificateCode: string | null;
+        courseId: string;
+        creditedOn: string;
+        hours: number;
+        title: string;
+      }[];
+      role: string;
+      standing: components['schemas']['TrainingStanding'];
     };
     Notice: {
       body: string;
@@ -8775,6 +9940,76 @@ export type components = {
       idNumber: string | null;
       name: string;
       phone: string | null;
+    };
+    Scorecards: {
+      definitions: {
+        en: string;
+        indicator: 'successRate' | 'speed' | 'satisfaction' | 'dockingVolume' | 'trainingHours';
+        zh: string;
+      }[];
+      level: 'mediator' | 'organization';
+      period: {
+        from: string;
+        to: string;
+      };
+      rows: {
+        coverage: number;
+        id: string;
+        measurements: {
+          dockingReceived: number;
+          failed: number;
+          medianDaysToSettle: number | null;
+          satisfactionAverage: number | null;
+          settled: number;
+          successRate: number | null;
+          surveyResponses: number;
+          trainingShare: number | null;
+        };
+        name: string;
+        organizationName: string | null;
+        rank: number | null;
+        score: number | null;
+        scores: {
+          dockingVolume: number | null;
+          satisfaction: number | null;
+          speed: number | null;
+          successRate: number | null;
+          trainingHours: number | null;
+        };
+      }[];
+      version: {
+        /** Format: date-time */
+        createdAt: string;
+        effectiveYear: number;
+        level: 'mediator' | 'organization';
+        note: string;
+        version: number;
+        weights: {
+          dockingVolume: number;
+          satisfaction: number;
+          speed: number;
+          successRate: number;
+          trainingHours: number;
+        };
+      };
+      year: number;
+    };
+    ScorecardVersions: {
+      items: {
+        /** Format: date-time */
+        createdAt: string;
+        effectiveYear: number;
+        level: 'mediator' | 'organization';
+        note: string;
+        version: number;
+        weights: {
+          dockingVolume: number;
+          satisfaction: number;
+          speed: number;
+          successRate: number;
+          trainingHours: number;
+        };
+      }[];
     };
     Statistics: {
       definitions: {
@@ -8896,6 +10131,155 @@ export type components = {
       registered: number | null;
       settled: number | null;
       successRate: number | null;
+    };
+    TrainingCourse: {
+      audience: string[];
+      capacity: number | null;
+      coOrganizers: {
+        id: string;
+        name: string;
+      }[];
+      /** Format: date-time */
+      endsAt: string;
+      enrolled: number;
+      enrollments: {
+        attendance: ('attended' | 'absent') | (never | null);
+        certificateCode: string | null;
+        displayName: string;
+        /** Format: date-time */
+        enrolledAt: string;
+        hours: number;
+        organizationName: string | null;
+        userId: string;
+      }[];
+      hours: number;
+      id: string;
+      /** @description Run with a court or another organization (联合培训) */
+      joint: boolean;
+      location: string;
+      /** @description The reader's organization runs it */
+      manageable: boolean;
+      mine: {
+        attendance: ('attended' | 'absent') | (never | null);
+        certificateCode: string | null;
+        displayName: string;
+        /** Format: date-time */
+        enrolledAt: string;
+        hours: number;
+        organizationName: string | null;
+        userId: string;
+      } | null;
+      mode: 'online' | 'in_person';
+      organizer: {
+        id: string;
+        name: string;
+      };
+      /** Format: date-time */
+      startsAt: string;
+      status: 'open' | 'completed' | 'cancelled';
+      summary: string;
+      title: string;
+      version: number;
+    };
+    TrainingCourseList: {
+      items: {
+        audience: string[];
+        capacity: number | null;
+        coOrganizers: {
+          id: string;
+          name: string;
+        }[];
+        /** Format: date-time */
+        endsAt: string;
+        enrolled: number;
+        hours: number;
+        id: string;
+        /** @description Run with a court or another organization (联合培训) */
+        joint: boolean;
+        location: string;
+        /** @description The reader's organization runs it */
+        manageable: boolean;
+        mine: {
+          attendance: ('attended' | 'absent') | (never | null);
+          hours: number;
+        } | null;
+        mode: 'online' | 'in_person';
+        organizer: {
+          id: string;
+          name: string;
+        };
+        /** Format: date-time */
+        startsAt: string;
+        status: 'open' | 'completed' | 'cancelled';
+        summary: string;
+        title: string;
+        version: number;
+      }[];
+    };
+    TrainingOrganizers: {
+      items: {
+        id: string;
+        kind: string;
+        name: string;
+        parentId: string | null;
+      }[];
+    };
+    TrainingRequirements: {
+      items: {
+        graceDays: number;
+        hours: number;
+        role: string;
+        /** Format: date-time */
+        setAt: string;
+        year: number;
+      }[];
+    };
+    TrainingRoster: {
+      items: {
+        displayName: string;
+        organizationId: string;
+        organizationName: string;
+        role: string;
+        standing: components['schemas']['TrainingStanding'];
+        userId: string;
+      }[];
+    };
+    TrainingStanding: {
+      assignable: boolean;
+      current: {
+        earned: number;
+        required: number;
+        year: number;
+      };
+      graceEnds: string | null;
+      previous: {
+        earned: number;
+        missing: number;
+        required: number;
+        year: number;
+      };
+      status: 'met' | 'catching-up' | 'suspended';
+    };
+    TrainingStatistics: {
+      rows: {
+        courses: number;
+        hours: number;
+        jointCourses: number;
+        metRequirement: number;
+        organizationId: string;
+        organizationName: string;
+        trained: number;
+        trainees: number;
+      }[];
+      total: {
+        courses: number;
+        hours: number;
+        jointCourses: number;
+        metRequirement: number;
+        trained: number;
+        trainees: number;
+      };
+      year: number;
     };
     Upload: {
       id: string;

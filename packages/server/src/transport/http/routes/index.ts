@@ -8,18 +8,20 @@ import { authRoutes } from './common/auth.ts';
 import { passwordRoutes } from './common/auth-account.ts';
 import { healthRoutes } from './common/health.ts';
 import { noticeRoutes } from './common/notices.ts';
+import { trainingRoutes } from './common/training.ts';
 import { componentSchemas } from './common/shared.schemas.ts';
 import { courtRoutes } from './court/index.ts';
 import { dockingRoutes } from './docking/index.ts';
 import { mediationRoutes } from './mediation/index.ts';
 
-/** Route modules of both platforms: identity, notices to users, administration, and the docking link. */
+/** Route modules of both platforms: identity, notices to users, administration, training, and the docking link. */
 const commonRoutes: RouteModule[] = [
   healthRoutes,
   authRoutes,
   passwordRoutes,
   noticeRoutes,
   adminRoutes,
+  trainingRoutes,
   ...dockingRoutes,
 ];
 

@@ -17,7 +17,7 @@ export async function assignMediator(
     input: { mediatorId: input.mediatorId },
     payload: { mediatorId: input.mediatorId },
     changes: async (trx, before) => {
-      await requireMediatorOf(trx, before.organization_id, input.mediatorId);
+      await requireMediatorOf(trx, before.organization_id, input.mediatorId, deps.now());
       return { mediator_user_id: input.mediatorId };
     },
   });

@@ -19,7 +19,7 @@ export async function chooseMediator(
     input: { mediatorId: input.mediatorId },
     payload: { mediatorId: input.mediatorId },
     changes: async (trx, before, to) => {
-      await requireMediatorOf(trx, before.organization_id, input.mediatorId);
+      await requireMediatorOf(trx, before.organization_id, input.mediatorId, deps.now());
       const party = choosingPartyOf({ actor: ctx.actor, case: await loadCaseFacts(trx, before) });
       const changes: CaseChanges =
         party === 'respondent'

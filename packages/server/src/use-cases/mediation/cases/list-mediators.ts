@@ -1,4 +1,5 @@
 import type { Deps } from '../../../deps.ts';
+import { standingsOf } from '../../common/training/training-standings.ts';
 
 interface MediatorItem {
   id: string;
@@ -10,7 +11,8 @@ interface MediatorItem {
 
 /**
  * The public roster: active mediators of an organization (and its workstations), or all of them. Shows names,
- * organization and specialties only — no contact data.
+ * organization and specialties only — no contact data. A mediator suspended for missing training hours (past the
+ * grace period) is not on it until the hours are made up: they cannot be chosen or assigned.
  */
 export async function listMediators(
   deps: Deps,
@@ -31,6 +33,7 @@ export async function listMediators(
       'parent.name as parent_name',
       'mediator_profiles.specialties',
       'mediator_profiles.listed',
+      'users.created_at',
     ])
     .where('user_roles.role', '=', 'mediator')
     .where('users.disabled', '=', false);
@@ -38,10 +41,17 @@ export async function listMediators(
     const orgId = input.organizationId;
     query = query.where((eb) => eb.or([eb('org.id', '=', orgId), eb('org.parent_id', '=', orgId)]));
   }
-  const rows = await query.orderBy('users.display_name').orderBy('users.id').execute();
+  const rows = (await query.orderBy('users.display_name').orderBy('users.id').execute()).filter(
+    (r) => r.listed !== false,
+  );
+  const standings = await standingsOf(
+    deps.db,
+    rows.map((r) => ({ userId: r.id, role: 'mediator' as const, since: new Date(r.created_at) })),
+    deps.now(),
+  );
   return {
     items: rows
-      .filter((r) => r.listed !== false)
+      .filter((r) => standings.get(r.id)?.assignable !== false)
       .map((r) => {
         const atWorkstation = r.org_kind === 'workstation';
         return {

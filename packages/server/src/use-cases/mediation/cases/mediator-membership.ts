@@ -1,12 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../adapters/db/schema.ts';
+import { appError } from '@sutiao/domain/errors.ts';
+import { formatHours } from '@sutiao/domain/training/hours.ts';
+import { mediatorStanding } from '../../common/training/training-standings.ts';
 import { invalid } from './application-input.ts';
 
-/** The mediator must be an active mediator of the handling organization or one of its workstations. */
+/**
+ * The mediator must be an active mediator of the handling organization or one of its workstations, and not
+ * suspended for missing last year's training hours after the grace period (a flagged one stays assignable).
+ */
 export async function requireMediatorOf(
   db: Kysely<DB>,
   organizationId: string,
   mediatorId: string,
+  now: Date,
 ): Promise<void> {
   const found = await db
     .selectFrom('users')
@@ -29,4 +36,10 @@ export async function requireMediatorOf(
       'the mediator does not belong to the handling organization',
     );
   }
+  const standing = await mediatorStanding(db, mediatorId, now);
+  if (standing && !standing.assignable)
+    throw appError('TRAINING_HOURS_SHORT', {
+      year: String(standing.previous.year),
+      missing: formatHours(standing.previous.missingX10),
+    });
 }

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { appError } from '@sutiao/domain/errors.ts';
 import type { Deps } from '../../../../deps.ts';
+import { verifyCertificate } from '../../../../use-cases/common/training/verify-certificate.ts';
 import { verifyCourtDocument } from '../../../../use-cases/court/verify-court-document.ts';
 import { verifyDocument } from '../../../../use-cases/mediation/agreements/verify-document.ts';
 import { normalizeVerificationCode } from '../../../../lib/verification-code.ts';
@@ -9,6 +10,7 @@ import { VerifyResponse } from '../mediation/agreements.schemas.ts';
 import { CourtDocumentVerification } from '../court/court-cases.schemas.ts';
 import { ReportVerification } from '../mediation/loss.schemas.ts';
 import { component, replies } from './shared.schemas.ts';
+import { CertificateVerification } from './training.schemas.ts';
 
 // In the query, not the path: a path parameter over the router's length limit would answer "no such route".
 const VerifyQuery = Type.Object(
@@ -22,13 +24,14 @@ const DocumentVerification = component(
     Type.Object({ kind: Type.Literal('agreement'), agreement: VerifyResponse }),
     Type.Object({ kind: Type.Literal('loss-report'), report: ReportVerification }),
     Type.Object({ kind: Type.Literal('court-document'), document: CourtDocumentVerification }),
+    Type.Object({ kind: Type.Literal('training-certificate'), certificate: CertificateVerification }),
   ]),
 );
 
 /**
  * The public verification of a document by the code printed on it, on both platforms (each links 文书验证): the
  * mediation platform checks agreements and loss reports, the court platform the documents it issued (民事调解书,
- * the 民事裁定书 of a judicial confirmation).
+ * the 民事裁定书 of a judicial confirmation); both the training certificates they issued.
  */
 export function verifyRoutes(app: RouteApp, deps: Deps) {
   app.get(
@@ -37,7 +40,8 @@ export function verifyRoutes(app: RouteApp, deps: Deps) {
       config: { access: 'public', rateLimit: { max: 60, windowSeconds: 60 } },
       schema: {
         tags: ['verification'],
-        summary: 'Verify a document (agreement, loss report, court document) by its code, no sign-in',
+        summary:
+          'Verify a document (agreement, loss report, court document, training certificate) by its code, no sign-in',
         description: '400 VERIFY_CODE_MALFORMED (not a code); 404 VERIFY_NOT_FOUND.',
         querystring: VerifyQuery,
         response: replies({ 200: DocumentVerification }),
@@ -45,6 +49,8 @@ export function verifyRoutes(app: RouteApp, deps: Deps) {
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
+      const certificate = await verifyCertificate(deps, request.query.code);
+      if (certificate) return { kind: 'training-certificate' as const, certificate };
       if (deps.platform === 'mediation') return verifyDocument(deps, request.query.code);
       if (!normalizeVerificationCode(request.query.code)) throw appError('VERIFY_CODE_MALFORMED');
       return {

@@ -4,6 +4,7 @@ import { agreementRoutes } from './agreements.ts';
 import { caseRoutes } from './cases.ts';
 import { confirmationRoutes } from './confirmations.ts';
 import { directoryRoutes } from './directory.ts';
+import { evaluationRoutes } from './evaluation.ts';
 import { lossAssessmentRoutes } from './loss-assessments.ts';
 import { lossResultRoutes } from './loss-results.ts';
 import { referralRoutes } from './referrals.ts';
@@ -22,4 +23,5 @@ export const mediationRoutes: RouteModule[] = [
   lossAssessmentRoutes,
   lossResultRoutes,
   statisticsRoutes,
+  evaluationRoutes,
 ];

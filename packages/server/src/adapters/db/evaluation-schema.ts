@@ -1,0 +1,30 @@
+import type { Generated } from 'kysely';
+import type { Json, Timestamp } from './column-types.ts';
+
+/** Surveys and scorecard versions (migration 017). */
+export interface EvaluationTables {
+  case_surveys: CaseSurveysTable;
+  scorecard_versions: ScorecardVersionsTable;
+}
+
+export interface CaseSurveysTable {
+  case_id: string;
+  side: 'investor' | 'respondent';
+  user_id: string;
+  mediator_user_id: string | null;
+  organization_id: string;
+  answers: Json<Record<string, number>>;
+  mean_x100: number;
+  comment: Generated<string>;
+  submitted_at: Timestamp;
+}
+
+export interface ScorecardVersionsTable {
+  level: 'mediator' | 'organization';
+  version: number;
+  effective_year: number;
+  weights: Json<Record<string, number>>;
+  note: Generated<string>;
+  created_by: string | null;
+  created_at: Timestamp;
+}

@@ -1,0 +1,25 @@
+import { sql } from 'kysely';
+import { TRAINEE_ROLES } from '@sutiao/domain/training/course-rules.ts';
+import { isAuthorized } from '@sutiao/domain/permissions.ts';
+import type { Deps, SignedInContext } from '../../../deps.ts';
+import { trainingScope } from './training-scope.ts';
+
+/**
+ * Who sees a course: the people it is open to (their role is in its audience), and those who oversee its
+ * organizer or a co-organizer (their organization's administrators, a regulator).
+ */
+export async function courseVisibility(deps: Deps, ctx: SignedInContext) {
+  const traineeRoles = ctx.actor.roles.filter((r) => TRAINEE_ROLES[deps.platform].includes(r));
+  const trains = isAuthorized(ctx.actor, 'training.attend') ? traineeRoles : [];
+  const oversees =
+    isAuthorized(ctx.actor, 'training.organize') || isAuthorized(ctx.actor, 'stats.read')
+      ? (await trainingScope(deps, ctx)).organizationIds
+      : [];
+  return {
+    trains,
+    oversees,
+    /** A Kysely filter on training_courses for this reader. */
+    filter: () =>
+      sql<boolean>`(training_courses.audience && ${sql.val(trains)}::text[] or training_courses.organizer_id = any(${sql.val(oversees)}::text[]) or training_courses.co_organizer_ids && ${sql.val(oversees)}::text[])`,
+  };
+}

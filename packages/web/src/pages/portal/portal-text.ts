@@ -1,0 +1,66 @@
+import { usePageText } from '../../i18n/page-text.ts';
+
+const zh = {
+  title: '投资者服务',
+  intro: '证券期货纠纷在线调解：不出门即可申请调解、参加调解、签署协议并申请司法确认。',
+  apply: '申请调解',
+  signIn: '登录',
+  howTo: '如何申请调解',
+  guides: '纠纷类型指引',
+  prepare: '请准备',
+  cases: '典型案例（示例，已隐去当事人信息）',
+  faq: '常见问题',
+  more: '更多服务',
+  roster: '调解员名录与公开数据',
+  statistics: '公开统计',
+  verify: '文书验证',
+  elderly: '长辈模式',
+  portal: '投资者服务',
+  statsTitle: '公开统计',
+  statsIntro:
+    '年度登记、受理和调解成功案件数，按调解组织和月份。为保护当事人，少于 {threshold} 件的数据不予公开（显示为“<{threshold}”），可能由合计推算出的数据一并隐去。',
+  year: '年度',
+  organization: '调解组织',
+  month: '月份',
+  registered: '登记',
+  accepted: '受理',
+  settled: '调解成功',
+  successRate: '调解成功率',
+  total: '合计',
+  byOrganization: '按调解组织',
+  byMonth: '按月份',
+};
+
+const en: Record<keyof typeof zh, string> = {
+  title: 'For investors',
+  intro:
+    'Securities and futures disputes mediated online: apply, mediate, sign and seek judicial confirmation from home.',
+  apply: 'Apply for mediation',
+  signIn: 'Sign in',
+  howTo: 'How to apply',
+  guides: 'Guides by dispute type',
+  prepare: 'Have ready',
+  cases: 'Typical cases (illustrative, parties anonymized)',
+  faq: 'Questions',
+  more: 'More',
+  roster: 'Mediators and their public figures',
+  statistics: 'Public statistics',
+  verify: 'Verify a document',
+  elderly: 'Elderly mode',
+  portal: 'For investors',
+  statsTitle: 'Public statistics',
+  statsIntro:
+    'Cases registered, accepted and settled in a year, by organization and month. To protect the parties, figures under {threshold} are not published (shown as "<{threshold}"), nor any a total would reveal.',
+  year: 'Year',
+  organization: 'Organization',
+  month: 'Month',
+  registered: 'Registered',
+  accepted: 'Accepted',
+  settled: 'Settled',
+  successRate: 'Success rate',
+  total: 'Total',
+  byOrganization: 'By organization',
+  byMonth: 'By month',
+};
+
+export const usePortalText = () => usePageText(zh, en);
