@@ -47,7 +47,14 @@ describe('on a phone (390 × 844)', () => {
     const page = await phonePage(env.browser);
     const url = env.system.urls.mediation;
     const problems: string[] = [];
-    for (const path of ['/login', '/register', '/verify']) {
+    for (const path of [
+      '/login',
+      '/register',
+      '/verify',
+      '/portal',
+      '/public/statistics',
+      '/public/mediators',
+    ]) {
       await page.goto(`${url}${path}`);
       problems.push(...(await layoutProblems(page, path)));
       await expectAccessible(page, `phone ${path}`);

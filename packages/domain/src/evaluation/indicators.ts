@@ -4,33 +4,39 @@
  */
 export const INDICATORS = {
   successRate: {
-    zh: '调解成功率：期间内调解成功数 ÷（调解成功数 + 调解不成数），按 100 分计。',
-    en: 'Success rate: settled ÷ (settled + failed) in the period, on a 100-point scale.',
+    zh: '调解成功率：期间内调解成功数 ÷（调解成功数 + 调解不成数），按 100 分计（法院为其委派、委托案件）。',
+    en: 'Success rate: settled ÷ (settled + failed) in the period, on a 100-point scale (for a court, the cases it referred).',
   },
   speed: {
-    zh: '调解时效：自受理至调解成功的中位天数，0 天为 100 分，达到或超过 30 日调解期限为 0 分。',
-    en: 'Speed: median days from acceptance to settlement; 0 days scores 100, the 30-day period or more scores 0.',
+    zh: '调解时效：自受理（法院为委派、委托）至调解成功的中位天数，0 天为 100 分，达到或超过 30 日调解期限为 0 分。',
+    en: 'Speed: median days from acceptance (for a court, referral) to settlement; 0 days scores 100, the 30-day period or more scores 0.',
   },
   satisfaction: {
-    zh: '当事人满意度：结案后程序公正问卷（是否被倾听、程序是否清楚、是否公正、总体评价）的平均分，1 分为 0、5 分为 100；少于 5 份问卷不计。',
-    en: 'Party satisfaction: the average of the procedural-fairness survey after closing (heard, clear, fair, overall), 1 → 0 and 5 → 100; fewer than 5 responses are not counted.',
+    zh: '当事人满意度：结案后程序公正问卷（是否被倾听、程序是否清楚、是否公正、总体评价）的平均分，1 分为 0、5 分为 100；少于 5 份问卷不计（法院不适用）。',
+    en: 'Party satisfaction: the average of the procedural-fairness survey after closing (heard, clear, fair, overall), 1 → 0 and 5 → 100; fewer than 5 responses are not counted (not for courts).',
   },
   dockingVolume: {
-    zh: '诉调对接量：期间内签收的法院委派、委托案件数，以同级最高者为 100 分。',
-    en: 'Docking volume: court delegations and entrustments signed for in the period, the highest at the level scoring 100.',
+    zh: '诉调对接量：期间内签收（法院为发出）的委派、委托案件数，以同级最高者为 100 分。',
+    en: 'Docking volume: court delegations and entrustments signed for (for a court, sent) in the period, the highest at the level scoring 100.',
   },
   trainingHours: {
-    zh: '培训学时：年度内计入的培训学时占年度要求的比例，达到要求为 100 分（仅调解员）。',
-    en: "Training hours: hours credited in the year against the year's requirement, meeting it scores 100 (mediators only).",
+    zh: '培训学时：调解员为年度内计入学时占年度要求的比例，达到要求为 100 分；法院为本院法官达到年度要求的比例。',
+    en: "Training hours: for a mediator, hours credited in the year against the year's requirement, meeting it scores 100; for a court, the share of its judges who met theirs.",
   },
 } as const;
 
 export type Indicator = keyof typeof INDICATORS;
 export const INDICATOR_KEYS = Object.keys(INDICATORS) as Indicator[];
 
-/** Who is scored: mediators, or mediation organizations (a workstation is an organization). */
-export const SCORECARD_LEVELS = ['mediator', 'organization'] as const;
+/** Who is scored: mediators, mediation organizations (a workstation is an organization), courts. */
+export const SCORECARD_LEVELS = ['mediator', 'organization', 'court'] as const;
 export type ScorecardLevel = (typeof SCORECARD_LEVELS)[number];
+
+/** Where each level is scored: mediators and organizations on the mediation platform, courts on the court platform. */
+export const LEVELS_OF_PLATFORM = {
+  mediation: ['mediator', 'organization'],
+  court: ['court'],
+} as const satisfies Record<'mediation' | 'court', readonly ScorecardLevel[]>;
 
 /** The days the speed indicator measures against: the 30-day mediation period (DOMAIN §3A). */
 export const SPEED_LIMIT_DAYS = 30;

@@ -123,6 +123,28 @@ export const FIGURES = {
       en: 'Applications the court ruled valid, by the day of the ruling.',
     },
   ),
+  deadlinesMet: count(
+    { zh: '期限内办结', en: 'Deadlines met' },
+    {
+      zh: '在法定或规定期限（登记后征询、受理决定、调解期限等）届满前进入下一环节的次数，按办结日计。',
+      en: 'Legal deadlines (consulting the firm, the acceptance decision, the mediation period …) whose next step came before they ran out, by the day of that step.',
+    },
+  ),
+  deadlinesMissed: count(
+    { zh: '超期', en: 'Deadlines missed' },
+    {
+      zh: '期限届满仍未进入下一环节的次数，按届满次日计（此后才办结的也计入）。',
+      en: 'Deadlines that ran out before the next step (counted on the day after the last day, even if the step came later).',
+    },
+  ),
+  deadlineCompliance: derived(
+    'rate',
+    { zh: '期限遵守率', en: 'Deadline compliance' },
+    {
+      zh: '期限内办结 ÷（期限内办结 + 超期），同一期间内确定结果的期限。',
+      en: 'Deadlines met ÷ (met + missed), deadlines decided in the period.',
+    },
+  ),
   medianDaysToRegister: derived(
     'days',
     { zh: '提交至登记（中位天数）', en: 'Submission to registration (median days)' },
@@ -166,6 +188,8 @@ export const LISTABLE_FIGURES = [
   'courtSettled',
   'confirmationsSubmitted',
   'confirmationsConfirmed',
+  'deadlinesMet',
+  'deadlinesMissed',
 ] as const satisfies readonly Figure[];
 export type ListableFigure = (typeof LISTABLE_FIGURES)[number];
 
@@ -177,13 +201,14 @@ export function rate(numerator: number, denominator: number): number | null {
 
 /** The rates of a group, derived from its counts: the one place the two formulas live. */
 export function withRates(
-  counts: Omit<Figures, 'acceptanceRate' | 'successRate'> &
-    Record<'accepted' | 'notAccepted' | 'settled' | 'failed', number>,
+  counts: Omit<Figures, 'acceptanceRate' | 'successRate' | 'deadlineCompliance'> &
+    Record<'accepted' | 'notAccepted' | 'settled' | 'failed' | 'deadlinesMet' | 'deadlinesMissed', number>,
 ): Figures {
   return {
     ...counts,
     acceptanceRate: rate(counts.accepted, counts.accepted + counts.notAccepted),
     successRate: rate(counts.settled, counts.settled + counts.failed),
+    deadlineCompliance: rate(counts.deadlinesMet, counts.deadlinesMet + counts.deadlinesMissed),
   };
 }
 

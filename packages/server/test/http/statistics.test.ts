@@ -49,6 +49,10 @@ function expected(book: StatCase[], from: string, to: string): Figures {
     courtSettled: settled.filter((c) => c.source !== 'direct').length,
     confirmationsSubmitted: at((c) => c.confirmation?.submitted ?? null).length,
     confirmationsConfirmed: at((c) => c.confirmation?.confirmed ?? null).length,
+    // The book's timelines were written without deadlines (as before migration 018): none is counted.
+    deadlinesMet: 0,
+    deadlinesMissed: 0,
+    deadlineCompliance: null,
     medianDaysToRegister: median(
       registered.filter((c) => c.submitted).map((c) => daysBetween(c.submitted as string, c.registered)),
     ),
@@ -259,6 +263,22 @@ describe.each(ENGINES)('statistics on %s', (engine) => {
     expect(filtered.totals).toEqual(
       expected(
         book.filter((c) => c.organizationId === 'ws-23'),
+        from,
+        to,
+      ),
+    );
+    // A regional office of the CSRC (上海证监局) counts the organizations in its region: the center and 上海工作站.
+    const shanghai = (
+      await get(await t.login('regulator_sh'), `/api/statistics?from=${from}&to=${to}`)
+    ).json();
+    expect(shanghai.scope.kind).toBe('region');
+    expect(shanghai.scope.organizations.map((o: { id: string }) => o.id).sort()).toEqual([
+      'org-center',
+      'ws-10',
+    ]);
+    expect(shanghai.totals).toEqual(
+      expected(
+        book.filter((c) => c.organizationId === 'org-center' || c.organizationId === 'ws-10'),
         from,
         to,
       ),

@@ -17,6 +17,8 @@ export const submitSurvey = (caseId: string, answers: Record<string, number>, co
   request<CaseSurvey>(`/api/cases/${enc(caseId)}/survey`, { body: { answers, comment } });
 export const getScorecards = (level: ScorecardLevel, year: number) =>
   request<Scorecards>(`/api/evaluation/scorecards?level=${level}&year=${year}`);
+export const getCourtScorecards = (year: number) =>
+  request<Scorecards>(`/api/court/evaluation/scorecards?year=${year}`);
 export const listScorecardVersions = (level: ScorecardLevel) =>
   request<ScorecardVersions>(`/api/evaluation/versions?level=${level}`);
 /** Silent: the form shows the refusal (weights not adding up to 100) beside the weights. */

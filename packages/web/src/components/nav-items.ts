@@ -43,12 +43,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/court', labelKey: 'nav.court', permissions: ['court.workbench'], platform: 'court' },
   { path: '/court/cases', labelKey: 'nav.courtCases', permissions: ['court.case.read'], platform: 'court' },
   { path: '/court/statistics', labelKey: 'nav.statistics', permissions: ['stats.read'], platform: 'court' },
-  {
-    path: '/evaluation',
-    labelKey: 'nav.evaluation',
-    permissions: ['evaluation.read', 'system.configure'],
-    platform: 'mediation',
-  },
+  { path: '/evaluation', labelKey: 'nav.evaluation', permissions: ['evaluation.read', 'system.configure'] },
   { path: '/training', labelKey: 'nav.training', permissions: ['training.attend', 'training.organize'] },
   {
     path: '/training/oversight',

@@ -20,7 +20,7 @@ export interface CaseSurveysTable {
 }
 
 export interface ScorecardVersionsTable {
-  level: 'mediator' | 'organization';
+  level: 'mediator' | 'organization' | 'court';
   version: number;
   effective_year: number;
   weights: Json<Record<string, number>>;

@@ -181,6 +181,9 @@ export interface CaseEventsTable {
   at: Timestamp;
   note: string | null;
   payload: Json;
+  /** The deadline this transition set running (migration 018); null when none runs. */
+  deadline_kind: ColumnType<string | null, string | null | undefined, string | null>;
+  deadline_date: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 interface CaseEvidenceTable {

@@ -98,6 +98,12 @@ export const DEMO_USERS: Record<Platform, DemoUser[]> = {
       organizationId: 'reg-csrc-ipb',
     },
     {
+      username: 'regulator_sh',
+      displayName: '上海证监局 监管员',
+      roles: ['regulator'],
+      organizationId: 'reg-sh',
+    },
+    {
       username: 'm_sysadmin',
       displayName: '调解平台 系统管理员',
       roles: ['sys_admin'],

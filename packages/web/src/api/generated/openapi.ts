@@ -5157,6 +5157,62 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/court/evaluation/scorecards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A year’s scorecards and ranking of the courts a court administrator oversees */
+    get: {
+      parameters: {
+        query: {
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Scorecards'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/court/judges': {
     parameters: {
       query?: never;
@@ -6185,7 +6241,7 @@ export type paths = {
     get: {
       parameters: {
         query: {
-          level: 'mediator' | 'organization';
+          level: 'mediator' | 'organization' | 'court';
         };
         header?: never;
         path?: never;
@@ -6225,7 +6281,7 @@ export type paths = {
     put?: never;
     /**
      * Add a version of a level’s weights, effective this year or later (system administrator)
-     * @description 400 EVALUATION_WEIGHTS_INVALID (not whole percentages adding up to 100), EVALUATION_VERSION_PAST.
+     * @description 400 EVALUATION_WEIGHTS_INVALID (not whole percentages adding up to 100), EVALUATION_VERSION_PAST; VALIDATION_FAILED for a level this platform does not score.
      */
     post: {
       parameters: {
@@ -6238,7 +6294,7 @@ export type paths = {
         content: {
           'application/json': {
             effectiveYear: number;
-            level: 'mediator' | 'organization';
+            level: 'mediator' | 'organization' | 'court';
             note?: string;
             weights: {
               [key: string]: number;
@@ -7759,7 +7815,9 @@ export type paths = {
             | 'courtReceived'
             | 'courtSettled'
             | 'confirmationsSubmitted'
-            | 'confirmationsConfirmed';
+            | 'confirmationsConfirmed'
+            | 'deadlinesMet'
+            | 'deadlinesMissed';
           /** @description YYYY-MM-DD, Beijing time, inclusive */
           from: string;
           /** @description A group key of the groupBy breakdown */
@@ -9947,7 +10005,7 @@ export type components = {
         indicator: 'successRate' | 'speed' | 'satisfaction' | 'dockingVolume' | 'trainingHours';
         zh: string;
       }[];
-      level: 'mediator' | 'organization';
+      level: 'mediator' | 'organization' | 'court';
       period: {
         from: string;
         to: string;
@@ -9981,7 +10039,7 @@ export type components = {
         /** Format: date-time */
         createdAt: string;
         effectiveYear: number;
-        level: 'mediator' | 'organization';
+        level: 'mediator' | 'organization' | 'court';
         note: string;
         version: number;
         weights: {
@@ -9999,7 +10057,7 @@ export type components = {
         /** Format: date-time */
         createdAt: string;
         effectiveYear: number;
-        level: 'mediator' | 'organization';
+        level: 'mediator' | 'organization' | 'court';
         note: string;
         version: number;
         weights: {
@@ -10031,6 +10089,9 @@ export type components = {
           | 'courtSettled'
           | 'confirmationsSubmitted'
           | 'confirmationsConfirmed'
+          | 'deadlinesMet'
+          | 'deadlinesMissed'
+          | 'deadlineCompliance'
           | 'medianDaysToRegister'
           | 'medianDaysToAccept'
           | 'medianDaysToSettle';
@@ -10076,7 +10137,7 @@ export type components = {
         to: string;
       };
       scope: {
-        kind: 'all' | 'organization';
+        kind: 'all' | 'region' | 'organization';
         organizations: {
           id: string;
           name: string;
@@ -10097,7 +10158,9 @@ export type components = {
         | 'courtReceived'
         | 'courtSettled'
         | 'confirmationsSubmitted'
-        | 'confirmationsConfirmed';
+        | 'confirmationsConfirmed'
+        | 'deadlinesMet'
+        | 'deadlinesMissed';
       group: string | null;
       items: {
         amountFen: number;
@@ -10122,6 +10185,9 @@ export type components = {
       confirmationsSubmitted: number | null;
       courtReceived: number | null;
       courtSettled: number | null;
+      deadlineCompliance: number | null;
+      deadlinesMet: number | null;
+      deadlinesMissed: number | null;
       failed: number | null;
       medianDaysToAccept: number | null;
       medianDaysToRegister: number | null;

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import {
   defineScorecard,
+  getCourtScorecards,
   getScorecards,
   listScorecardVersions,
   type ScorecardLevel,
@@ -11,9 +12,10 @@ import {
   type ScorecardVersions,
 } from '../../api/evaluation.ts';
 import { PageHeading } from '../../components/page-title.tsx';
+import { ScrollRegion } from '../../components/scroll-region.tsx';
 import { YearSelect, currentYear } from '../../components/year-select.tsx';
 import { formatDateTime } from '../../format.ts';
-import { hasPermission, useMe } from '../../session.tsx';
+import { hasPermission, useMe, useSession } from '../../session.tsx';
 import { useEvaluationText } from './evaluation-text.ts';
 
 const INDICATORS = ['successRate', 'speed', 'satisfaction', 'dockingVolume', 'trainingHours'] as const;
@@ -30,6 +32,8 @@ function LevelAndYear({
   onYear?: (y: number) => void;
 }) {
   const { pt } = useEvaluationText();
+  const { platform } = useSession();
+  const levels: ScorecardLevel[] = platform === 'court' ? ['court'] : ['mediator', 'organization'];
   return (
     <Space style={{ marginBottom: 12 }} wrap>
       <label htmlFor="evaluation-level">{pt('level')}</label>
@@ -38,10 +42,7 @@ function LevelAndYear({
         value={level}
         onChange={onLevel}
         style={{ width: 140 }}
-        options={[
-          { value: 'mediator', label: pt('mediator') },
-          { value: 'organization', label: pt('organization') },
-        ]}
+        options={levels.map((l) => ({ value: l, label: pt(l) }))}
       />
       {year !== undefined && onYear ? (
         <YearSelect id="evaluation-year" label={pt('year')} value={year} onChange={onYear} />
@@ -50,16 +51,19 @@ function LevelAndYear({
   );
 }
 
+/** The level a platform scores first: mediators on the mediation platform, courts on the court platform. */
+function useFirstLevel(): ScorecardLevel {
+  return useSession().platform === 'court' ? 'court' : 'mediator';
+}
+
 function ScorecardsTab() {
   const { pt, lang } = useEvaluationText();
-  const [level, setLevel] = useState<ScorecardLevel>('mediator');
+  const [level, setLevel] = useState<ScorecardLevel>(useFirstLevel());
   const [year, setYear] = useState(currentYear());
   const [data, setData] = useState<Scorecards | null>(null);
   useEffect(() => {
     setData(null);
-    getScorecards(level, year)
-      .then(setData)
-      .catch(() => {});
+    (level === 'court' ? getCourtScorecards(year) : getScorecards(level, year)).then(setData).catch(() => {});
   }, [level, year]);
   const show = (n: number | null | undefined) => (n === null || n === undefined ? '—' : String(n));
   return (
@@ -71,27 +75,28 @@ function ScorecardsTab() {
           {INDICATORS.map((k) => `${pt(k)} ${data.version.weights[k]}%`).join(' · ')}
         </p>
       ) : null}
-      <Table<ScorecardRow>
-        rowKey="id"
-        loading={data === null}
-        dataSource={data?.rows ?? []}
-        locale={{ emptyText: pt('noRows') }}
-        caption={<span className="visually-hidden">{pt('title')}</span>}
-        scroll={{ x: true }}
-        columns={[
-          { title: pt('rank'), key: 'rank', render: (_, r) => show(r.rank) },
-          { title: pt('name'), dataIndex: 'name', key: 'name' },
-          { title: pt('belongsTo'), key: 'org', render: (_, r) => r.organizationName ?? '—' },
-          { title: pt('score'), key: 'score', render: (_, r) => <strong>{show(r.score)}</strong> },
-          ...INDICATORS.map((k) => ({
-            title: pt(k),
-            key: k,
-            render: (_: unknown, r: ScorecardRow) => show(r.scores[k]),
-          })),
-          { title: pt('responses'), key: 'responses', render: (_, r) => r.measurements.surveyResponses },
-          { title: pt('coverage'), key: 'coverage', render: (_, r) => `${r.coverage}%` },
-        ]}
-      />
+      <ScrollRegion label={pt('title')}>
+        <Table<ScorecardRow>
+          rowKey="id"
+          loading={data === null}
+          dataSource={data?.rows ?? []}
+          locale={{ emptyText: pt('noRows') }}
+          caption={<span className="visually-hidden">{pt('title')}</span>}
+          columns={[
+            { title: pt('rank'), key: 'rank', render: (_, r) => show(r.rank) },
+            { title: pt('name'), dataIndex: 'name', key: 'name' },
+            { title: pt('belongsTo'), key: 'org', render: (_, r) => r.organizationName ?? '—' },
+            { title: pt('score'), key: 'score', render: (_, r) => <strong>{show(r.score)}</strong> },
+            ...INDICATORS.map((k) => ({
+              title: pt(k),
+              key: k,
+              render: (_: unknown, r: ScorecardRow) => show(r.scores[k]),
+            })),
+            { title: pt('responses'), key: 'responses', render: (_, r) => r.measurements.surveyResponses },
+            { title: pt('coverage'), key: 'coverage', render: (_, r) => `${r.coverage}%` },
+          ]}
+        />
+      </ScrollRegion>
       {data ? (
         <details style={{ marginTop: 12 }}>
           <summary>{pt('definitions')}</summary>
@@ -108,7 +113,7 @@ function ScorecardsTab() {
 
 function WeightsTab({ editable }: { editable: boolean }) {
   const { pt } = useEvaluationText();
-  const [level, setLevel] = useState<ScorecardLevel>('mediator');
+  const [level, setLevel] = useState<ScorecardLevel>(useFirstLevel());
   const [versions, setVersions] = useState<ScorecardVersions['items'] | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [form] = Form.useForm<Record<string, number | string>>();
@@ -182,29 +187,32 @@ function WeightsTab({ editable }: { editable: boolean }) {
       {refusal ? (
         <Alert type="error" showIcon role="alert" title={refusal} style={{ marginBottom: 12 }} />
       ) : null}
-      <Table
-        rowKey="version"
-        loading={versions === null}
-        dataSource={versions ?? []}
-        pagination={false}
-        caption={<span className="visually-hidden">{pt('weights')}</span>}
-        scroll={{ x: true }}
-        columns={[
-          { title: '#', dataIndex: 'version', key: 'version' },
-          { title: pt('effectiveYear'), dataIndex: 'effectiveYear', key: 'year' },
-          ...INDICATORS.map((k) => ({
-            title: pt(k),
-            key: k,
-            render: (_: unknown, v: ScorecardVersions['items'][number]) => `${v.weights[k]}%`,
-          })),
-          { title: pt('note'), dataIndex: 'note', key: 'note' },
-          {
-            title: '',
-            key: 'at',
-            render: (_: unknown, v: ScorecardVersions['items'][number]) => formatDateTime(v.createdAt),
-          },
-        ]}
-      />
+      <ScrollRegion label={pt('weights')}>
+        <Table
+          rowKey="version"
+          loading={versions === null}
+          dataSource={versions ?? []}
+          pagination={false}
+          caption={<span className="visually-hidden">{pt('weights')}</span>}
+          columns={[
+            { title: '#', dataIndex: 'version', key: 'version' },
+            { title: pt('effectiveYear'), dataIndex: 'effectiveYear', key: 'year' },
+            {
+              // One wrapping cell, so the versions fit a phone without scrolling sideways.
+              title: pt('weight'),
+              key: 'weights',
+              render: (_: unknown, v: ScorecardVersions['items'][number]) =>
+                INDICATORS.map((k) => `${pt(k)} ${v.weights[k]}%`).join(' · '),
+            },
+            { title: pt('note'), dataIndex: 'note', key: 'note' },
+            {
+              title: '',
+              key: 'at',
+              render: (_: unknown, v: ScorecardVersions['items'][number]) => formatDateTime(v.createdAt),
+            },
+          ]}
+        />
+      </ScrollRegion>
     </>
   );
 }

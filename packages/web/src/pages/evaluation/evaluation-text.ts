@@ -7,6 +7,7 @@ const zh = {
   level: '评估对象',
   mediator: '调解员',
   organization: '调解组织',
+  court: '法院',
   year: '年度',
   rank: '名次',
   name: '名称',
@@ -46,10 +47,11 @@ const zh = {
 const en: Record<keyof typeof zh, string> = {
   title: 'Evaluation',
   intro:
-    'Yearly evaluation of mediators and mediation organizations: success rate, speed, party satisfaction, court docking volume and training hours, weighted by the version in force for the year.',
+    'Yearly evaluation of mediators, mediation organizations and courts: success rate, speed, party satisfaction, court docking volume and training hours, weighted by the version in force for the year.',
   level: 'Evaluate',
   mediator: 'Mediators',
   organization: 'Organizations',
+  court: 'Courts',
   year: 'Year',
   rank: 'Rank',
   name: 'Name',

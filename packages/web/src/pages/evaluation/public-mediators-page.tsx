@@ -2,6 +2,7 @@ import { Card, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { getMediatorDisclosure, type MediatorDisclosure } from '../../api/evaluation.ts';
 import { PageHeading } from '../../components/page-title.tsx';
+import { ScrollRegion } from '../../components/scroll-region.tsx';
 import { currentYear, YearSelect } from '../../components/year-select.tsx';
 import { useEvaluationText } from './evaluation-text.ts';
 
@@ -28,30 +29,31 @@ export default function PublicMediatorsPage() {
         <Space style={{ marginBottom: 12 }}>
           <YearSelect id="disclosure-year" label={pt('year')} value={year} onChange={setYear} />
         </Space>
-        <Table<Item>
-          rowKey="id"
-          loading={data === null}
-          dataSource={data?.items ?? []}
-          caption={<span className="visually-hidden">{pt('publicTitle')}</span>}
-          scroll={{ x: true }}
-          columns={[
-            { title: pt('name'), dataIndex: 'displayName', key: 'name' },
-            { title: pt('organization'), dataIndex: 'organizationName', key: 'org' },
-            { title: pt('workstation'), key: 'ws', render: (_, m) => m.workstation ?? '—' },
-            {
-              title: pt('specialties'),
-              key: 'specialties',
-              render: (_, m) =>
-                m.specialties.map((s) => (
-                  <Tag key={s} style={{ color: '#1f2937' }}>
-                    {s}
-                  </Tag>
-                )),
-            },
-            { title: pt('mediated'), key: 'mediated', render: (_, m) => cell(m.mediated) },
-            { title: pt('settledCount'), key: 'settled', render: (_, m) => cell(m.settled) },
-          ]}
-        />
+        <ScrollRegion label={pt('publicTitle')}>
+          <Table<Item>
+            rowKey="id"
+            loading={data === null}
+            dataSource={data?.items ?? []}
+            caption={<span className="visually-hidden">{pt('publicTitle')}</span>}
+            columns={[
+              { title: pt('name'), dataIndex: 'displayName', key: 'name' },
+              { title: pt('organization'), dataIndex: 'organizationName', key: 'org' },
+              { title: pt('workstation'), key: 'ws', render: (_, m) => m.workstation ?? '—' },
+              {
+                title: pt('specialties'),
+                key: 'specialties',
+                render: (_, m) =>
+                  m.specialties.map((s) => (
+                    <Tag key={s} style={{ color: '#1f2937' }}>
+                      {s}
+                    </Tag>
+                  )),
+              },
+              { title: pt('mediated'), key: 'mediated', render: (_, m) => cell(m.mediated) },
+              { title: pt('settledCount'), key: 'settled', render: (_, m) => cell(m.settled) },
+            ]}
+          />
+        </ScrollRegion>
       </Card>
     </>
   );

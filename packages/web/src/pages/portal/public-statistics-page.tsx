@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { request } from '../../api/client.ts';
 import type { components } from '../../api/generated/openapi.ts';
 import { PageHeading } from '../../components/page-title.tsx';
+import { ScrollRegion } from '../../components/scroll-region.tsx';
 import { currentYear, YearSelect } from '../../components/year-select.tsx';
 import { usePortalText } from './portal-text.ts';
 
@@ -43,25 +44,27 @@ export default function PublicStatisticsPage() {
           <YearSelect id="public-stats-year" label={pt('year')} value={year} onChange={setYear} />
         </Space>
         <h2 style={{ fontSize: 18 }}>{pt('byOrganization')}</h2>
-        <Table<Row>
-          rowKey="key"
-          loading={data === null}
-          dataSource={withTotal(data?.byOrganization ?? [])}
-          pagination={false}
-          caption={<span className="visually-hidden">{pt('byOrganization')}</span>}
-          scroll={{ x: true }}
-          columns={columns(pt('organization'))}
-        />
+        <ScrollRegion label={pt('byOrganization')}>
+          <Table<Row>
+            rowKey="key"
+            loading={data === null}
+            dataSource={withTotal(data?.byOrganization ?? [])}
+            pagination={false}
+            caption={<span className="visually-hidden">{pt('byOrganization')}</span>}
+            columns={columns(pt('organization'))}
+          />
+        </ScrollRegion>
         <h2 style={{ fontSize: 18, marginTop: 24 }}>{pt('byMonth')}</h2>
-        <Table<Row>
-          rowKey="key"
-          loading={data === null}
-          dataSource={withTotal(data?.byMonth ?? [])}
-          pagination={false}
-          caption={<span className="visually-hidden">{pt('byMonth')}</span>}
-          scroll={{ x: true }}
-          columns={columns(pt('month'))}
-        />
+        <ScrollRegion label={pt('byMonth')}>
+          <Table<Row>
+            rowKey="key"
+            loading={data === null}
+            dataSource={withTotal(data?.byMonth ?? [])}
+            pagination={false}
+            caption={<span className="visually-hidden">{pt('byMonth')}</span>}
+            columns={columns(pt('month'))}
+          />
+        </ScrollRegion>
       </Card>
     </>
   );

@@ -67,7 +67,17 @@ export default function StatisticsPage() {
     <>
       <PageHeading
         title={pt('title')}
-        sub={stats ? (stats.scope.kind === 'all' ? pt('subAll') : pt('subOrg')) : null}
+        sub={
+          stats
+            ? pt(
+                stats.scope.kind === 'all'
+                  ? 'subAll'
+                  : stats.scope.kind === 'region'
+                    ? 'subRegion'
+                    : 'subOrg',
+              )
+            : null
+        }
         extra={
           <a href={statisticsExportUrl(shown)} download>
             <Button>{pt('export')}</Button>

@@ -11,6 +11,7 @@ import {
   trainingStatistics,
 } from '../../api/training.ts';
 import { PageHeading } from '../../components/page-title.tsx';
+import { ScrollRegion } from '../../components/scroll-region.tsx';
 import { currentYear, YearSelect } from '../../components/year-select.tsx';
 import { labelOf, ROLE } from '../../domain-labels.ts';
 import { formatDateTime } from '../../format.ts';
@@ -30,30 +31,31 @@ function RosterTab() {
       .catch(() => setItems([]));
   }, []);
   return (
-    <Table<RosterEntry>
-      rowKey="userId"
-      loading={items === null}
-      dataSource={items ?? []}
-      caption={<span className="visually-hidden">{pt('roster')}</span>}
-      scroll={{ x: true }}
-      columns={[
-        { title: pt('trainee'), dataIndex: 'displayName', key: 'name' },
-        { title: pt('role'), key: 'role', render: (_, e) => labelOf(ROLE, e.role, lang) },
-        { title: pt('organization'), dataIndex: 'organizationName', key: 'org' },
-        { title: pt('status'), key: 'status', render: (_, e) => <StandingTag standing={e.standing} /> },
-        {
-          title: pt('previous'),
-          key: 'previous',
-          render: (_, e) =>
-            `${e.standing.previous.required} / ${e.standing.previous.earned} / ${e.standing.previous.missing}`,
-        },
-        {
-          title: pt('current'),
-          key: 'current',
-          render: (_, e) => `${e.standing.current.required} / ${e.standing.current.earned}`,
-        },
-      ]}
-    />
+    <ScrollRegion label={pt('roster')}>
+      <Table<RosterEntry>
+        rowKey="userId"
+        loading={items === null}
+        dataSource={items ?? []}
+        caption={<span className="visually-hidden">{pt('roster')}</span>}
+        columns={[
+          { title: pt('trainee'), dataIndex: 'displayName', key: 'name' },
+          { title: pt('role'), key: 'role', render: (_, e) => labelOf(ROLE, e.role, lang) },
+          { title: pt('organization'), dataIndex: 'organizationName', key: 'org' },
+          { title: pt('status'), key: 'status', render: (_, e) => <StandingTag standing={e.standing} /> },
+          {
+            title: pt('previous'),
+            key: 'previous',
+            render: (_, e) =>
+              `${e.standing.previous.required} / ${e.standing.previous.earned} / ${e.standing.previous.missing}`,
+          },
+          {
+            title: pt('current'),
+            key: 'current',
+            render: (_, e) => `${e.standing.current.required} / ${e.standing.current.earned}`,
+          },
+        ]}
+      />
+    </ScrollRegion>
   );
 }
 
@@ -76,22 +78,23 @@ function StatisticsTab() {
       <Space style={{ marginBottom: 12 }}>
         <YearSelect id="training-year" label={pt('year')} value={year} onChange={setYear} />
       </Space>
-      <Table<StatisticsRow>
-        rowKey={(r) => r.organizationId || 'total'}
-        loading={stats === null}
-        dataSource={rows.filter((r) => !r.organizationId || r.trainees > 0 || r.courses > 0)}
-        caption={<span className="visually-hidden">{pt('statistics')}</span>}
-        scroll={{ x: true }}
-        columns={[
-          { title: pt('organization'), dataIndex: 'organizationName', key: 'org' },
-          { title: pt('coursesHeld'), dataIndex: 'courses', key: 'courses' },
-          { title: pt('jointCourses'), dataIndex: 'jointCourses', key: 'joint' },
-          { title: pt('trainees'), dataIndex: 'trainees', key: 'trainees' },
-          { title: pt('trained'), dataIndex: 'trained', key: 'trained' },
-          { title: pt('hours'), dataIndex: 'hours', key: 'hours' },
-          { title: pt('metRequirement'), dataIndex: 'metRequirement', key: 'met' },
-        ]}
-      />
+      <ScrollRegion label={pt('statistics')}>
+        <Table<StatisticsRow>
+          rowKey={(r) => r.organizationId || 'total'}
+          loading={stats === null}
+          dataSource={rows.filter((r) => !r.organizationId || r.trainees > 0 || r.courses > 0)}
+          caption={<span className="visually-hidden">{pt('statistics')}</span>}
+          columns={[
+            { title: pt('organization'), dataIndex: 'organizationName', key: 'org' },
+            { title: pt('coursesHeld'), dataIndex: 'courses', key: 'courses' },
+            { title: pt('jointCourses'), dataIndex: 'jointCourses', key: 'joint' },
+            { title: pt('trainees'), dataIndex: 'trainees', key: 'trainees' },
+            { title: pt('trained'), dataIndex: 'trained', key: 'trained' },
+            { title: pt('hours'), dataIndex: 'hours', key: 'hours' },
+            { title: pt('metRequirement'), dataIndex: 'metRequirement', key: 'met' },
+          ]}
+        />
+      </ScrollRegion>
     </>
   );
 }
@@ -155,20 +158,22 @@ function RequirementsTab({ editable }: { editable: boolean }) {
       {refusal ? (
         <Alert type="error" showIcon role="alert" title={refusal} style={{ marginBottom: 12 }} />
       ) : null}
-      <Table
-        rowKey={(r) => `${r.role}:${r.year}`}
-        loading={items === null}
-        dataSource={items ?? []}
-        pagination={false}
-        caption={<span className="visually-hidden">{pt('requirements')}</span>}
-        columns={[
-          { title: pt('role'), key: 'role', render: (_, r) => labelOf(ROLE, r.role, lang) },
-          { title: pt('year'), dataIndex: 'year', key: 'year' },
-          { title: pt('hours'), dataIndex: 'hours', key: 'hours' },
-          { title: pt('graceDays'), dataIndex: 'graceDays', key: 'grace' },
-          { title: pt('setAt'), key: 'setAt', render: (_, r) => formatDateTime(r.setAt) },
-        ]}
-      />
+      <ScrollRegion label={pt('requirements')}>
+        <Table
+          rowKey={(r) => `${r.role}:${r.year}`}
+          loading={items === null}
+          dataSource={items ?? []}
+          pagination={false}
+          caption={<span className="visually-hidden">{pt('requirements')}</span>}
+          columns={[
+            { title: pt('role'), key: 'role', render: (_, r) => labelOf(ROLE, r.role, lang) },
+            { title: pt('year'), dataIndex: 'year', key: 'year' },
+            { title: pt('hours'), dataIndex: 'hours', key: 'hours' },
+            { title: pt('graceDays'), dataIndex: 'graceDays', key: 'grace' },
+            { title: pt('setAt'), key: 'setAt', render: (_, r) => formatDateTime(r.setAt) },
+          ]}
+        />
+      </ScrollRegion>
     </>
   );
 }

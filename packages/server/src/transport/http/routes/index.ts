@@ -6,6 +6,7 @@ import type { RouteModule } from '../route-module.ts';
 import { adminRoutes } from './common/admin.ts';
 import { authRoutes } from './common/auth.ts';
 import { passwordRoutes } from './common/auth-account.ts';
+import { evaluationVersionRoutes } from './common/evaluation-versions.ts';
 import { healthRoutes } from './common/health.ts';
 import { noticeRoutes } from './common/notices.ts';
 import { trainingRoutes } from './common/training.ts';
@@ -22,6 +23,7 @@ const commonRoutes: RouteModule[] = [
   noticeRoutes,
   adminRoutes,
   trainingRoutes,
+  evaluationVersionRoutes,
   ...dockingRoutes,
 ];
 

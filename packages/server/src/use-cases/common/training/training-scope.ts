@@ -1,6 +1,7 @@
 import { appError } from '@sutiao/domain/errors.ts';
 import { isAuthorized } from '@sutiao/domain/permissions.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
+import { regulatorOffice } from '../statistics/regulator-office.ts';
 import { subtreeOf } from '../statistics/subtree.ts';
 
 export interface TrainingOrganization {
@@ -8,6 +9,7 @@ export interface TrainingOrganization {
   name: string;
   kind: string;
   parentId: string | null;
+  region: string | null;
 }
 
 /** The organizations that run training on a platform: mediation organizations and workstations, or courts. */
@@ -20,11 +22,11 @@ const OWN_KINDS = {
 export async function trainingOrganizations(deps: Deps): Promise<TrainingOrganization[]> {
   const rows = await deps.db
     .selectFrom('organizations')
-    .select(['id', 'name', 'kind', 'parent_id'])
+    .select(['id', 'name', 'kind', 'parent_id', 'region'])
     .where('kind', 'in', ['court', 'mediation', 'workstation'])
     .orderBy('id')
     .execute();
-  return rows.map((o) => ({ id: o.id, name: o.name, kind: o.kind, parentId: o.parent_id }));
+  return rows.map((o) => ({ id: o.id, name: o.name, kind: o.kind, parentId: o.parent_id, region: o.region }));
 }
 
 /**
@@ -40,8 +42,12 @@ export async function trainingScope(
     throw appError('FORBIDDEN');
   const all = await trainingOrganizations(deps);
   const own = all.filter((o) => (OWN_KINDS[deps.platform] as readonly string[]).includes(o.kind));
-  if (ctx.actor.roles.includes('regulator'))
-    return { organizationIds: own.map((o) => o.id), organizations: all };
+  if (ctx.actor.roles.includes('regulator')) {
+    // The bureau oversees every organization's training, a regional office those in its region.
+    const office = await regulatorOffice(deps, ctx.actor.organizationId);
+    const seen = office?.regional ? own.filter((o) => o.region === office.region) : own;
+    return { organizationIds: seen.map((o) => o.id), organizations: all };
+  }
   const root = ctx.actor.organizationId;
   if (!root || !own.some((o) => o.id === root)) throw appError('FORBIDDEN');
   return { organizationIds: subtreeOf(own, root), organizations: all };

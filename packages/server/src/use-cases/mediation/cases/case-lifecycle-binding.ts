@@ -103,7 +103,7 @@ export const CASE_BINDING: LifecycleBinding<CaseTypes, CaseKernelRequest> = {
     const inputs = request.afterUpdate ? await loadFactInputs(trx, after.id) : facts.inputs;
     return { case: caseFactsOf(after, inputs), inputs };
   },
-  async timeline(trx, { ctx, request, before, to, at }) {
+  async timeline(trx, { ctx, request, before, to, at, deadline }) {
     const actorName = request.actorName ?? (await displayNameOf(trx, ctx.actor.userId));
     return trx
       .insertInto('case_events')
@@ -118,6 +118,8 @@ export const CASE_BINDING: LifecycleBinding<CaseTypes, CaseKernelRequest> = {
         at,
         note: request.note ?? null,
         payload: JSON.stringify(request.payload ?? {}),
+        deadline_kind: deadline?.date ? deadline.kind : null,
+        deadline_date: deadline?.date ?? null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -1,43 +1,11 @@
-import { todayInShanghai } from '@sutiao/domain/calendar/dates.ts';
-import { appError } from '@sutiao/domain/errors.ts';
-import {
-  type Indicator,
-  INDICATOR_KEYS,
-  INDICATORS,
-  indicatorScores,
-  MIN_SURVEY_RESPONSES,
-  type Measurements,
-  type ScorecardLevel,
-} from '@sutiao/domain/evaluation/indicators.ts';
-import { rankScores, weightedScore } from '@sutiao/domain/evaluation/weights.ts';
+import { MIN_SURVEY_RESPONSES, type ScorecardLevel } from '@sutiao/domain/evaluation/indicators.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { requirePermission } from '../../common/require-permission.ts';
 import { yearAgainstRequirement } from '../../common/training/training-standings.ts';
 import { aggregate } from '../statistics/get-statistics.ts';
 import { statisticsScope } from '../statistics/statistics-scope.ts';
-import { type ScorecardVersion, versionForYear } from './scorecard-version.ts';
-
-export interface ScorecardRow {
-  id: string;
-  name: string;
-  /** The mediator's organization (for a mediator) or the parent organization (for a workstation). */
-  organizationName: string | null;
-  measurements: Measurements & { settled: number; failed: number; surveyResponses: number };
-  scores: Record<Indicator, number | null>;
-  score: number | null;
-  /** The share of the weights that could be measured (100 = every weighted indicator). */
-  coverage: number;
-  rank: number | null;
-}
-
-export interface Scorecards {
-  level: ScorecardLevel;
-  year: number;
-  period: { from: string; to: string };
-  version: ScorecardVersion;
-  definitions: { indicator: Indicator; zh: string; en: string }[];
-  rows: ScorecardRow[];
-}
+import { rankScorecards, type Scorecards, scorecardPeriod } from '../../common/evaluation/rank-scorecards.ts';
+import { versionForYear } from '../../common/evaluation/scorecard-version.ts';
 
 /**
  * A year's scorecards and ranking (评估考核) for the mediators or the organizations a reader oversees (a regulator
@@ -48,20 +16,14 @@ export interface Scorecards {
 export async function getScorecards(
   deps: Deps,
   ctx: SignedInContext,
-  input: { level: ScorecardLevel; year: number },
+  input: { level: Exclude<ScorecardLevel, 'court'>; year: number },
 ): Promise<Scorecards> {
   requirePermission(ctx, 'evaluation.read');
-  const today = todayInShanghai(deps.now());
-  const thisYear = Number(today.slice(0, 4));
-  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > thisYear)
-    throw appError('STATS_PERIOD_INVALID', {
-      reason: { zh: `年度须在 2000 至 ${thisYear} 之间`, en: `the year must be 2000 to ${thisYear}` },
-    });
+  const { today, ...period } = scorecardPeriod(deps, input.year);
   const scope = await statisticsScope(deps, ctx);
   const version = await versionForYear(deps.db, input.level, input.year);
-  const period = { from: `${input.year}-01-01`, to: input.year === thisYear ? today : `${input.year}-12-31` };
   const groups = (
-    await aggregate(deps, { organizationIds: scope.organizationIds }, period, input.level)
+    await aggregate(deps, { organizationIds: scope.organizationIds, today }, period, input.level)
   ).filter((g) => g.key !== '');
   const keys = groups.map((g) => g.key);
   const surveyColumn = input.level === 'mediator' ? 'mediator_user_id' : 'organization_id';
@@ -92,53 +54,26 @@ export async function getScorecards(
           input.year,
         )
       : new Map<string, { earnedX10: number; requiredX10: number }>();
-  const measured = groups.map((g) => {
+  const units = groups.map((g) => {
     const survey = surveyOf.get(g.key);
     const hours = training.get(g.key);
-    const m = {
-      successRate: g.figures.successRate as number | null,
-      medianDaysToSettle: g.figures.medianDaysToSettle as number | null,
-      satisfactionAverage: survey && survey.n >= MIN_SURVEY_RESPONSES ? survey.avg : null,
-      dockingReceived: (g.figures.courtReceived as number | null) ?? 0,
-      trainingShare: hours ? (hours.requiredX10 === 0 ? 1 : hours.earnedX10 / hours.requiredX10) : null,
-      settled: (g.figures.settled as number | null) ?? 0,
-      failed: (g.figures.failed as number | null) ?? 0,
-      surveyResponses: survey?.n ?? 0,
+    return {
+      id: g.key,
+      name: names.get(g.key)?.name ?? g.key,
+      organizationName: names.get(g.key)?.organizationName ?? null,
+      measurements: {
+        successRate: g.figures.successRate as number | null,
+        medianDaysToSettle: g.figures.medianDaysToSettle as number | null,
+        satisfactionAverage: survey && survey.n >= MIN_SURVEY_RESPONSES ? survey.avg : null,
+        dockingReceived: (g.figures.courtReceived as number | null) ?? 0,
+        trainingShare: hours ? (hours.requiredX10 === 0 ? 1 : hours.earnedX10 / hours.requiredX10) : null,
+        settled: (g.figures.settled as number | null) ?? 0,
+        failed: (g.figures.failed as number | null) ?? 0,
+        surveyResponses: survey?.n ?? 0,
+      },
     };
-    return { key: g.key, m };
   });
-  const maxDocking = Math.max(0, ...measured.map((u) => u.m.dockingReceived));
-  const scored = measured.map(({ key, m }) => {
-    const scores = indicatorScores(m, maxDocking);
-    return { key, m, scores, ...weightedScore(scores, version.weights) };
-  });
-  const ranks = rankScores(scored.map((s) => s.score));
-  const rows = scored
-    .map(
-      (s, i): ScorecardRow => ({
-        id: s.key,
-        name: names.get(s.key)?.name ?? s.key,
-        organizationName: names.get(s.key)?.organizationName ?? null,
-        measurements: s.m,
-        scores: s.scores,
-        score: s.score,
-        coverage: s.coverage,
-        rank: ranks[i] ?? null,
-      }),
-    )
-    .sort(
-      (a, b) =>
-        (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) ||
-        a.name.localeCompare(b.name),
-    );
-  return {
-    level: input.level,
-    year: input.year,
-    period,
-    version,
-    definitions: INDICATOR_KEYS.map((indicator) => ({ indicator, ...INDICATORS[indicator] })),
-    rows,
-  };
+  return rankScorecards({ level: input.level, year: input.year, period, version }, units);
 }
 
 async function unitNames(

@@ -36,7 +36,7 @@ export interface StatisticsGroup {
 export interface Statistics {
   period: Period;
   scope: {
-    kind: 'all' | 'organization';
+    kind: 'all' | 'region' | 'organization';
     organizations: { id: string; name: string; parentId: string | null }[];
   };
   groupBy: GroupBy | null;
@@ -93,7 +93,7 @@ const COLUMNS = {
   medianDaysToRegister: medianOf('registered'),
   medianDaysToAccept: medianOf('accepted'),
   medianDaysToSettle: medianOf('settled'),
-} satisfies Record<Exclude<Figure, 'acceptanceRate' | 'successRate'>, unknown>;
+} satisfies Record<Exclude<Figure, 'acceptanceRate' | 'successRate' | 'deadlineCompliance'>, unknown>;
 
 /** One row per group that has any occurrence, or (without groupBy) exactly one row: the totals. */
 export async function aggregate(
@@ -118,6 +118,8 @@ export async function aggregate(
       notAccepted: v.notAccepted ?? 0,
       settled: v.settled ?? 0,
       failed: v.failed ?? 0,
+      deadlinesMet: v.deadlinesMet ?? 0,
+      deadlinesMissed: v.deadlinesMissed ?? 0,
       medianDaysToRegister: tenthOfDay(v.medianDaysToRegister),
       medianDaysToAccept: tenthOfDay(v.medianDaysToAccept),
       medianDaysToSettle: tenthOfDay(v.medianDaysToSettle),

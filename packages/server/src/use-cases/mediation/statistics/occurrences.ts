@@ -11,6 +11,8 @@ export interface CaseFilter {
   source?: string;
   sector?: string;
   region?: string;
+  /** Today in Beijing: a deadline still running today is neither met nor missed yet (default: the database's date). */
+  today?: string;
 }
 
 /**
@@ -50,6 +52,32 @@ export function occurrencesCte(filter: CaseFilter): RawBuilder<unknown> {
          or e.to_status in ('agreement_effective', 'failed')
       group by e.case_id
     ),
+    deadline_starts as (
+      -- A deadline starts where a transition set it running; a self-transition that kept it is not a new one.
+      select e.case_id, e.id, e.to_status, e.deadline_date::date as due
+      from (
+        select e.*, lag(e.to_status) over w as prev_status, lag(e.deadline_date) over w as prev_due
+        from case_events e
+        join scoped s on s.id = e.case_id
+        window w as (partition by e.case_id order by e.id)
+      ) e
+      where e.deadline_date is not null
+        and not (e.prev_status is not distinct from e.to_status and e.prev_due is not distinct from e.deadline_date)
+    ),
+    deadline_outcomes as (
+      -- Its outcome is the next step: the case leaving the state, or a new deadline replacing it (an extension).
+      select d.case_id,
+        case when n.at is not null and ${day(sql`n.at`)} <= d.due then 'deadlinesMet' else 'deadlinesMissed' end as figure,
+        case when n.at is not null and ${day(sql`n.at`)} <= d.due then ${day(sql`n.at`)} else d.due + 1 end as day
+      from deadline_starts d
+      left join lateral (
+        select min(n.at) as at from case_events n
+        where n.case_id = d.case_id and n.id > d.id
+          and (n.from_status is distinct from n.to_status or n.deadline_date is distinct from d.due::text)
+      ) n on true
+      where (n.at is not null and ${day(sql`n.at`)} <= d.due)
+         or d.due < ${filter.today ? sql`${filter.today}::date` : sql`(now() at time zone 'Asia/Shanghai')::date`}
+    ),
     occurrences as (
       select s.*, x.figure, x.day, x.amount, x.days
       from scoped s
@@ -80,6 +108,10 @@ export function occurrencesCte(filter: CaseFilter): RawBuilder<unknown> {
       from scoped s
       join confirmation_applications a on a.case_id = s.id
       where a.decision = 'confirmed' and a.closed_at is not null
+      union all
+      select s.*, d.figure, d.day, 0::bigint, null::float8
+      from scoped s
+      join deadline_outcomes d on d.case_id = s.id
     )`;
 }
 
@@ -110,6 +142,8 @@ export const FIGURE_OCCURRENCE: Record<ListableFigure, { figure: string; courtOn
   courtSettled: { figure: 'settled', courtOnly: true },
   confirmationsSubmitted: { figure: 'confirmationsSubmitted', courtOnly: false },
   confirmationsConfirmed: { figure: 'confirmationsConfirmed', courtOnly: false },
+  deadlinesMet: { figure: 'deadlinesMet', courtOnly: false },
+  deadlinesMissed: { figure: 'deadlinesMissed', courtOnly: false },
 };
 
 /** The occurrences of one listable figure. */

@@ -1,3 +1,4 @@
+import { todayInShanghai } from '@sutiao/domain/calendar/dates.ts';
 import { appError } from '@sutiao/domain/errors.ts';
 import type { GroupBy } from '@sutiao/domain/statistics/dimensions.ts';
 import { checkPeriod, type Period } from '@sutiao/domain/statistics/period.ts';
@@ -48,6 +49,14 @@ export async function resolveStatisticsQuery(
     scope,
     period,
     groupBy: query.groupBy,
-    filter: { organizationIds, mediatorId, track, source, sector, region },
+    filter: {
+      organizationIds,
+      mediatorId,
+      track,
+      source,
+      sector,
+      region,
+      today: todayInShanghai(deps.now()),
+    },
   };
 }

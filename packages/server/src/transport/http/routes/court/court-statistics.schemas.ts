@@ -71,3 +71,8 @@ export const CourtFigureCases = component(
     ),
   }),
 );
+
+export const CourtScorecardsQuery = Type.Object(
+  { year: Type.Integer({ minimum: 2000, maximum: 2100 }) },
+  { additionalProperties: false },
+);

@@ -1,9 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import { INDICATOR_KEYS, SCORECARD_LEVELS } from '@sutiao/domain/evaluation/indicators.ts';
+import { LEVELS_OF_PLATFORM } from '@sutiao/domain/evaluation/indicators.ts';
 import { component, Nullable } from '../common/shared.schemas.ts';
 import { oneOf } from '../common/statistics-shared.schemas.ts';
 
-const Level = oneOf(SCORECARD_LEVELS);
 const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
 
 export const CaseSurvey = component(
@@ -25,68 +24,9 @@ export const SurveyBody = Type.Object(
   { additionalProperties: false },
 );
 
-const Weights = Type.Object(Object.fromEntries(INDICATOR_KEYS.map((k) => [k, Type.Number()])));
-
-const Version = Type.Object({
-  level: Level,
-  version: Type.Integer(),
-  effectiveYear: Type.Integer(),
-  weights: Weights,
-  note: Type.String(),
-  createdAt: Type.String({ format: 'date-time' }),
-});
-
-export const ScorecardVersions = component('ScorecardVersions', Type.Object({ items: Type.Array(Version) }));
-
-export const VersionsQuery = Type.Object({ level: Level }, { additionalProperties: false });
-
-export const DefineVersionBody = Type.Object(
-  {
-    level: Level,
-    effectiveYear: Year,
-    // Checked by the use case (EVALUATION_WEIGHTS_INVALID says which weight and what they add up to).
-    weights: Type.Record(Type.String({ maxLength: 40 }), Type.Number(), { maxProperties: 20 }),
-    note: Type.Optional(Type.String({ maxLength: 500 })),
-  },
+export const ScorecardsQuery = Type.Object(
+  { level: oneOf(LEVELS_OF_PLATFORM.mediation), year: Year },
   { additionalProperties: false },
-);
-
-export const ScorecardsQuery = Type.Object({ level: Level, year: Year }, { additionalProperties: false });
-
-const Score = Nullable(Type.Number());
-
-export const Scorecards = component(
-  'Scorecards',
-  Type.Object({
-    level: Level,
-    year: Type.Integer(),
-    period: Type.Object({ from: Type.String(), to: Type.String() }),
-    version: Version,
-    definitions: Type.Array(
-      Type.Object({ indicator: oneOf(INDICATOR_KEYS), zh: Type.String(), en: Type.String() }),
-    ),
-    rows: Type.Array(
-      Type.Object({
-        id: Type.String(),
-        name: Type.String(),
-        organizationName: Nullable(Type.String()),
-        measurements: Type.Object({
-          successRate: Score,
-          medianDaysToSettle: Score,
-          satisfactionAverage: Score,
-          dockingReceived: Type.Integer(),
-          trainingShare: Score,
-          settled: Type.Integer(),
-          failed: Type.Integer(),
-          surveyResponses: Type.Integer(),
-        }),
-        scores: Type.Object(Object.fromEntries(INDICATOR_KEYS.map((k) => [k, Score]))),
-        score: Score,
-        coverage: Type.Integer(),
-        rank: Nullable(Type.Integer()),
-      }),
-    ),
-  }),
 );
 
 export const DisclosureQuery = Type.Object({ year: Year }, { additionalProperties: false });

@@ -1,29 +1,22 @@
 import type { Deps } from '../../../../deps.ts';
 import { caseSurvey, submitSurvey } from '../../../../use-cases/mediation/evaluation/case-survey.ts';
-import {
-  defineScorecard,
-  listScorecardVersions,
-} from '../../../../use-cases/mediation/evaluation/define-scorecard.ts';
 import { getScorecards } from '../../../../use-cases/mediation/evaluation/get-scorecards.ts';
 import { mediatorDisclosure } from '../../../../use-cases/mediation/evaluation/mediator-disclosure.ts';
 import { signedIn } from '../../request-context.ts';
 import type { RouteApp } from '../../route-module.ts';
 import { IdParams, replies } from '../common/shared.schemas.ts';
+import { Scorecards } from '../common/evaluation.schemas.ts';
 import {
   CaseSurvey,
-  DefineVersionBody,
   DisclosureQuery,
   MediatorDisclosure,
-  Scorecards,
   ScorecardsQuery,
-  ScorecardVersions,
   SurveyBody,
-  VersionsQuery,
 } from './evaluation.schemas.ts';
 
 const tags = ['evaluation'];
 
-/** Evaluation and incentives: the parties' survey, scorecards with versioned weights, public per-mediator figures. */
+/** Evaluation and incentives on the mediation platform: the parties' survey, scorecards, public per-mediator figures. */
 export function evaluationRoutes(app: RouteApp, deps: Deps) {
   const config = { access: 'signed-in' as const };
   app.get(
@@ -67,34 +60,6 @@ export function evaluationRoutes(app: RouteApp, deps: Deps) {
       },
     },
     async (request) => getScorecards(deps, signedIn(request), request.query),
-  );
-  app.get(
-    '/api/evaluation/versions',
-    {
-      config,
-      schema: {
-        tags,
-        summary: 'Versions of a level’s weights',
-        querystring: VersionsQuery,
-        response: replies({ 200: ScorecardVersions }),
-      },
-    },
-    async (request) => listScorecardVersions(deps, signedIn(request), request.query.level),
-  );
-  app.post(
-    '/api/evaluation/versions',
-    {
-      config,
-      schema: {
-        tags,
-        summary: 'Add a version of a level’s weights, effective this year or later (system administrator)',
-        description:
-          '400 EVALUATION_WEIGHTS_INVALID (not whole percentages adding up to 100), EVALUATION_VERSION_PAST.',
-        body: DefineVersionBody,
-        response: replies({ 200: ScorecardVersions }),
-      },
-    },
-    async (request) => defineScorecard(deps, signedIn(request), request.body),
   );
   app.get(
     '/api/public/mediators',

@@ -53,7 +53,7 @@ export const Statistics = component(
   Type.Object({
     period: Type.Object({ from: Type.String(), to: Type.String() }),
     scope: Type.Object({
-      kind: oneOf(['all', 'organization'] as const),
+      kind: oneOf(['all', 'region', 'organization'] as const),
       organizations: Type.Array(
         Type.Object({ id: Type.String(), name: Type.String(), parentId: Nullable(Type.String()) }),
       ),

@@ -1,11 +1,11 @@
 import { todayInShanghai } from '@sutiao/domain/calendar/dates.ts';
 import { appError } from '@sutiao/domain/errors.ts';
-import type { ScorecardLevel } from '@sutiao/domain/evaluation/indicators.ts';
+import { LEVELS_OF_PLATFORM, type ScorecardLevel } from '@sutiao/domain/evaluation/indicators.ts';
 import { checkWeights } from '@sutiao/domain/evaluation/weights.ts';
-import { auditUserAct } from '../../common/audit/audit-user-act.ts';
+import { auditUserAct } from '../audit/audit-user-act.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { isAuthorized } from '@sutiao/domain/permissions.ts';
-import { requirePermission } from '../../common/require-permission.ts';
+import { requirePermission } from '../require-permission.ts';
 import { type ScorecardVersion, scorecardVersions } from './scorecard-version.ts';
 
 /** The versions of a level's weights, for those who read scorecards or configure them. */
@@ -16,6 +16,7 @@ export async function listScorecardVersions(
 ): Promise<{ items: ScorecardVersion[] }> {
   if (!isAuthorized(ctx.actor, 'evaluation.read') && !isAuthorized(ctx.actor, 'system.configure'))
     throw appError('FORBIDDEN');
+  requireLevelOf(deps, level);
   return { items: await scorecardVersions(deps.db, level) };
 }
 
@@ -34,6 +35,7 @@ export async function defineScorecard(
   },
 ): Promise<{ items: ScorecardVersion[] }> {
   requirePermission(ctx, 'system.configure');
+  requireLevelOf(deps, input.level);
   const weights = checkWeights(input.weights);
   const now = deps.now();
   const thisYear = Number(todayInShanghai(now).slice(0, 4));
@@ -68,4 +70,15 @@ export async function defineScorecard(
     });
   });
   return listScorecardVersions(deps, ctx, input.level);
+}
+
+/** Mediators and organizations are scored on the mediation platform, courts on the court platform. */
+function requireLevelOf(deps: Deps, level: ScorecardLevel): void {
+  if (!(LEVELS_OF_PLATFORM[deps.platform] as readonly ScorecardLevel[]).includes(level))
+    throw appError('VALIDATION_FAILED', {
+      reason: {
+        zh: `本平台的评估对象为 ${LEVELS_OF_PLATFORM[deps.platform].join('、')}`,
+        en: `this platform scores ${LEVELS_OF_PLATFORM[deps.platform].join(', ')}`,
+      },
+    });
 }
