@@ -80,7 +80,7 @@ function ScorecardsTab() {
           rowKey="id"
           loading={data === null}
           dataSource={data?.rows ?? []}
-          locale={{ emptyText: pt('noRows') }}
+          locale={{ emptyText: <span style={{ color: 'rgba(0,0,0,0.65)' }}>{pt('noRows')}</span> }}
           caption={<span className="visually-hidden">{pt('title')}</span>}
           columns={[
             { title: pt('rank'), key: 'rank', render: (_, r) => show(r.rank) },

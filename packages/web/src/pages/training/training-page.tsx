@@ -133,7 +133,7 @@ export default function TrainingPage() {
           rowKey="id"
           loading={loading}
           dataSource={items}
-          locale={{ emptyText: pt('noCourses') }}
+          locale={{ emptyText: <span style={{ color: 'rgba(0,0,0,0.65)' }}>{pt('noCourses')}</span> }}
           caption={<span className="visually-hidden">{pt('courses')}</span>}
           scroll={{ x: true }}
           columns={[
