@@ -8,6 +8,12 @@ export const TRAINEE_ROLES: Readonly<Record<Platform, readonly Role[]>> = {
   court: ['judge', 'filing_officer'],
 };
 
+/** The trainee role someone is counted under: the first of theirs in the platform's list (a mediator who also
+ * administers counts as a mediator). */
+export function primaryTraineeRole(platform: Platform, roles: readonly Role[]): Role | undefined {
+  return TRAINEE_ROLES[platform].find((r) => roles.includes(r));
+}
+
 /** The organizations that may co-organize a joint course (联合培训): courts and mediation organizations. */
 export const ORGANIZER_KINDS = ['court', 'mediation', 'workstation'] as const;
 

@@ -23,3 +23,7 @@ export function normalizeVerificationCode(input: string): string | null {
   for (const ch of compact) if (!ALPHABET.includes(ch)) return null;
   return compact.match(new RegExp(`.{${GROUP_LENGTH}}`, 'g'))?.join('-') ?? null;
 }
+
+/** The public page that checks a document by the code printed on it (both platforms serve `/verify/<code>`). */
+export const verifyUrl = (publicUrl: string, code: string): string =>
+  `${publicUrl}/verify/${encodeURIComponent(code)}`;

@@ -100,18 +100,25 @@ describe.each(ENGINES)('deadline compliance on %s', (engine) => {
     expect(list.items.map((i: { caseId: string }) => i.caseId)).toContain(late);
   });
 
-  it('does not count a deadline still running today', async () => {
+  it('does not count a deadline still running today, even in a period reaching past its last day', async () => {
+    const today = beijingDate(t.clock.now);
     const running = await t.deps.db
       .selectFrom('cases')
       .select(['id', 'next_deadline_date'])
-      .where('next_deadline_date', '>=', beijingDate(t.clock.now))
+      .where('id', 'in', [onTime, late])
+      .where('next_deadline_date', '>=', today)
       .execute();
-    const today = beijingDate(t.clock.now);
-    const stats = (
-      await caseClient(t).get(regulator, `/api/statistics?from=${today}&to=${nextDay(nextDay(today))}`)
-    ).json();
-    // Nothing was decided today or after: a running deadline is neither met nor missed.
     expect(running.length).toBeGreaterThan(0);
-    expect(stats.totals.deadlinesMissed).toBe(0);
+    for (const c of running) {
+      // Were the running deadline counted as missed, it would fall on the day after its last day, inside this period.
+      const to = nextDay(c.next_deadline_date as string);
+      const list = (
+        await caseClient(t).get(
+          regulator,
+          `/api/statistics/cases?from=${today}&to=${to}&figure=deadlinesMissed&pageSize=100`,
+        )
+      ).json();
+      expect(list.items.map((i: { caseId: string }) => i.caseId)).not.toContain(c.id);
+    }
   });
 });

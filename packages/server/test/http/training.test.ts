@@ -233,6 +233,17 @@ describe.each(ENGINES)('joint training on the mediation platform (%s)', (engine)
       `/api/training/courses/${courseId}/certificate.pdf`,
     );
     expect(second.rawPayload.equals(pdf.rawPayload)).toBe(true);
+    // Drawn again from the signed content (as after a lost file), it is the very same PDF.
+    await t.deps.db
+      .updateTable('training_certificates')
+      .set({ pdf_sha256: null, pdf_sm3: null })
+      .where('verification_code', '=', code)
+      .execute();
+    const redrawn = await api().get(
+      who('mediator1').headers,
+      `/api/training/courses/${courseId}/certificate.pdf`,
+    );
+    expect(redrawn.rawPayload.equals(pdf.rawPayload)).toBe(true);
     const after = (await api().get({} as Headers, `/api/verify?code=${code.toLowerCase()}`)).json();
     expect(after.certificate).toMatchObject({
       valid: true,

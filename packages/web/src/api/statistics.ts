@@ -48,3 +48,8 @@ export const listCourtFigureCases = (
 
 export const courtStatisticsExportUrl = (query: CourtStatisticsQuery) =>
   `/api/court/statistics/export.xlsx?${statisticsSearch(query)}`;
+
+/** A year's public statistics (no sign-in), no cell under the threshold. */
+export type PublicStatistics = components['schemas']['PublicStatistics'];
+export const getPublicStatistics = (year: number) =>
+  request<PublicStatistics>(`/api/public/statistics?year=${year}`, { ignoreSessionLoss: true });

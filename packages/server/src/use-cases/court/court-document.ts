@@ -7,9 +7,7 @@ import { sealEnvelope, storedEnvelopeColumns } from '../../adapters/signing/sign
 import type { Deps } from '../../deps.ts';
 import { newVerificationCode } from '../../lib/verification-code.ts';
 import type { Attachment } from '@sutiao/domain/docking/message-bodies.ts';
-
-export const courtDocumentVerifyUrl = (deps: Deps, code: string) =>
-  `${deps.publicUrl}/verify/${encodeURIComponent(code)}`;
+import { verifyUrl } from '../../lib/verification-code.ts';
 
 /** A document the court issues, signed and rendered, not yet recorded. */
 export interface SignedCourtDocument {
@@ -48,7 +46,7 @@ export async function signCourtDocument(
     signatureHex: envelope.signature,
     publicKeyFingerprint: publicKeyFingerprint(signer.publicKeyPem, envelope.algorithm),
     verificationCode,
-    verifyUrl: courtDocumentVerifyUrl(deps, verificationCode),
+    verifyUrl: verifyUrl(deps.publicUrl, verificationCode),
   });
   const sha256 = await deps.storage.put(pdf);
   const attachment: Attachment = {

@@ -1,3 +1,4 @@
+import { INDICATOR_KEYS, LEVELS_OF_PLATFORM } from '@sutiao/domain/evaluation/indicators.ts';
 import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tabs } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
@@ -18,7 +19,7 @@ import { formatDateTime } from '../../format.ts';
 import { hasPermission, useMe, useSession } from '../../session.tsx';
 import { useEvaluationText } from './evaluation-text.ts';
 
-const INDICATORS = ['successRate', 'speed', 'satisfaction', 'dockingVolume', 'trainingHours'] as const;
+const INDICATORS = INDICATOR_KEYS;
 
 function LevelAndYear({
   level,
@@ -33,7 +34,7 @@ function LevelAndYear({
 }) {
   const { pt } = useEvaluationText();
   const { platform } = useSession();
-  const levels: ScorecardLevel[] = platform === 'court' ? ['court'] : ['mediator', 'organization'];
+  const levels: readonly ScorecardLevel[] = LEVELS_OF_PLATFORM[platform];
   return (
     <Space style={{ marginBottom: 12 }} wrap>
       <label htmlFor="evaluation-level">{pt('level')}</label>
@@ -53,7 +54,7 @@ function LevelAndYear({
 
 /** The level a platform scores first: mediators on the mediation platform, courts on the court platform. */
 function useFirstLevel(): ScorecardLevel {
-  return useSession().platform === 'court' ? 'court' : 'mediator';
+  return LEVELS_OF_PLATFORM[useSession().platform][0];
 }
 
 function ScorecardsTab() {

@@ -1,13 +1,11 @@
 import { Card, Space, Table } from 'antd';
 import { useEffect, useState } from 'react';
-import { request } from '../../api/client.ts';
-import type { components } from '../../api/generated/openapi.ts';
+import { getPublicStatistics, type PublicStatistics } from '../../api/statistics.ts';
 import { PageHeading } from '../../components/page-title.tsx';
 import { ScrollRegion } from '../../components/scroll-region.tsx';
 import { currentYear, YearSelect } from '../../components/year-select.tsx';
 import { usePortalText } from './portal-text.ts';
 
-type PublicStatistics = components['schemas']['PublicStatistics'];
 type Row = PublicStatistics['total'];
 
 /** Public (no sign-in): a year's registered, accepted and settled cases, suppressed under the threshold. */
@@ -17,7 +15,7 @@ export default function PublicStatisticsPage() {
   const [data, setData] = useState<PublicStatistics | null>(null);
   useEffect(() => {
     setData(null);
-    request<PublicStatistics>(`/api/public/statistics?year=${year}`, { ignoreSessionLoss: true })
+    getPublicStatistics(year)
       .then(setData)
       .catch(() => {});
   }, [year]);

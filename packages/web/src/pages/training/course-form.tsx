@@ -1,3 +1,4 @@
+import { TRAINEE_ROLES } from '@sutiao/domain/training/course-rules.ts';
 import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
@@ -18,8 +19,6 @@ interface Values {
   audience: string[];
   capacity?: number | null;
 }
-
-const TRAINEES = { mediation: ['mediator', 'org_admin'], court: ['judge', 'filing_officer'] } as const;
 
 /** A datetime-local value read as Beijing time, the time courses are announced in. */
 const beijingIso = (local: string) => `${local.length === 16 ? `${local}:00` : local}+08:00`;
@@ -82,7 +81,7 @@ export function CourseForm({ onClose, onCreated }: { onClose: () => void; onCrea
         form={form}
         layout="vertical"
         name="course"
-        initialValues={{ mode: 'online', audience: [TRAINEES[platform][0]], hours: 3 }}
+        initialValues={{ mode: 'online', audience: [TRAINEE_ROLES[platform][0]], hours: 3 }}
       >
         <Form.Item label={pt('course')} name="title" rules={required}>
           <Input maxLength={120} />
@@ -125,7 +124,10 @@ export function CourseForm({ onClose, onCreated }: { onClose: () => void; onCrea
         >
           <Select
             mode="multiple"
-            options={TRAINEES[platform].map((role) => ({ value: role, label: labelOf(ROLE, role, lang) }))}
+            options={TRAINEE_ROLES[platform].map((role) => ({
+              value: role,
+              label: labelOf(ROLE, role, lang),
+            }))}
           />
         </Form.Item>
         <Form.Item label={pt('capacity')} name="capacity">

@@ -1,3 +1,4 @@
+import { TRAINEE_ROLES } from '@sutiao/domain/training/course-rules.ts';
 import { Alert, Button, Card, Form, InputNumber, Select, Space, Table, Tabs } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
@@ -106,7 +107,7 @@ function RequirementsTab({ editable }: { editable: boolean }) {
   const [refusal, setRefusal] = useState<string | null>(null);
   const [form] = Form.useForm<{ role: string; year: number; hours: number; graceDays: number }>();
   const thisYear = currentYear();
-  const roles = platform === 'court' ? ['judge', 'filing_officer'] : ['mediator', 'org_admin'];
+  const roles = TRAINEE_ROLES[platform];
   const load = useCallback(() => {
     listRequirements()
       .then((r) => setItems(r.items))

@@ -1,16 +1,15 @@
+import { todayInShanghai } from '@sutiao/domain/calendar/dates.ts';
 import { appError } from '@sutiao/domain/errors.ts';
 import { isAuthorized } from '@sutiao/domain/permissions.ts';
 import { publicKeyFingerprint } from '../../../adapters/crypto/fingerprint.ts';
 import { sm3Hex } from '../../../adapters/crypto/sm3.ts';
 import { renderTrainingCertificatePdf } from '../../../adapters/pdf/render-training-certificate-pdf.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
+import { verifyUrl } from '../../../lib/verification-code.ts';
 import { PLATFORM_NAMES } from '../../docking/platform-identity.ts';
 import { loadCourse } from './course-record.ts';
 import type { CertificateContent } from './issue-certificates.ts';
 import { trainingScope } from './training-scope.ts';
-
-export const certificateVerifyUrl = (deps: Deps, code: string) =>
-  `${deps.publicUrl}/verify/${encodeURIComponent(code)}`;
 
 const noCertificate = () => appError('NOT_FOUND', { entity: { zh: '培训证明', en: 'Training certificate' } });
 
@@ -39,10 +38,10 @@ export async function certificatePdf(
     .executeTakeFirst();
   if (!cert) throw noCertificate();
   const filename = `培训证明-${cert.verification_code}.pdf`;
-  if (cert.pdf_sha256) {
-    const stored = await deps.storage.getBytes(cert.pdf_sha256);
-    if (stored) return { filename, body: stored };
-  }
+  const stored = cert.pdf_sha256 ? await deps.storage.getBytes(cert.pdf_sha256) : null;
+  if (stored) return { filename, body: stored };
+  // Drawn from the signed content and its issue time only, so every drawing is the same bytes: two first downloads
+  // at once, or a drawing after a lost file, store and record the very PDF the verify page checks.
   const content = JSON.parse(cert.content) as CertificateContent;
   const algorithm = cert.algorithm === 'Ed25519' ? 'Ed25519' : 'SM2';
   const body = await renderTrainingCertificatePdf({
@@ -52,8 +51,8 @@ export async function certificatePdf(
     courseTitle: content.course.title,
     organizers: [content.course.organizer, ...content.course.coOrganizers],
     mode: content.course.mode === 'online' ? 'online' : 'in_person',
-    startDate: beijingDate(content.course.startsAt),
-    endDate: beijingDate(content.course.endsAt),
+    startDate: todayInShanghai(new Date(content.course.startsAt)),
+    endDate: todayInShanghai(new Date(content.course.endsAt)),
     hours: content.hours,
     creditedOn: content.creditedOn,
     issuedAt: new Date(cert.issued_at),
@@ -62,23 +61,13 @@ export async function certificatePdf(
     signatureHex: cert.signature,
     publicKeyFingerprint: publicKeyFingerprint(cert.public_key_pem, algorithm),
     verificationCode: cert.verification_code,
-    verifyUrl: certificateVerifyUrl(deps, cert.verification_code),
+    verifyUrl: verifyUrl(deps.publicUrl, cert.verification_code),
   });
   const sha256 = await deps.storage.put(body);
-  // Two first downloads at once keep whichever PDF was stored first.
-  const kept = await deps.db
+  await deps.db
     .updateTable('training_certificates')
     .set({ pdf_sha256: sha256, pdf_sm3: sm3Hex(body) })
     .where('id', '=', cert.id)
-    .where((eb) => eb.or([eb('pdf_sha256', 'is', null), eb('pdf_sha256', '=', cert.pdf_sha256 ?? '')]))
-    .executeTakeFirst();
-  if (Number(kept.numUpdatedRows) === 1) return { filename, body };
-  const stored = await deps.db
-    .selectFrom('training_certificates')
-    .select('pdf_sha256')
-    .where('id', '=', cert.id)
-    .executeTakeFirstOrThrow();
-  return { filename, body: (stored.pdf_sha256 && (await deps.storage.getBytes(stored.pdf_sha256))) || body };
+    .execute();
+  return { filename, body };
 }
-
-const beijingDate = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { appError } from '@sutiao/domain/errors.ts';
+import { isAuthorized } from '@sutiao/domain/permissions.ts';
 import { x10ToHours } from '@sutiao/domain/training/hours.ts';
 import type { DB } from '../../../adapters/db/schema.ts';
 import type { TrainingCoursesTable } from '../../../adapters/db/training-schema.ts';
@@ -27,7 +28,8 @@ export interface CourseSummary {
   version: number;
 }
 
-const courseNotFound = () => appError('NOT_FOUND', { entity: { zh: '培训课程', en: 'Training course' } });
+export const courseNotFound = () =>
+  appError('NOT_FOUND', { entity: { zh: '培训课程', en: 'Training course' } });
 
 export async function loadCourse(db: Kysely<DB>, id: string, lock = false): Promise<CourseRow> {
   let query = db.selectFrom('training_courses').selectAll().where('id', '=', id);
@@ -38,8 +40,11 @@ export async function loadCourse(db: Kysely<DB>, id: string, lock = false): Prom
 }
 
 /** Only the organizing organization's own administrators manage a course (co-organizers appear on it). */
+export const organizesCourse = (ctx: SignedInContext, course: Pick<CourseRow, 'organizer_id'>): boolean =>
+  isAuthorized(ctx.actor, 'training.organize') && ctx.actor.organizationId === course.organizer_id;
+
 export function requireOrganizerOf(ctx: SignedInContext, course: CourseRow): void {
-  if (ctx.actor.organizationId !== course.organizer_id) throw appError('FORBIDDEN');
+  if (!organizesCourse(ctx, course)) throw appError('FORBIDDEN');
 }
 
 export function presentCourse(

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { TRAINEE_ROLES } from '@sutiao/domain/training/course-rules.ts';
 import { isAuthorized } from '@sutiao/domain/permissions.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
-import { trainingScope } from './training-scope.ts';
+import { trainingOrganizations, trainingScope } from './training-scope.ts';
 
 /**
  * Who sees a course: the people it is open to (their role is in its audience), and those who oversee its
@@ -11,13 +11,16 @@ import { trainingScope } from './training-scope.ts';
 export async function courseVisibility(deps: Deps, ctx: SignedInContext) {
   const traineeRoles = ctx.actor.roles.filter((r) => TRAINEE_ROLES[deps.platform].includes(r));
   const trains = isAuthorized(ctx.actor, 'training.attend') ? traineeRoles : [];
-  const oversees =
+  const scope =
     isAuthorized(ctx.actor, 'training.organize') || isAuthorized(ctx.actor, 'stats.read')
-      ? (await trainingScope(deps, ctx)).organizationIds
-      : [];
+      ? await trainingScope(deps, ctx)
+      : { organizationIds: [], organizations: await trainingOrganizations(deps) };
+  const oversees = scope.organizationIds;
   return {
     trains,
     oversees,
+    /** Every court and mediation organization, to name a course's organizers (loaded once per request). */
+    organizations: scope.organizations,
     /** A Kysely filter on training_courses for this reader. */
     filter: () =>
       sql<boolean>`(training_courses.audience && ${sql.val(trains)}::text[] or training_courses.organizer_id = any(${sql.val(oversees)}::text[]) or training_courses.co_organizer_ids && ${sql.val(oversees)}::text[])`,

@@ -1,9 +1,13 @@
-import { appError } from '@sutiao/domain/errors.ts';
 import { x10ToHours } from '@sutiao/domain/training/hours.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
-import { type CourseSummary, enrolledCounts, presentCourse } from './course-record.ts';
+import {
+  type CourseSummary,
+  courseNotFound,
+  enrolledCounts,
+  organizesCourse,
+  presentCourse,
+} from './course-record.ts';
 import { courseVisibility } from './course-visibility.ts';
-import { trainingOrganizations } from './training-scope.ts';
 
 export interface Enrollment {
   userId: string;
@@ -31,7 +35,7 @@ export async function getCourse(deps: Deps, ctx: SignedInContext, courseId: stri
     .where('id', '=', courseId)
     .where(visibility.filter())
     .executeTakeFirst();
-  if (!row) throw appError('NOT_FOUND', { entity: { zh: '培训课程', en: 'Training course' } });
+  if (!row) throw courseNotFound();
   const oversees =
     visibility.oversees.includes(row.organizer_id) ||
     row.co_organizer_ids.some((id) => visibility.oversees.includes(id));
@@ -65,13 +69,10 @@ export async function getCourse(deps: Deps, ctx: SignedInContext, courseId: stri
       certificateCode: e.verification_code,
     }),
   );
-  const [organizations, counts] = await Promise.all([
-    trainingOrganizations(deps),
-    enrolledCounts(deps.db, [courseId]),
-  ]);
+  const counts = await enrolledCounts(deps.db, [courseId]);
   return {
-    ...presentCourse(row, organizations, counts.get(courseId) ?? 0),
-    manageable: row.organizer_id === ctx.actor.organizationId && visibility.oversees.length > 0,
+    ...presentCourse(row, visibility.organizations, counts.get(courseId) ?? 0),
+    manageable: organizesCourse(ctx, row),
     mine: enrollments.find((e) => e.userId === ctx.actor.userId) ?? null,
     enrollments: oversees ? enrollments : [],
   };

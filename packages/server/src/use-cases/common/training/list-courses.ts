@@ -1,9 +1,8 @@
 import { appError } from '@sutiao/domain/errors.ts';
 import { x10ToHours } from '@sutiao/domain/training/hours.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
-import { type CourseSummary, enrolledCounts, presentCourse } from './course-record.ts';
+import { type CourseSummary, enrolledCounts, organizesCourse, presentCourse } from './course-record.ts';
 import { courseVisibility } from './course-visibility.ts';
-import { trainingOrganizations } from './training-scope.ts';
 
 export interface CourseListItem extends CourseSummary {
   /** The reader's own enrollment in it, if any. */
@@ -34,20 +33,17 @@ export async function listCourses(
     .where(visibility.filter());
   if (input.status) query = query.where('training_courses.status', '=', input.status);
   const rows = await query.orderBy('training_courses.starts_at', 'desc').limit(500).execute();
-  const [organizations, counts] = await Promise.all([
-    trainingOrganizations(deps),
-    enrolledCounts(
-      deps.db,
-      rows.map((r) => r.id),
-    ),
-  ]);
+  const counts = await enrolledCounts(
+    deps.db,
+    rows.map((r) => r.id),
+  );
   return {
     items: rows.map((row) => ({
-      ...presentCourse(row, organizations, counts.get(row.id) ?? 0),
+      ...presentCourse(row, visibility.organizations, counts.get(row.id) ?? 0),
       mine: row.mine_user
         ? { attendance: row.mine_attendance ?? null, hours: x10ToHours(row.mine_hours ?? 0) }
         : null,
-      manageable: row.organizer_id === ctx.actor.organizationId && visibility.oversees.length > 0,
+      manageable: organizesCourse(ctx, row),
     })),
   };
 }

@@ -1,5 +1,5 @@
 import { appError } from '@sutiao/domain/errors.ts';
-import { TRAINEE_ROLES } from '@sutiao/domain/training/course-rules.ts';
+import { primaryTraineeRole } from '@sutiao/domain/training/course-rules.ts';
 import { x10ToHours } from '@sutiao/domain/training/hours.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { requirePermission } from '../require-permission.ts';
@@ -23,7 +23,7 @@ export interface MyTraining {
 /** A trainee's own hours: where they stand against the annual requirement and every course that counted. */
 export async function myTraining(deps: Deps, ctx: SignedInContext): Promise<MyTraining> {
   requirePermission(ctx, 'training.attend');
-  const role = ctx.actor.roles.find((r) => TRAINEE_ROLES[deps.platform].includes(r));
+  const role = primaryTraineeRole(deps.platform, ctx.actor.roles);
   if (!role) throw appError('FORBIDDEN');
   const user = await deps.db
     .selectFrom('users')

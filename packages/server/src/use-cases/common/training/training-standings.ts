@@ -6,7 +6,8 @@ import {
   type TrainingStanding,
   trainingStanding,
 } from '@sutiao/domain/training/training-standing.ts';
-import type { Role } from '@sutiao/domain/roles.ts';
+import type { Platform, Role } from '@sutiao/domain/roles.ts';
+import { primaryTraineeRole, TRAINEE_ROLES } from '@sutiao/domain/training/course-rules.ts';
 import type { DB } from '../../../adapters/db/schema.ts';
 
 export async function loadRequirements(db: Kysely<DB>): Promise<HourRequirement[]> {
@@ -44,34 +45,21 @@ export async function standingsOf(
   if (trainees.length === 0) return result;
   const today = todayInShanghai(now);
   const year = Number(today.slice(0, 4));
-  const [requirements, earned] = await Promise.all([
+  const ids = trainees.map((t) => t.userId);
+  const [requirements, lastYear, thisYear] = await Promise.all([
     loadRequirements(db),
-    db
-      .selectFrom('training_enrollments')
-      .select([
-        'user_id',
-        (eb) => eb.fn<string>('substr', ['credited_on', eb.val(1), eb.val(4)]).as('year'),
-        (eb) => eb.fn.sum<string>('hours_x10').as('x10'),
-      ])
-      .where(
-        'user_id',
-        'in',
-        trainees.map((t) => t.userId),
-      )
-      .where('attendance', '=', 'attended')
-      .where('credited_on', '>=', `${year - 1}-01-01`)
-      .where('credited_on', '<=', `${year}-12-31`)
-      .groupBy(['user_id', 'year'])
-      .execute(),
+    hoursInYear(db, ids, year - 1),
+    hoursInYear(db, ids, year),
   ]);
-  const earnedOf = new Map(earned.map((e) => [`${e.user_id}:${e.year}`, Number(e.x10)]));
+  const earnedIn = (userId: string, y: number) =>
+    (y === year ? thisYear : y === year - 1 ? lastYear : new Map()).get(userId) ?? 0;
   for (const t of trainees)
     result.set(
       t.userId,
       trainingStanding({
         today,
         roleSince: todayInShanghai(t.since),
-        earnedX10: (y) => earnedOf.get(`${t.userId}:${y}`) ?? 0,
+        earnedX10: (y) => earnedIn(t.userId, y),
         rule: (y) => requirementFor(requirements, t.role, y),
       }),
     );
@@ -141,4 +129,58 @@ export async function yearAgainstRequirement(
     });
   }
   return result;
+}
+
+export interface TraineeRow extends Trainee {
+  displayName: string;
+  organizationId: string;
+  organizationName: string;
+}
+
+/**
+ * The active people of the given organizations who hold a trainee role on this platform, each once under their
+ * primary trainee role, by name.
+ */
+export async function traineesIn(
+  db: Kysely<DB>,
+  platform: Platform,
+  organizationIds: readonly string[],
+): Promise<TraineeRow[]> {
+  if (organizationIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .innerJoin('organizations', 'organizations.id', 'users.organization_id')
+    .select([
+      'users.id',
+      'users.display_name',
+      'users.created_at',
+      'user_roles.role',
+      'organizations.id as org_id',
+      'organizations.name as org_name',
+    ])
+    .where('users.disabled', '=', false)
+    .where('user_roles.role', 'in', [...TRAINEE_ROLES[platform]])
+    .where('users.organization_id', 'in', [...organizationIds])
+    .orderBy('users.display_name')
+    .orderBy('users.id')
+    .execute();
+  const rolesOf = new Map<string, Role[]>();
+  for (const r of rows) rolesOf.set(r.id, [...(rolesOf.get(r.id) ?? []), r.role as Role]);
+  const seen = new Set<string>();
+  const people: TraineeRow[] = [];
+  for (const r of rows) {
+    const role = primaryTraineeRole(platform, rolesOf.get(r.id) ?? []);
+    if (seen.has(r.id) || !role) continue;
+    seen.add(r.id);
+    people.push({
+      userId: r.id,
+      role,
+      since: new Date(r.created_at),
+      displayName: r.display_name,
+      organizationId: r.org_id,
+      organizationName: r.org_name,
+    });
+  }
+  return people;
 }

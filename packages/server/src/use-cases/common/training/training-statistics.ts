@@ -1,11 +1,9 @@
 import { appError } from '@sutiao/domain/errors.ts';
-import { TRAINEE_ROLES } from '@sutiao/domain/training/course-rules.ts';
 import { x10ToHours } from '@sutiao/domain/training/hours.ts';
-import type { Role } from '@sutiao/domain/roles.ts';
 import { todayInShanghai } from '@sutiao/domain/calendar/dates.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { trainingScope } from './training-scope.ts';
-import { yearAgainstRequirement } from './training-standings.ts';
+import { traineesIn, yearAgainstRequirement } from './training-standings.ts';
 
 export interface TrainingFigures {
   /** Courses the organization ran (as organizer) that were completed in the year. */
@@ -57,7 +55,7 @@ export async function trainingStatistics(
   const rows = new Map(ids.map((id) => [id, empty()]));
   if (ids.length === 0) return { year: input.year, total: empty(), rows: [] };
   const from = `${input.year}-01-01`;
-  const [courses, people] = await Promise.all([
+  const [courses, persons] = await Promise.all([
     deps.db
       .selectFrom('training_courses')
       .select(['organizer_id', 'co_organizer_ids'])
@@ -66,14 +64,7 @@ export async function trainingStatistics(
       .where('closed_at', '>=', new Date(`${from}T00:00:00+08:00`))
       .where('closed_at', '<', new Date(`${input.year + 1}-01-01T00:00:00+08:00`))
       .execute(),
-    deps.db
-      .selectFrom('users')
-      .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-      .select(['users.id', 'users.organization_id', 'users.created_at', 'user_roles.role'])
-      .where('users.disabled', '=', false)
-      .where('user_roles.role', 'in', [...TRAINEE_ROLES[deps.platform]])
-      .where('users.organization_id', 'in', ids)
-      .execute(),
+    traineesIn(deps.db, deps.platform, ids),
   ]);
   const total = empty();
   for (const c of courses) {
@@ -86,20 +77,10 @@ export async function trainingStatistics(
       total.jointCourses++;
     }
   }
-  // Someone with two trainee roles is counted once, under the first the platform lists.
-  const order = TRAINEE_ROLES[deps.platform];
-  const firstRole = new Map<string, (typeof people)[number]>();
-  for (const p of [...people].sort((a, b) => order.indexOf(a.role as Role) - order.indexOf(b.role as Role)))
-    if (!firstRole.has(p.id)) firstRole.set(p.id, p);
-  const persons = [...firstRole.values()];
-  const year = await yearAgainstRequirement(
-    deps.db,
-    persons.map((p) => ({ userId: p.id, role: p.role as Role, since: new Date(p.created_at) })),
-    input.year,
-  );
+  const year = await yearAgainstRequirement(deps.db, persons, input.year);
   for (const p of persons) {
-    const hours = year.get(p.id);
-    const row = p.organization_id ? rows.get(p.organization_id) : undefined;
+    const hours = year.get(p.userId);
+    const row = rows.get(p.organizationId);
     // Someone who joined after the year had nothing to meet in it.
     if (!hours || !row) continue;
     for (const figures of [row, total]) {

@@ -1,7 +1,7 @@
 import { requirePermission } from '../../common/require-permission.ts';
 import { rankScorecards, type Scorecards, scorecardPeriod } from '../../common/evaluation/rank-scorecards.ts';
 import { versionForYear } from '../../common/evaluation/scorecard-version.ts';
-import { yearAgainstRequirement } from '../../common/training/training-standings.ts';
+import { traineesIn, yearAgainstRequirement } from '../../common/training/training-standings.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { getCourtStatistics } from '../statistics/get-court-statistics.ts';
 
@@ -17,33 +17,21 @@ export async function getCourtScorecards(
   input: { year: number },
 ): Promise<Scorecards> {
   requirePermission(ctx, 'evaluation.read');
-  const { today: _today, ...period } = scorecardPeriod(deps, input.year);
+  const { from, to } = scorecardPeriod(deps, input.year);
+  const period = { from, to };
   const version = await versionForYear(deps.db, 'court', input.year);
   const stats = await getCourtStatistics(deps, ctx, { ...period, groupBy: 'court' });
   const courtIds = stats.groups.map((g) => g.key).filter((k) => k !== '');
-  const judges = courtIds.length
-    ? await deps.db
-        .selectFrom('users')
-        .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-        .select(['users.id', 'users.organization_id', 'users.created_at'])
-        .where('user_roles.role', '=', 'judge')
-        .where('users.disabled', '=', false)
-        .where('users.organization_id', 'in', courtIds)
-        .execute()
-    : [];
-  const hours = await yearAgainstRequirement(
-    deps.db,
-    judges.map((j) => ({ userId: j.id, role: 'judge' as const, since: new Date(j.created_at) })),
-    input.year,
-  );
+  const judges = (await traineesIn(deps.db, 'court', courtIds)).filter((p) => p.role === 'judge');
+  const hours = await yearAgainstRequirement(deps.db, judges, input.year);
   const parentOf = new Map(stats.courts.map((c) => [c.id, c.parentId]));
   const nameOf = new Map(stats.courts.map((c) => [c.id, c.name]));
   const units = stats.groups
     .filter((g) => g.key !== '')
     .map((g) => {
-      const own = judges.filter((j) => j.organization_id === g.key && hours.has(j.id));
+      const own = judges.filter((j) => j.organizationId === g.key && hours.has(j.userId));
       const met = own.filter((j) => {
-        const h = hours.get(j.id);
+        const h = hours.get(j.userId);
         return h !== undefined && h.earnedX10 >= h.requiredX10;
       }).length;
       const parent = parentOf.get(g.key) ?? null;

@@ -4,15 +4,13 @@ import { renderAgreementPdf } from '../../../adapters/pdf/render-agreement-pdf.t
 import type { Deps } from '../../../deps.ts';
 import { getIntact } from '../../../adapters/storage/get-intact.ts';
 import type { AgreementRow, SignatureRow } from './agreement-content.ts';
+import { verifyUrl } from '../../../lib/verification-code.ts';
 
 const PARTY_ROLE: Record<SignatureRow['party'], AgreementPartyRole> = {
   investor: '申请人',
   respondent: '被申请人',
   mediator: '调解员',
 };
-
-export const verifyUrlOf = (deps: Deps, code: string) =>
-  `${deps.publicUrl}/verify/${encodeURIComponent(code)}`;
 
 /** Renders a sealed agreement from its stored rows; the same rows always give the same bytes. */
 export async function renderSealedAgreement(
@@ -48,7 +46,7 @@ export async function renderSealedAgreement(
     sealedAt: new Date(sealedAt),
     organizationSeal: { name: agreement.organization_name, signatureHex: seal },
     verificationCode: code,
-    verifyUrl: verifyUrlOf(deps, code),
+    verifyUrl: verifyUrl(deps.publicUrl, code),
   });
 }
 

@@ -17,10 +17,11 @@ import {
   sealContent,
   verifyPartySignature,
 } from './agreement-content.ts';
-import { renderSealedAgreement, verifyUrlOf } from './agreement-pdf.ts';
+import { renderSealedAgreement } from './agreement-pdf.ts';
 import { loadCurrentAgreement, loadSignatures } from './load-agreement.ts';
 import { registeredSigningKeys } from './user-signing-key.ts';
 import { newVerificationCode } from '../../../lib/verification-code.ts';
+import { verifyUrl } from '../../../lib/verification-code.ts';
 
 interface SealAgreementInput {
   caseId: string;
@@ -97,7 +98,7 @@ export async function sealAgreement(
         .execute();
 
       const ref = c.case_number ?? '';
-      const body = `调解协议已生效，验证码 ${verificationCode}，可在案件页面下载协议书，或访问 ${verifyUrlOf(deps, verificationCode)} 核验。`;
+      const body = `调解协议已生效，验证码 ${verificationCode}，可在案件页面下载协议书，或访问 ${verifyUrl(deps.publicUrl, verificationCode)} 核验。`;
       const signerIds = [...new Set(signatures.map((s) => s.user_id))];
       await notifyUsers(
         trx,

@@ -43,13 +43,15 @@ export async function caseSurvey(deps: Deps, ctx: SignedInContext, caseId: strin
         .where('side', '=', side)
         .executeTakeFirst())
     : false;
-  return {
-    open: side !== null && mediationEnded(c) && !submitted,
-    side,
-    submitted,
-    questions: SURVEY_QUESTION_KEYS.map((key) => ({ key, ...SURVEY_QUESTIONS[key] })),
-  };
+  return surveyView(side, side !== null && mediationEnded(c) && !submitted, submitted);
 }
+
+const surveyView = (side: CaseSurveyView['side'], open: boolean, submitted: boolean): CaseSurveyView => ({
+  open,
+  side,
+  submitted,
+  questions: SURVEY_QUESTION_KEYS.map((key) => ({ key, ...SURVEY_QUESTIONS[key] })),
+});
 
 /**
  * A party (the investor or their agent; the respondent firm) rates the mediation after it ended: five 1–5 answers
@@ -96,5 +98,5 @@ export async function submitSurvey(
       details: { side },
     });
   });
-  return caseSurvey(deps, ctx, c.id);
+  return surveyView(side, false, true);
 }

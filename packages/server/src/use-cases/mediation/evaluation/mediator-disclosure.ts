@@ -26,7 +26,8 @@ export interface MediatorDisclosure {
  * ended in a year and how many settled, each withheld below the public threshold of 10.
  */
 export async function mediatorDisclosure(deps: Deps, input: { year: number }): Promise<MediatorDisclosure> {
-  const thisYear = Number(todayInShanghai(deps.now()).slice(0, 4));
+  const today = todayInShanghai(deps.now());
+  const thisYear = Number(today.slice(0, 4));
   if (!Number.isInteger(input.year) || input.year < 2000 || input.year > thisYear)
     throw appError('STATS_PERIOD_INVALID', {
       reason: { zh: `年份须在 2000 至 ${thisYear} 之间`, en: `the year must be 2000 to ${thisYear}` },
@@ -40,7 +41,7 @@ export async function mediatorDisclosure(deps: Deps, input: { year: number }): P
     listMediators(deps, {}),
     aggregate(
       deps,
-      { organizationIds: organizations.map((o) => o.id) },
+      { organizationIds: organizations.map((o) => o.id), today },
       { from: `${input.year}-01-01`, to: `${input.year}-12-31` },
       'mediator',
     ),

@@ -10,8 +10,7 @@ import { loadAssessment } from './loss-access.ts';
 import type { AssessmentDetail } from './present-assessment.ts';
 import { loadResultRows, type ReportContent, reportContent, resultsDigest } from './report-content.ts';
 import { reportPdfInput } from './report-pdf-input.ts';
-
-const lossVerifyUrl = (deps: Deps, code: string) => `${deps.publicUrl}/verify/${encodeURIComponent(code)}`;
+import { verifyUrl } from '../../../lib/verification-code.ts';
 
 /**
  * Issues the result (出具核定意见): the platform key signs the content as a `loss-report` envelope (SM2 over the
@@ -61,7 +60,13 @@ export async function issueAssessmentReport(
     const envelope = sealEnvelope('loss-report', body, signer, { verificationCode });
     const content = JSON.parse(envelope.canonicalText) as ReportContent;
     const pdf = await renderLossReportPdf(
-      reportPdfInput(content, results, envelope, signer.publicKeyPem, lossVerifyUrl(deps, verificationCode)),
+      reportPdfInput(
+        content,
+        results,
+        envelope,
+        signer.publicKeyPem,
+        verifyUrl(deps.publicUrl, verificationCode),
+      ),
     );
     const pdfSha256 = await deps.storage.put(pdf);
     await trx

@@ -11,8 +11,8 @@ export interface CaseFilter {
   source?: string;
   sector?: string;
   region?: string;
-  /** Today in Beijing: a deadline still running today is neither met nor missed yet (default: the database's date). */
-  today?: string;
+  /** Today in Beijing (the platform's clock): a deadline still running today is neither met nor missed yet. */
+  today: string;
 }
 
 /**
@@ -76,7 +76,7 @@ export function occurrencesCte(filter: CaseFilter): RawBuilder<unknown> {
           and (n.from_status is distinct from n.to_status or n.deadline_date is distinct from d.due::text)
       ) n on true
       where (n.at is not null and ${day(sql`n.at`)} <= d.due)
-         or d.due < ${filter.today ? sql`${filter.today}::date` : sql`(now() at time zone 'Asia/Shanghai')::date`}
+         or d.due < ${filter.today}::date
     ),
     occurrences as (
       select s.*, x.figure, x.day, x.amount, x.days

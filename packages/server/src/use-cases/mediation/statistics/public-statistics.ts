@@ -44,7 +44,7 @@ export async function publicStatistics(deps: Deps, input: { year: number }): Pro
     .select(['id', 'name'])
     .where('kind', 'in', ['mediation', 'workstation'])
     .execute();
-  const filter = { organizationIds: organizations.map((o) => o.id) };
+  const filter = { organizationIds: organizations.map((o) => o.id), today: todayInShanghai(deps.now()) };
   const period = { from: `${input.year}-01-01`, to: `${input.year}-12-31` };
   const [byOrganization, byMonth, [total]] = await Promise.all([
     aggregate(deps, filter, period, 'organization'),

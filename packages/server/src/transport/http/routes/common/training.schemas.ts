@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { TRAINEE_ROLES } from '@sutiao/domain/training/course-rules.ts';
 import { ExpectedVersion, Id, Nullable, component } from './shared.schemas.ts';
 import { oneOf } from './statistics-shared.schemas.ts';
 
@@ -6,7 +7,7 @@ const Status = oneOf(['open', 'completed', 'cancelled'] as const);
 const Mode = oneOf(['online', 'in_person'] as const);
 const Time = Type.String({ format: 'date-time' });
 const Hours = Type.Number({ description: 'Hours in half-hour steps (学时)' });
-const TraineeRole = oneOf(['mediator', 'org_admin', 'judge', 'filing_officer'] as const);
+const TraineeRole = oneOf([...TRAINEE_ROLES.mediation, ...TRAINEE_ROLES.court]);
 
 export const CourseDraft = Type.Object(
   {
