@@ -16,6 +16,11 @@ await pool.query(
 );
 const app = Fastify({ logger: false });
 app.get('/api/health', async () => ({ ok: true }));
+// The read anchor: one round trip to PostgreSQL per request, nothing else.
+app.get('/anchor', async () => {
+  const { rows } = await pool.query<{ now: string }>('select now()::text as now');
+  return { now: rows[0]?.now };
+});
 app.post('/anchor', async (request) => {
   const client = await pool.connect();
   try {

@@ -15,7 +15,8 @@ export interface LatencyResult {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
-function get(url: string, session: Session): Promise<{ status: number; body: string }> {
+/** One GET over the shared keep-alive connection, without a time limit. */
+export function get(url: string, session: Session): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.get(
       url,
@@ -51,8 +52,9 @@ export async function measureLatency(
     const res = await get(`${baseUrl}${path}`, session);
     if (res.status !== 200)
       throw new Error(`${name}: GET ${path} answered ${res.status} ${res.body.slice(0, 200)}`);
-    const body = JSON.parse(res.body) as { total: number; items: unknown[] };
-    last = { total: body.total, items: body.items.length };
+    // A list answers { total, items }; any other JSON answer (a dashboard) counts as one item.
+    const body = JSON.parse(res.body) as { total?: number; items?: unknown[] };
+    last = { total: body.total ?? null, items: Array.isArray(body.items) ? body.items.length : 1 };
   };
   const warmupEnd = Date.now() + options.budgetMs / 4;
   for (let i = 0; i < options.warmup && (i === 0 || Date.now() < warmupEnd); i++) await once();

@@ -5,6 +5,7 @@ import { resumeInterruptedRuns } from '../use-cases/mediation/loss/resume-interr
 import { publishDirectory } from '../use-cases/docking/publish-directory.ts';
 import { relayDue } from '../use-cases/docking/relay-outbox.ts';
 import { sendReconciliation } from '../use-cases/docking/send-reconciliation.ts';
+import { refreshOccurrences } from '../use-cases/mediation/statistics/refresh-occurrences.ts';
 import { runConfirmationClock } from '../use-cases/mediation/confirmation/confirmation-clock.ts';
 import { expireCourtPeriods } from '../use-cases/mediation/referrals/expire-court-periods.ts';
 import type { JobDefinition } from './job-definition.ts';
@@ -46,6 +47,15 @@ export const JOBS: readonly JobDefinition[] = [
     leaseMs: 60_000,
     everyInstance: true,
     run: (deps) => relayDue(deps),
+  },
+  {
+    // The statistics' occurrences of cases changed since the last read (every read refreshes too, so this only keeps
+    // reads short after bulk changes, and computes every case after the migration that created the table).
+    id: 'statistics.occurrences',
+    platforms: ['mediation'],
+    everyMs: 30_000,
+    leaseMs: 10 * 60_000,
+    run: (deps) => refreshOccurrences(deps.db),
   },
   {
     // The public directory to every court platform, when it changed (and at start-up).

@@ -44,6 +44,9 @@ const BOOKKEEPING = new Set([
   'job_leases',
   // The docking inbox keeps every message it refuses, for inspection (docs/docking-protocol.md).
   'docking_rejections',
+  // Derived statistics rows (migration 020): any read of the figures brings them up to date.
+  'case_occurrences',
+  'statistics_dirty_cases',
 ]);
 
 /**

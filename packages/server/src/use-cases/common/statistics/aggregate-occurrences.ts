@@ -38,33 +38,50 @@ export const tenthOfDay = (days: number | null) =>
   days === null ? null : Math.round(Number(days) * 10) / 10;
 
 /**
- * One row per group that has any occurrence in the period or, without a key, exactly one row (the totals); every
- * column a number or null.
+ * Several breakdowns in one pass over the period's occurrences (GROUPING SETS): for each entry of `keys`, one row per
+ * group that has any occurrence in the period or, for `undefined`, exactly one row (the totals); every column a
+ * number or null.
  */
 export async function aggregateOccurrences<C extends string>(
   db: Kysely<DB>,
   cte: RawBuilder<unknown>,
   period: Period,
-  key: RawBuilder<string> | undefined,
+  keys: readonly (RawBuilder<string> | undefined)[],
   columns: Record<C, RawBuilder<unknown>>,
-): Promise<{ key: string; values: Record<C, number | null> }[]> {
+): Promise<{ key: string; values: Record<C, number | null> }[][]> {
   const names = Object.keys(columns) as C[];
   const selected = names.map((name, i) => sql`${columns[name]} as ${sql.ref(`c${i}`)}`);
+  const grouped = keys.flatMap((key, i) => (key ? [{ key, name: `k${i}`, index: i }] : []));
+  const keyColumns = grouped.map((g) => sql`${g.key} as ${sql.ref(g.name)}`);
+  const sets = keys.map((key, i) => (key ? sql`(${sql.ref(`k${i}`)})` : sql`()`));
+  // grouping(k…) has a bit set for each key column a row is not grouped by: which set the row belongs to.
+  const setOf = grouped.length ? sql`grouping(${sql.join(grouped.map((g) => sql.ref(g.name)))})` : sql`0`;
   const { rows } = await sql<Record<string, string | number | null>>`
     with ${cte}
-    select ${key ?? sql`''`} as key, ${sql.join(selected)}
-    from occurrences
-    where ${inPeriod(period)}
-    ${key ? sql`group by 1 order by 1` : sql``}`.execute(db);
-  return rows.map((row) => ({
-    key: String(row.key),
-    values: Object.fromEntries(
-      names.map((name, i) => {
-        const v = row[`c${i}`];
-        return [name, v === null || v === undefined ? null : Number(v)];
-      }),
-    ) as Record<C, number | null>,
-  }));
+    select ${setOf} as set_of${grouped.length ? sql`, ${sql.join(grouped.map((g) => sql.ref(g.name)))}` : sql``},
+      ${sql.join(selected)}
+    from (select *${keyColumns.length ? sql`, ${sql.join(keyColumns)}` : sql``} from occurrences
+          where ${inPeriod(period)}) occurrences
+    group by grouping sets (${sql.join(sets)})
+    order by set_of${grouped.length ? sql`, ${sql.join(grouped.map((g) => sql.ref(g.name)))}` : sql``}`.execute(
+    db,
+  );
+  const all = (1 << grouped.length) - 1;
+  return keys.map((key, i) => {
+    const position = grouped.findIndex((g) => g.index === i);
+    const mask = key ? all & ~(1 << (grouped.length - 1 - position)) : all;
+    return rows
+      .filter((row) => Number(row.set_of) === mask)
+      .map((row) => ({
+        key: key ? String(row[`k${i}`]) : '',
+        values: Object.fromEntries(
+          names.map((name, c) => {
+            const v = row[`c${c}`];
+            return [name, v === null || v === undefined ? null : Number(v)];
+          }),
+        ) as Record<C, number | null>,
+      }));
+  });
 }
 
 /** The occurrences of one figure in the period (and group), paged, with their count and amount in all. */

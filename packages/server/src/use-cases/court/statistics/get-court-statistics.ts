@@ -64,10 +64,13 @@ export async function getCourtStatistics(
     successRate: courtSuccessRate(v.settled ?? 0, v.failed ?? 0),
     medianDaysToSettle: tenthOfDay(v.medianDaysToSettle),
   });
-  const [total] = await aggregateOccurrences(deps.db, cte, period, undefined, COLUMNS);
-  const groups = groupBy
-    ? await aggregateOccurrences(deps.db, cte, period, courtGroupKey(groupBy), COLUMNS)
-    : [];
+  const [[total] = [], groups = []] = await aggregateOccurrences(
+    deps.db,
+    cte,
+    period,
+    groupBy ? [undefined, courtGroupKey(groupBy)] : [undefined],
+    COLUMNS,
+  );
   const labels = groupBy
     ? await courtGroupLabels(
         deps,

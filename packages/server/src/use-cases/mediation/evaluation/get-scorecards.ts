@@ -22,9 +22,10 @@ export async function getScorecards(
   const { today, ...period } = scorecardPeriod(deps, input.year);
   const scope = await statisticsScope(deps, ctx);
   const version = await versionForYear(deps.db, input.level, input.year);
-  const groups = (
-    await aggregate(deps, { organizationIds: scope.organizationIds, today }, period, input.level)
-  ).filter((g) => g.key !== '');
+  const [byLevel = []] = await aggregate(deps, { organizationIds: scope.organizationIds, today }, period, [
+    input.level,
+  ]);
+  const groups = byLevel.filter((g) => g.key !== '');
   const keys = groups.map((g) => g.key);
   const surveyColumn = input.level === 'mediator' ? 'mediator_user_id' : 'organization_id';
   const surveys = keys.length

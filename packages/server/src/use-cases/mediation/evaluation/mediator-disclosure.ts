@@ -37,13 +37,13 @@ export async function mediatorDisclosure(deps: Deps, input: { year: number }): P
     .select('id')
     .where('kind', 'in', ['mediation', 'workstation'])
     .execute();
-  const [roster, groups] = await Promise.all([
+  const [roster, [groups = []]] = await Promise.all([
     listMediators(deps, {}),
     aggregate(
       deps,
       { organizationIds: organizations.map((o) => o.id), today },
       { from: `${input.year}-01-01`, to: `${input.year}-12-31` },
-      'mediator',
+      ['mediator'],
     ),
   ]);
   const figures = new Map(groups.map((g) => [g.key, g.figures]));

@@ -24,6 +24,7 @@ import {
 } from '../../common/statistics/aggregate-occurrences.ts';
 import { lossFigures } from './loss-figures.ts';
 import { type CaseFilter, groupKey, occurrencesCte, ofFigure } from './occurrences.ts';
+import { refreshOccurrences } from './refresh-occurrences.ts';
 import { resolveStatisticsQuery, type StatisticsQuery } from './statistics-request.ts';
 import type { StatisticsScope } from './statistics-scope.ts';
 
@@ -50,8 +51,8 @@ export interface Statistics {
 
 /**
  * The figures of DOMAIN §5 for the reader's scope, a period and the filters, in total and (with groupBy) per month,
- * organization, mediator, track, source, dispute type or region. Computed from the cases' own timelines on every
- * request, so each figure equals the case list behind it (listFigureCases).
+ * organization, mediator, track, source, dispute type or region. Aggregated from the occurrences kept per case
+ * (refresh-occurrences.ts), the same rows the case list behind each figure pages through (listFigureCases).
  */
 export async function getStatistics(
   deps: Deps,
@@ -59,9 +60,13 @@ export async function getStatistics(
   query: StatisticsQuery,
 ): Promise<Statistics> {
   const { scope, period, filter, groupBy } = await resolveStatisticsQuery(deps, ctx, query);
-  const [totals] = await aggregate(deps, filter, period, undefined);
+  const [[totals] = [], groups = []] = await aggregate(
+    deps,
+    filter,
+    period,
+    groupBy ? [undefined, groupBy] : [undefined],
+  );
   const loss = await lossFigures(deps, filter.organizationIds, period);
-  const groups = groupBy ? await aggregate(deps, filter, period, groupBy) : [];
   const labels = groupBy
     ? await groupLabels(
         deps,
@@ -95,36 +100,42 @@ const COLUMNS = {
   medianDaysToSettle: medianOf('settled'),
 } satisfies Record<Exclude<Figure, 'acceptanceRate' | 'successRate' | 'deadlineCompliance'>, unknown>;
 
-/** One row per group that has any occurrence, or (without groupBy) exactly one row: the totals. */
+/**
+ * For each breakdown, in one pass: one row per group that has any occurrence, or (for `undefined`) exactly one row,
+ * the totals.
+ */
 export async function aggregate(
   deps: Deps,
   filter: CaseFilter,
   period: Period,
-  groupBy: GroupBy | undefined,
-): Promise<{ key: string; figures: Figures }[]> {
+  breakdowns: readonly (GroupBy | undefined)[],
+): Promise<{ key: string; figures: Figures }[][]> {
+  await refreshOccurrences(deps.db);
   const rows = await aggregateOccurrences(
     deps.db,
     occurrencesCte(filter),
     period,
-    groupBy ? groupKey(groupBy) : undefined,
+    breakdowns.map((groupBy) => (groupBy ? groupKey(groupBy) : undefined)),
     COLUMNS,
   );
-  return rows.map(({ key, values: v }) => ({
-    key,
-    figures: withRates({
-      ...v,
-      registered: v.registered ?? 0,
-      accepted: v.accepted ?? 0,
-      notAccepted: v.notAccepted ?? 0,
-      settled: v.settled ?? 0,
-      failed: v.failed ?? 0,
-      deadlinesMet: v.deadlinesMet ?? 0,
-      deadlinesMissed: v.deadlinesMissed ?? 0,
-      medianDaysToRegister: tenthOfDay(v.medianDaysToRegister),
-      medianDaysToAccept: tenthOfDay(v.medianDaysToAccept),
-      medianDaysToSettle: tenthOfDay(v.medianDaysToSettle),
-    }),
-  }));
+  return rows.map((breakdown) =>
+    breakdown.map(({ key, values: v }) => ({
+      key,
+      figures: withRates({
+        ...v,
+        registered: v.registered ?? 0,
+        accepted: v.accepted ?? 0,
+        notAccepted: v.notAccepted ?? 0,
+        settled: v.settled ?? 0,
+        failed: v.failed ?? 0,
+        deadlinesMet: v.deadlinesMet ?? 0,
+        deadlinesMissed: v.deadlinesMissed ?? 0,
+        medianDaysToRegister: tenthOfDay(v.medianDaysToRegister),
+        medianDaysToAccept: tenthOfDay(v.medianDaysToAccept),
+        medianDaysToSettle: tenthOfDay(v.medianDaysToSettle),
+      }),
+    })),
+  );
 }
 
 /** Names for the groups' keys: organizations and mediators by name, months and regions as they are, codes by label. */

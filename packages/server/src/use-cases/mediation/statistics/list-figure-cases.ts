@@ -3,6 +3,7 @@ import type { ListableFigure } from '@sutiao/domain/statistics/figures.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { inPeriod, pageOccurrences } from '../../common/statistics/aggregate-occurrences.ts';
 import { groupKey, occurrencesCte, ofFigure } from './occurrences.ts';
+import { refreshOccurrences } from './refresh-occurrences.ts';
 import { resolveStatisticsQuery, type StatisticsQuery } from './statistics-request.ts';
 
 export interface FigureCase {
@@ -43,6 +44,7 @@ export async function listFigureCases(
   const inGroup =
     groupBy && query.group !== undefined ? sql`and ${groupKey(groupBy)} = ${query.group}` : sql``;
   const where = sql`${inPeriod(period)} and ${ofFigure(query.figure)} ${inGroup}`;
+  await refreshOccurrences(deps.db);
   const found = await pageOccurrences<{
     id: string;
     case_number: string | null;

@@ -46,10 +46,10 @@ export async function publicStatistics(deps: Deps, input: { year: number }): Pro
     .execute();
   const filter = { organizationIds: organizations.map((o) => o.id), today: todayInShanghai(deps.now()) };
   const period = { from: `${input.year}-01-01`, to: `${input.year}-12-31` };
-  const [byOrganization, byMonth, [total]] = await Promise.all([
-    aggregate(deps, filter, period, 'organization'),
-    aggregate(deps, filter, period, 'month'),
-    aggregate(deps, filter, period, undefined),
+  const [byOrganization = [], byMonth = [], [total] = []] = await aggregate(deps, filter, period, [
+    'organization',
+    'month',
+    undefined,
   ]);
   const names = new Map(organizations.map((o) => [o.id, o.name]));
   const totals = (total as { figures: Figures }).figures;
