@@ -32,6 +32,13 @@ export const SURVEY_STATES: readonly DirectState[] = [
   'terminated',
 ];
 
+/**
+ * A side that has not answered is reminded once, this many days after its mediation ended, if that was within the
+ * last SURVEY_REMINDER_WINDOW_DAYS (nobody is asked about a mediation long past).
+ */
+export const SURVEY_REMINDER_AFTER_DAYS = 3;
+export const SURVEY_REMINDER_WINDOW_DAYS = 30;
+
 /** Every question answered 1–5, nothing else. */
 export function checkSurveyAnswers(answers: Record<string, unknown>): SurveyAnswers {
   for (const key of Object.keys(answers))

@@ -5,6 +5,7 @@ import { resumeInterruptedRuns } from '../use-cases/mediation/loss/resume-interr
 import { publishDirectory } from '../use-cases/docking/publish-directory.ts';
 import { relayDue } from '../use-cases/docking/relay-outbox.ts';
 import { sendReconciliation } from '../use-cases/docking/send-reconciliation.ts';
+import { sendSurveyReminders } from '../use-cases/mediation/evaluation/send-survey-reminders.ts';
 import { refreshOccurrences } from '../use-cases/mediation/statistics/refresh-occurrences.ts';
 import { runConfirmationClock } from '../use-cases/mediation/confirmation/confirmation-clock.ts';
 import { expireCourtPeriods } from '../use-cases/mediation/referrals/expire-court-periods.ts';
@@ -47,6 +48,14 @@ export const JOBS: readonly JobDefinition[] = [
     leaseMs: 60_000,
     everyInstance: true,
     run: (deps) => relayDue(deps),
+  },
+  {
+    // Idempotent per (case, side): each side of an ended mediation is asked once to answer the survey.
+    id: 'evaluation.survey-reminders',
+    platforms: ['mediation'],
+    everyMs: 60 * 60_000,
+    leaseMs: 10 * 60_000,
+    run: (deps) => sendSurveyReminders(deps),
   },
   {
     // The statistics' occurrences of cases changed since the last read (every read refreshes too, so this only keeps

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   caseClient,
@@ -6,6 +7,7 @@ import {
   journeyActors,
   type JourneyActors,
 } from '../support/case-fixtures.ts';
+import { sendSurveyReminders } from '../../src/use-cases/mediation/evaluation/send-survey-reminders.ts';
 import { seedStatisticsBook, statisticsBook } from '../support/statistics-fixtures.ts';
 import { ENGINES } from '../support/test-databases.ts';
 import { createTestApp, type TestApp } from '../support/test-platform.ts';
@@ -102,6 +104,58 @@ describe.each(ENGINES)('evaluation and incentives (%s)', (engine) => {
     expect(audit).toHaveLength(2);
     // The audit trail says a response was given, not what it said.
     expect(JSON.stringify(audit)).not.toContain('耐心');
+  });
+
+  it('reminds each side once to answer the survey, three days after the mediation ended, unless it has answered', async () => {
+    const [a, b, old] = [
+      await caseIn(t, actors, 'mediating'),
+      await caseIn(t, actors, 'mediating'),
+      await caseIn(t, actors, 'mediating'),
+    ];
+    for (const c of [a, b, old])
+      expect((await api().fire(actors.mediator, c.id, 'fail', { reasonCode: 'amount-gap' })).statusCode).toBe(
+        200,
+      );
+    expect(
+      (await api().post(actors.investor, `/api/cases/${b.id}/survey`, { answers: ANSWERS })).statusCode,
+    ).toBe(200);
+    const remindedUsers = async (caseId: string) =>
+      (
+        await t.deps.db
+          .selectFrom('user_notices')
+          .select('user_id')
+          .where('case_id', '=', caseId)
+          .where('kind', '=', 'survey.reminder')
+          .execute()
+      )
+        .map((r) => r.user_id)
+        .sort();
+    await sql`update case_events set at = at - interval '31 days' where case_id = ${old.id}`.execute(
+      t.deps.db,
+    );
+    const ended = t.clock.now;
+    try {
+      await sendSurveyReminders(t.deps);
+      expect(await remindedUsers(a.id)).toEqual([]);
+      t.clock.now = new Date(ended.getTime() + 3 * 86_400_000 + 60_000);
+      expect(await sendSurveyReminders(t.deps)).toBeGreaterThanOrEqual(3);
+      expect(await remindedUsers(a.id)).toEqual([ids.investor1, ids.firm_huaxin].sort());
+      // The investor of b has answered: only the firm is asked.
+      expect(await remindedUsers(b.id)).toEqual([ids.firm_huaxin]);
+      expect(await sendSurveyReminders(t.deps)).toBe(0);
+      expect(await remindedUsers(a.id)).toHaveLength(2);
+      const audit = await t.deps.db
+        .selectFrom('audit_log')
+        .select('details')
+        .where('target_id', '=', a.id)
+        .where('action', '=', 'survey.reminder')
+        .execute();
+      expect(audit).toHaveLength(2);
+      // A mediation that ended more than 30 days ago is not asked about.
+      expect(await remindedUsers(old.id)).toEqual([]);
+    } finally {
+      t.clock.now = ended;
+    }
   });
 
   it('refuses weights that do not add up to 100 %, unknown indicators and versions for a past year', async () => {

@@ -409,7 +409,7 @@ describe.each(ENGINES)('joint training on the court platform (%s)', (engine) => 
   });
   afterAll(() => t.close());
 
-  it('a court administrator runs a course with the center for judges, who enroll; mediators’ roles are refused', async () => {
+  it('a court administrator runs a course with the center for judges, who enroll (mediators’ roles refused), and a judge’s certificate verifies publicly on the court platform', async () => {
     const api = caseClient(t);
     const [courtAdmin, judge, filing] = await Promise.all([
       t.login('shgy_admin'),
@@ -438,5 +438,38 @@ describe.each(ENGINES)('joint training on the court platform (%s)', (engine) => 
     expect(refused.json().code).toBe('TRAINING_NOT_ELIGIBLE');
     const standing = (await api.get(judge, '/api/training/me')).json();
     expect(standing.role).toBe('judge');
+
+    // After the course: attendance, completion, and the judge's certificate, checked publicly on the court platform.
+    const courseId = created.json().id as string;
+    t.clock.now = new Date(start.getTime() + 4 * 3_600_000);
+    const [admin, judgeAgain] = await Promise.all([t.login('shgy_admin'), t.login('sh74_judge')]);
+    const judgeId = (await api.get(judgeAgain, '/api/me')).json().user.id as string;
+    const marked = await t.app.inject({
+      method: 'PUT',
+      url: `/api/training/courses/${courseId}/attendance`,
+      headers: admin,
+      payload: { marks: [{ userId: judgeId, attended: true }] },
+    });
+    expect(marked.statusCode).toBe(200);
+    const done = await api.post(admin, `/api/training/courses/${courseId}/status`, {
+      event: 'complete',
+      expectedVersion: 1,
+    });
+    expect(done.statusCode).toBe(200);
+    const code = (await api.get(judgeAgain, `/api/training/courses/${courseId}`)).json().mine
+      .certificateCode as string;
+    expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    const verified = (await api.get({} as Headers, `/api/verify?code=${code}`)).json();
+    expect(verified).toMatchObject({
+      kind: 'training-certificate',
+      certificate: { valid: true, hours: '3' },
+    });
+    const pdf = await t.app.inject({
+      url: `/api/training/courses/${courseId}/certificate.pdf`,
+      headers: judgeAgain,
+    });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

@@ -1,10 +1,17 @@
 import type { Generated } from 'kysely';
 import type { Json, Timestamp } from './column-types.ts';
 
-/** Surveys and scorecard versions (migration 017). */
+/** Surveys and scorecard versions (migration 017), survey reminders (migration 021). */
 export interface EvaluationTables {
   case_surveys: CaseSurveysTable;
   scorecard_versions: ScorecardVersionsTable;
+  survey_reminders: SurveyRemindersTable;
+}
+
+export interface SurveyRemindersTable {
+  case_id: string;
+  side: 'investor' | 'respondent';
+  sent_at: Timestamp;
 }
 
 export interface CaseSurveysTable {
