@@ -136,6 +136,24 @@ export const ERRORS = {
     zh: '问卷填写有误：{reason}。',
     en: 'Invalid survey: {reason}.',
   },
+  /** A session scheduled with a bad time, length or participants, or a signaling frame that is not a message. */
+  SESSION_INVALID: {
+    status: 400,
+    zh: '调解会话参数有误：{reason}。',
+    en: 'Invalid mediation session: {reason}.',
+  },
+  /** Joining or acting in a session that is not open (not yet opened, ended or cancelled). */
+  SESSION_NOT_OPEN: {
+    status: 409,
+    zh: '调解会话未开启或已结束。',
+    en: 'The mediation session is not open.',
+  },
+  /** A participant still in the waiting room (or removed) tried to talk to the room. */
+  SESSION_NOT_ADMITTED: {
+    status: 409,
+    zh: '请在候场室等待调解员准许入场。',
+    en: 'Please wait in the waiting room until the mediator admits you.',
+  },
   /** A survey for a case whose mediation has not ended, by someone not a party, or a second one by the same side. */
   SURVEY_NOT_OPEN: {
     status: 409,

@@ -6,6 +6,7 @@ import { publishDirectory } from '../use-cases/docking/publish-directory.ts';
 import { relayDue } from '../use-cases/docking/relay-outbox.ts';
 import { sendReconciliation } from '../use-cases/docking/send-reconciliation.ts';
 import { sendSurveyReminders } from '../use-cases/mediation/evaluation/send-survey-reminders.ts';
+import { sendSessionReminders } from '../use-cases/mediation/sessions/send-session-reminders.ts';
 import { refreshOccurrences } from '../use-cases/mediation/statistics/refresh-occurrences.ts';
 import { runConfirmationClock } from '../use-cases/mediation/confirmation/confirmation-clock.ts';
 import { expireCourtPeriods } from '../use-cases/mediation/referrals/expire-court-periods.ts';
@@ -56,6 +57,14 @@ export const JOBS: readonly JobDefinition[] = [
     everyMs: 60 * 60_000,
     leaseMs: 10 * 60_000,
     run: (deps) => sendSurveyReminders(deps),
+  },
+  {
+    // Once per session: its people are reminded within the hour before it starts.
+    id: 'sessions.reminders',
+    platforms: ['mediation'],
+    everyMs: 5 * 60_000,
+    leaseMs: 5 * 60_000,
+    run: (deps) => sendSessionReminders(deps),
   },
   {
     // The statistics' occurrences of cases changed since the last read (every read refreshes too, so this only keeps

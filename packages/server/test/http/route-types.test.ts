@@ -20,12 +20,10 @@ describe('routes typed and serialized by their response schemas', () => {
   it('a handler answering another shape than its schema fails type-check (tsc -p packages/server)', async () => {
     const app = await appWith((typed) => {
       typed.get('/right', { schema: { response: replies({ 200: Counted }) } }, async () => ({ count: 1 }));
-      typed.get(
-        '/wrong',
-        { schema: { response: replies({ 200: Counted }) } },
-        // @ts-expect-error a string where the schema says integer
-        async () => ({ count: 'one' }),
-      );
+      // @ts-expect-error a string where the schema says integer (no overload accepts the handler)
+      typed.get('/wrong', { schema: { response: replies({ 200: Counted }) } }, async () => ({
+        count: 'one',
+      }));
     });
     expect((await app.inject({ url: '/right' })).json()).toEqual({ count: 1 });
     await app.close();

@@ -50,7 +50,11 @@ export type AgreementPayment = Agreement['payments'][number];
 export type CreateCaseInput = RequestBody<'/api/cases', 'post'>;
 export type UpdateDraftInput = RequestBody<'/api/cases/{id}/draft', 'post'>;
 
-type CaseSubPath<P> = P extends `/api/cases/{id}/${infer Rest}` ? Rest : never;
+type CaseSubPath<P> = P extends `/api/cases/{id}/${infer Rest}`
+  ? Rest extends `sessions${string}`
+    ? never
+    : Rest
+  : never;
 /** Event names accepted by POST /api/cases/:id/{event}: every case sub-path that answers the case. */
 export type CaseEvent = Exclude<
   CaseSubPath<keyof paths>,

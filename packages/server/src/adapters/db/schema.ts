@@ -6,6 +6,7 @@ import type { ConfirmationTables } from './confirmation-schema.ts';
 import type { CourtTables } from './court-schema.ts';
 import type { DockingTables } from './docking-schema.ts';
 import type { LossTables } from './loss-schema.ts';
+import type { SessionTables } from './sessions-schema.ts';
 
 // Table types for Kysely. One interface per table; migrations/ is the source of truth.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -210,6 +211,10 @@ interface CaseMessagesTable {
   author_name: string;
   body: string;
   created_at: Timestamp;
+  /** Said in an audio/video session (migration 022): its id, the room, and for a caucus who was in it. */
+  session_id: ColumnType<string | null, string | null | undefined, string | null>;
+  room: ColumnType<string | null, string | null | undefined, string | null>;
+  audience: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
 }
 
 interface CaseRecordTable {
@@ -287,7 +292,8 @@ export interface DB
     CourtTables,
     ConfirmationTables,
     TrainingTables,
-    EvaluationTables {
+    EvaluationTables,
+    SessionTables {
   organizations: OrganizationsTable;
   users: UsersTable;
   user_roles: UserRolesTable;

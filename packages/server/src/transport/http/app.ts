@@ -4,6 +4,8 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
+import { MAX_SIGNAL_FRAME_BYTES } from '@sutiao/domain/sessions/signaling-messages.ts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import { answerFrameworkError, installErrorHandler } from './error-handler.ts';
@@ -75,6 +77,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // Sessions' signaling (routes/mediation/sessions.ts); a frame larger than the protocol allows closes the socket.
+  await app.register(websocket, { options: { maxPayload: MAX_SIGNAL_FRAME_BYTES } });
   installErrorHandler(app, deps);
   if (options.rateLimits !== false) installRateLimits(app, deps);
   installSessionHooks(app, deps);

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../../adapters/db/schema.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import type { Actor } from '@sutiao/domain/permissions.ts';
@@ -73,10 +73,12 @@ export async function presentCaseDetail(
     .orderBy('case_evidence.added_at')
     .orderBy('uploads.id')
     .execute();
+  // A line said in a session's private caucus is read afterwards only by those who were in the room.
   const messages = await db
     .selectFrom('case_messages')
     .selectAll()
     .where('case_id', '=', c.id)
+    .where((eb) => eb.or([eb('audience', 'is', null), sql<boolean>`${actor.userId} = any(audience)`]))
     .orderBy('created_at')
     .execute();
   const record = await db

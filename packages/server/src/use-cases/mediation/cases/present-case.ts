@@ -96,6 +96,9 @@ export interface CaseMessage {
   authorName: string;
   authorRole: string;
   createdAt: string;
+  /** Said in an audio/video session: the session and the room (main, or a side's caucus); null on the case board. */
+  sessionId: string | null;
+  room: string | null;
 }
 
 export interface RecordEntry {
@@ -144,12 +147,16 @@ export const presentMessage = (m: {
   author_name: string;
   author_role: string;
   created_at: Date | string;
+  session_id?: string | null;
+  room?: string | null;
 }): CaseMessage => ({
   id: m.id,
   body: m.body,
   authorName: m.author_name,
   authorRole: m.author_role,
   createdAt: iso(m.created_at),
+  sessionId: m.session_id ?? null,
+  room: m.room ?? null,
 });
 
 export const presentRecordEntry = (r: {

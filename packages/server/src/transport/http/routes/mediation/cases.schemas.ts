@@ -55,6 +55,8 @@ export const CaseMessage = component(
     authorName: Type.String(),
     authorRole: Type.String(),
     createdAt: Type.String(),
+    sessionId: Nullable(Type.String()),
+    room: Nullable(Type.String()),
   }),
 );
 

@@ -1,0 +1,44 @@
+import { Type } from '@sinclair/typebox';
+import { SESSION_STATES } from '@sutiao/domain/sessions/session-lifecycle.ts';
+import { component, ExpectedVersion, Id, Nullable } from '../common/shared.schemas.ts';
+import { oneOf } from '../common/statistics-shared.schemas.ts';
+
+export const SessionParams = Type.Object({ id: Id, sessionId: Id });
+
+export const ScheduleSessionBody = Type.Object(
+  {
+    scheduledAt: Type.String({ minLength: 1, maxLength: 40, description: 'Start, ISO 8601 with offset' }),
+    // Checked by the use case (15–240), so a wrong length gets SESSION_INVALID naming the rule.
+    expectedMinutes: Type.Integer(),
+    participantIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 10, uniqueItems: true })),
+  },
+  { additionalProperties: false },
+);
+
+export const SessionEventBody = Type.Object(ExpectedVersion, { additionalProperties: false });
+
+const Seat = Type.Object({
+  userId: Type.String(),
+  name: Type.String(),
+  role: oneOf(['mediator', 'party', 'agent', 'observer'] as const),
+  side: Nullable(oneOf(['investor', 'respondent'] as const)),
+});
+
+export const MediationSession = component(
+  'MediationSession',
+  Type.Object({
+    id: Type.String(),
+    caseId: Type.String(),
+    state: oneOf(SESSION_STATES),
+    version: Type.Integer(),
+    scheduledAt: Type.String({ format: 'date-time' }),
+    expectedMinutes: Type.Integer(),
+    openedAt: Nullable(Type.String({ format: 'date-time' })),
+    endedAt: Nullable(Type.String({ format: 'date-time' })),
+    participants: Type.Array(Seat),
+    canJoin: Type.Boolean(),
+    isMediator: Type.Boolean(),
+  }),
+);
+
+export const MediationSessions = Type.Array(MediationSession);

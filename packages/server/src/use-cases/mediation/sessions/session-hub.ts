@@ -1,0 +1,348 @@
+import { type AppError, appError, isAppError } from '@sutiao/domain/errors.ts';
+import { SESSION_LIMITS } from '@sutiao/domain/sessions/session-lifecycle.ts';
+import {
+  MAIN_ROOM,
+  mayReach,
+  roomMates,
+  roomOf,
+  type PartySide,
+  type RoomsState,
+  type Seat,
+  sideIsPresent,
+} from '@sutiao/domain/sessions/session-rooms.ts';
+import {
+  type ClientMessage,
+  MEDIATOR_COMMANDS,
+  type MediatorCommand,
+  parseClientMessage,
+  type RosterEntry,
+  type ServerMessage,
+} from '@sutiao/domain/sessions/signaling-messages.ts';
+import type { Deps, SignedInContext } from '../../../deps.ts';
+import { auditUserAct } from '../../common/audit/audit-user-act.ts';
+import type { JoinTicket } from './join-session.ts';
+import { recordSessionChat } from './record-session-chat.ts';
+import { runSessionEvent } from './session-transition.ts';
+import type { SeatRow } from './session-seats.ts';
+
+/** One participant's open signaling channel (a WebSocket); the transport adapts its socket to this. */
+export interface SignalingConnection {
+  send(text: string): void;
+  close(code: number, reason: string): void;
+}
+
+/** WebSocket close codes the server uses (4000–4999 are the application's). */
+export const SIGNAL_CLOSE = {
+  removed: 4000,
+  replaced: 4001,
+  ended: 4002,
+  refused: 4403,
+  notOpen: 4409,
+} as const;
+
+const NOTICES = {
+  toCaucus: { zh: '调解员请您进入单独会谈室。', en: 'The mediator has taken you into a private caucus.' },
+  waiting: {
+    zh: '调解员正在与另一方单独会谈，请稍候。',
+    en: 'The mediator is meeting the other side privately; please wait.',
+  },
+  reunited: { zh: '各方已回到调解室。', en: 'Everyone is back in the mediation room.' },
+};
+
+interface LiveSeat extends Seat {
+  name: string;
+  /** Admitted before and dropped at this time: back within the grace period, no need to be admitted again. */
+  awaySince: number | null;
+  wasAdmitted: boolean;
+}
+
+/** A session while people are connected to it, in this server instance's memory. */
+class LiveSession implements RoomsState {
+  readonly seats = new Map<string, LiveSeat>();
+  readonly connections = new Map<string, { conn: SignalingConnection; ctx: SignedInContext }>();
+  caucus: PartySide | null = null;
+  /** Audited commands and kept chat run one after another, in arrival order. */
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly id: string,
+    readonly caseId: string,
+    seats: readonly SeatRow[],
+  ) {
+    for (const s of seats)
+      this.seats.set(s.userId, { ...s, presence: 'away', awaySince: null, wasAdmitted: false });
+  }
+
+  inTurn(task: () => Promise<void>) {
+    this.queue = this.queue.then(task, task);
+    return this.queue;
+  }
+}
+
+const frame = (m: ServerMessage) => JSON.stringify(m);
+const errorFrame = (err: AppError) =>
+  frame({ type: 'error', code: err.code, message: { zh: err.messageZh, en: err.messageEn } });
+const invalid = (zh: string, en: string) => errorFrame(appError('SESSION_INVALID', { reason: { zh, en } }));
+
+/**
+ * The signaling hub of one platform instance: relays offers, answers and ICE candidates between participants of a
+ * session, keeps chat with the case, and carries out the mediator's controls — admit, mute, remove, caucus, reunite,
+ * end. Every relay obeys `mayReach` (same room, both admitted), so rooms are isolated by the server.
+ */
+export class SessionHub {
+  private readonly live = new Map<string, LiveSession>();
+
+  constructor(private readonly deps: Deps) {}
+
+  /** Connects an admitted ticket's channel; returns the handlers the transport calls on a frame and on close. */
+  connect(ticket: JoinTicket, conn: SignalingConnection) {
+    let session = this.live.get(ticket.sessionId);
+    if (!session) {
+      session = new LiveSession(ticket.sessionId, ticket.caseId, ticket.seats);
+      this.live.set(session.id, session);
+    }
+    const s = session;
+    const userId = ticket.seat.userId;
+    const seat = s.seats.get(userId);
+    if (!seat) throw new Error('ticket without a seat');
+    const previous = s.connections.get(userId);
+    if (previous) previous.conn.close(SIGNAL_CLOSE.replaced, 'replaced by a newer connection');
+    s.connections.set(userId, { conn, ctx: ticket.ctx });
+    const now = this.deps.now().getTime();
+    const back =
+      seat.wasAdmitted && seat.awaySince !== null && now - seat.awaySince <= SESSION_LIMITS.rejoinGraceMs;
+    seat.presence = seat.role === 'mediator' || back ? 'admitted' : 'waiting';
+    seat.awaySince = null;
+    if (seat.presence === 'admitted') seat.wasAdmitted = true;
+    conn.send(
+      frame({
+        type: 'welcome',
+        userId,
+        role: seat.role,
+        presence: seat.presence === 'admitted' ? 'admitted' : 'waiting',
+        room: roomOf(seat, s.caucus),
+      }),
+    );
+    this.broadcastRoster(s);
+    return {
+      onFrame: (text: string) => this.onFrame(s, userId, conn, text),
+      onClose: () => this.onClose(s, userId, conn),
+    };
+  }
+
+  /** Ends every connection of a session that was ended (by its mediator, here or through the API). */
+  closeSession(sessionId: string) {
+    const s = this.live.get(sessionId);
+    if (!s) return;
+    this.live.delete(sessionId);
+    for (const { conn } of s.connections.values()) {
+      conn.send(frame({ type: 'ended' }));
+      conn.close(SIGNAL_CLOSE.ended, 'session ended');
+    }
+    s.connections.clear();
+  }
+
+  private onFrame(s: LiveSession, userId: string, conn: SignalingConnection, text: string) {
+    if (s.connections.get(userId)?.conn !== conn) return;
+    const parsed = parseClientMessage(text);
+    if (!parsed.ok) {
+      conn.send(invalid(parsed.reason, parsed.reason));
+      return;
+    }
+    const m = parsed.message;
+    if ((MEDIATOR_COMMANDS as readonly string[]).includes(m.type)) {
+      if (s.seats.get(userId)?.role !== 'mediator') {
+        conn.send(errorFrame(appError('FORBIDDEN')));
+        return;
+      }
+      void s.inTurn(() => this.command(s, userId, m as MediatorCommand));
+      return;
+    }
+    this.relay(s, userId, conn, m as Extract<ClientMessage, { type: 'signal' | 'chat' }>);
+  }
+
+  private relay(
+    s: LiveSession,
+    userId: string,
+    conn: SignalingConnection,
+    m: Extract<ClientMessage, { type: 'signal' | 'chat' }>,
+  ) {
+    const seat = s.seats.get(userId);
+    if (seat?.presence !== 'admitted') {
+      conn.send(errorFrame(appError('SESSION_NOT_ADMITTED')));
+      return;
+    }
+    if (m.type === 'signal') {
+      if (!mayReach(s, userId, m.to)) {
+        conn.send(invalid('对方不在同一会谈室', 'not in your room'));
+        return;
+      }
+      s.connections.get(m.to)?.conn.send(frame({ type: 'signal', from: userId, data: m.data }));
+      return;
+    }
+    // Chat: the room and who hears it are fixed when it is said; kept first, then delivered.
+    const room = roomOf(seat, s.caucus);
+    const mates = roomMates(s, userId);
+    const audience = s.caucus === null ? null : [userId, ...mates];
+    const ctx = s.connections.get(userId)?.ctx;
+    if (!ctx) return;
+    void s.inTurn(async () => {
+      try {
+        const line = await recordSessionChat(this.deps, ctx, {
+          caseId: s.caseId,
+          sessionId: s.id,
+          name: seat.name,
+          role: seat.role,
+          room,
+          audience,
+          body: m.body,
+        });
+        const text = frame({ type: 'chat', ...line });
+        for (const to of [userId, ...mates]) s.connections.get(to)?.conn.send(text);
+      } catch {
+        conn.send(errorFrame(appError('INTERNAL')));
+      }
+    });
+  }
+
+  private async command(s: LiveSession, mediatorId: string, m: MediatorCommand) {
+    const mediator = s.connections.get(mediatorId);
+    if (!mediator) return;
+    const reply = (text: string) => mediator.conn.send(text);
+    const target = 'userId' in m ? s.seats.get(m.userId) : undefined;
+    if ('userId' in m && (!target || target.role === 'mediator')) {
+      reply(invalid('无此参加人', 'no such participant'));
+      return;
+    }
+    if (m.type === 'caucus' && !sideIsPresent(s, m.side)) {
+      reply(invalid('该方无人在场', 'nobody of that side is present'));
+      return;
+    }
+    if (m.type === 'end') {
+      await this.end(s, mediator.ctx, reply);
+      return;
+    }
+    try {
+      await auditUserAct(this.deps.db, mediator.ctx, this.deps.now(), {
+        action: `session.${m.type}`,
+        targetType: 'mediation_session',
+        targetId: s.id,
+        details: {
+          caseId: s.caseId,
+          ...('userId' in m ? { userId: m.userId } : {}),
+          ...('side' in m ? { side: m.side } : {}),
+        },
+      });
+    } catch {
+      reply(errorFrame(appError('INTERNAL')));
+      return;
+    }
+    this.apply(s, m, target);
+  }
+
+  /** Carries out an audited control. */
+  private apply(s: LiveSession, m: Exclude<MediatorCommand, { type: 'end' }>, target: LiveSeat | undefined) {
+    const send = (userId: string, message: ServerMessage) =>
+      s.connections.get(userId)?.conn.send(frame(message));
+    switch (m.type) {
+      case 'admit':
+        if (target?.presence !== 'waiting') return;
+        target.presence = 'admitted';
+        target.wasAdmitted = true;
+        send(target.userId, { type: 'admitted', room: roomOf(target, s.caucus) });
+        break;
+      case 'mute':
+        if (target) send(target.userId, { type: 'muted' });
+        return;
+      case 'remove': {
+        if (!target) return;
+        const held = s.connections.get(target.userId);
+        target.presence = 'away';
+        target.wasAdmitted = false;
+        target.awaySince = null;
+        s.connections.delete(target.userId);
+        if (held) {
+          held.conn.send(frame({ type: 'removed' }));
+          held.conn.close(SIGNAL_CLOSE.removed, 'removed by the mediator');
+        }
+        break;
+      }
+      case 'caucus':
+      case 'reunite': {
+        s.caucus = m.type === 'caucus' ? m.side : null;
+        for (const [userId, seat] of s.seats) {
+          if (seat.presence !== 'admitted') continue;
+          const room = roomOf(seat, s.caucus);
+          const notice =
+            s.caucus === null ? NOTICES.reunited : room === MAIN_ROOM ? NOTICES.waiting : NOTICES.toCaucus;
+          send(userId, { type: 'room', room, notice });
+        }
+        break;
+      }
+    }
+    this.broadcastRoster(s);
+  }
+
+  private async end(s: LiveSession, ctx: SignedInContext, reply: (text: string) => void) {
+    try {
+      const current = await this.deps.db
+        .selectFrom('mediation_sessions')
+        .select('version')
+        .where('id', '=', s.id)
+        .executeTakeFirstOrThrow();
+      await runSessionEvent(this.deps, ctx, 'end', {
+        caseId: s.caseId,
+        sessionId: s.id,
+        expectedVersion: current.version,
+      });
+      this.closeSession(s.id);
+    } catch (err) {
+      reply(errorFrame(isAppError(err) ? err : appError('INTERNAL')));
+    }
+  }
+
+  private onClose(s: LiveSession, userId: string, conn: SignalingConnection) {
+    const held = s.connections.get(userId);
+    if (held?.conn !== conn) return;
+    s.connections.delete(userId);
+    const seat = s.seats.get(userId);
+    if (seat && seat.presence !== 'away') {
+      seat.presence = 'away';
+      seat.awaySince = seat.wasAdmitted ? this.deps.now().getTime() : null;
+    }
+    void s.inTurn(async () => {
+      await auditUserAct(this.deps.db, held.ctx, this.deps.now(), {
+        action: 'session.leave',
+        targetType: 'mediation_session',
+        targetId: s.id,
+        details: { caseId: s.caseId },
+      }).catch(() => undefined);
+    });
+    this.broadcastRoster(s);
+  }
+
+  private broadcastRoster(s: LiveSession) {
+    const participants: RosterEntry[] = [...s.seats.values()].map((seat) => ({
+      userId: seat.userId,
+      name: seat.name,
+      role: seat.role,
+      side: seat.side,
+      presence: seat.presence,
+      room: roomOf(seat, s.caucus),
+    }));
+    const text = frame({ type: 'roster', caucus: s.caucus, participants });
+    for (const { conn } of s.connections.values()) conn.send(text);
+  }
+}
+
+const hubs = new WeakMap<Deps, SessionHub>();
+
+/** The one hub of a platform instance (its `Deps`). */
+export function sessionHub(deps: Deps): SessionHub {
+  let hub = hubs.get(deps);
+  if (!hub) {
+    hub = new SessionHub(deps);
+    hubs.set(deps, hub);
+  }
+  return hub;
+}
