@@ -6,6 +6,8 @@ export default defineConfig({
     name: 'e2e',
     root: '.',
     include: ['e2e/**/*.e2e.ts'],
+    // The audio/video journey needs a loopback-only network namespace: `npm run test:av` (e2e/av/vitest.config.ts).
+    exclude: ['e2e/av/**'],
     globalSetup: ['e2e/support/global-setup.ts'],
     fileParallelism: false,
     testTimeout: 120_000,

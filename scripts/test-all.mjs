@@ -11,4 +11,8 @@ const run = (cmd, args, env = {}) => {
 
 ensureInstalled();
 run('npx', ['vitest', 'run']);
-if (process.env.SUTIAO_SKIP_E2E !== '1') run('npx', ['vitest', 'run', '--config', 'e2e/vitest.config.ts']);
+if (process.env.SUTIAO_SKIP_E2E !== '1') {
+  run('npx', ['vitest', 'run', '--config', 'e2e/vitest.config.ts']);
+  // The audio/video journey, in its own loopback-only network namespace (scripts/test-av.mjs).
+  run('node', ['scripts/test-av.mjs']);
+}

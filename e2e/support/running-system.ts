@@ -12,10 +12,10 @@ export interface JourneyEnv {
  * One file's platforms (as real processes, fresh databases) and one Chromium, started before its tests and
  * stopped after them. Call inside `describe`; read `env.system` / `env.browser` inside tests and hooks.
  */
-export function useRunningSystem(platform?: PlatformName): JourneyEnv {
+export function useRunningSystem(platform?: PlatformName, options: { media?: boolean } = {}): JourneyEnv {
   const env = {} as JourneyEnv;
   beforeAll(async () => {
-    [env.system, env.browser] = await Promise.all([startSystem(platform), launchBrowser()]);
+    [env.system, env.browser] = await Promise.all([startSystem(platform), launchBrowser(options)]);
   });
   afterAll(async () => {
     await env.browser?.close();

@@ -26,7 +26,25 @@ export interface Deps {
   outbox: DockingOutbox;
   /** This platform's side of the link: its id, its registered peers, the HTTP client to them. */
   docking: DockingLink;
+  /** Where sessions' browsers find each other: STUN and TURN servers (none: host candidates only). */
+  media: MediaRelayConfig;
 }
+
+export interface MediaRelayConfig {
+  stunUrls: string[];
+  turnUrls: string[];
+  /** coturn's static-auth-secret: each participant gets a TURN username and password valid for a few hours. */
+  turnSecret: string | null;
+  /** Browsers use only relayed candidates (every media packet through TURN). */
+  relayOnly: boolean;
+}
+
+export const NO_MEDIA_RELAY: MediaRelayConfig = {
+  stunUrls: [],
+  turnUrls: [],
+  turnSecret: null,
+  relayOnly: false,
+};
 
 /** Who is asking, and under which request id; use cases never see HTTP objects. */
 export interface RequestContext {

@@ -23,6 +23,7 @@ const WorkbenchPage = lazy(() => import('./pages/workbench-page.tsx'));
 const ApplyPage = lazy(() => import('./pages/apply-page.tsx'));
 const CaseListPage = lazy(() => import('./pages/case-list-page.tsx'));
 const CaseDetailPage = lazy(() => import('./pages/case-detail-page.tsx'));
+const SessionRoomPage = lazy(() => import('./pages/sessions/session-room-page.tsx'));
 const InboxPage = lazy(() => import('./pages/inbox-page.tsx'));
 const VerifyPage = lazy(() => import('./pages/verify-page.tsx'));
 const MediatorsPage = lazy(() => import('./pages/mediators-page.tsx'));
@@ -177,6 +178,14 @@ function AppRoutes({ platform }: { platform: Platform }) {
               element={
                 <Lazy>
                   <CaseDetailPage />
+                </Lazy>
+              }
+            />
+            <Route
+              path="/cases/:id/sessions/:sessionId"
+              element={
+                <Lazy>
+                  <SessionRoomPage />
                 </Lazy>
               }
             />

@@ -63,3 +63,6 @@ export function formatBytes(size: number): string {
   if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;
   return `${(size / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/** A datetime-local value read as Beijing time, the time courses and sessions are announced in. */
+export const beijingIso = (local: string) => `${local.length === 16 ? `${local}:00` : local}+08:00`;

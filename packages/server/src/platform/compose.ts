@@ -5,7 +5,7 @@ import { type Database, openDatabase } from '../adapters/db/database.ts';
 import { migrate } from '../adapters/db/migrate.ts';
 import { fileSink, type NotificationSink } from '../adapters/notify/notification-sink.ts';
 import { createFsFileStore } from '../adapters/storage/fs-file-store.ts';
-import type { Deps } from '../deps.ts';
+import { type Deps, NO_MEDIA_RELAY } from '../deps.ts';
 import { dockingOutbox } from '../use-cases/docking/docking-outbox.ts';
 import type { PlatformConfig } from './config.ts';
 
@@ -38,6 +38,7 @@ export async function composePlatform(
     publicUrl: config.publicUrl,
     outbox: dockingOutbox(now),
     docking: createDockingLink({ platformId: config.platformId, signer: keys.signer }),
+    media: config.media ?? NO_MEDIA_RELAY,
   };
   return { deps, database };
 }

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import type { Platform } from '@sutiao/domain/roles.ts';
+import type { MediaRelayConfig } from '../deps.ts';
 
 export interface PlatformConfig {
   platform: Platform;
@@ -22,6 +23,8 @@ export interface PlatformConfig {
    * (the default) the header is ignored, so nobody can pick the address a rate limit counts.
    */
   trustedProxies?: string[];
+  /** ICE servers for sessions' media (STUN, and TURN with shared-secret credentials, as coturn's use-auth-secret). */
+  media?: MediaRelayConfig;
 }
 
 const DEFAULT_PORTS: Record<Platform, number> = { court: 3100, mediation: 3200 };
@@ -65,6 +68,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): PlatformConf
     seedDemo: values['seed-demo'] ?? env.SUTIAO_SEED_DEMO === '1',
     logger: !values.quiet,
     rateLimits: env.SUTIAO_RATE_LIMITS !== 'off',
+    media: readMediaRelay(env),
     trustedProxies: readTrustedProxies(values['trusted-proxies'] ?? env.SUTIAO_TRUSTED_PROXIES ?? ''),
   };
 }
@@ -90,4 +94,20 @@ export function readTrustedProxies(list: string): string[] {
       );
   }
   return entries;
+}
+
+const urls = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter((u) => u.length > 0);
+
+/** SUTIAO_STUN_URLS, SUTIAO_TURN_URLS (comma-separated), SUTIAO_TURN_SECRET, SUTIAO_ICE_RELAY_ONLY=1. */
+export function readMediaRelay(env: NodeJS.ProcessEnv): MediaRelayConfig {
+  return {
+    stunUrls: urls(env.SUTIAO_STUN_URLS),
+    turnUrls: urls(env.SUTIAO_TURN_URLS),
+    turnSecret: env.SUTIAO_TURN_SECRET || null,
+    relayOnly: env.SUTIAO_ICE_RELAY_ONLY === '1',
+  };
 }

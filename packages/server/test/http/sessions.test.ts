@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   caseClient,
@@ -8,6 +9,7 @@ import {
 } from '../support/case-fixtures.ts';
 import { connectSignaling, type Frame, listenOnce } from '../support/signaling-client.ts';
 import { ENGINES } from '../support/test-databases.ts';
+import { TEST_MEDIA_RELAY } from '../support/test-deps.ts';
 import { createTestApp, type TestApp } from '../support/test-platform.ts';
 import { sendSessionReminders } from '../../src/use-cases/mediation/sessions/send-session-reminders.ts';
 
@@ -290,6 +292,28 @@ describe.each(ENGINES)('audio/video mediation sessions (%s)', (engine) => {
       'session.end',
     ])
       expect(actions, action).toContain(action);
+  });
+
+  it('gives a signed-in browser STUN and TURN servers with TURN credentials of its own, valid for hours', async () => {
+    expect((await t.app.inject({ url: '/api/sessions/ice-servers' })).statusCode).toBe(401);
+    const res = await api().get(actors.investor, '/api/sessions/ice-servers');
+    expect(res.statusCode).toBe(200);
+    const { iceServers, iceTransportPolicy } = res.json();
+    expect(iceTransportPolicy).toBe('all');
+    expect(iceServers[0]).toEqual({ urls: TEST_MEDIA_RELAY.stunUrls });
+    const turn = iceServers[1];
+    expect(turn.urls).toEqual(TEST_MEDIA_RELAY.turnUrls);
+    const [expiry, userId] = turn.username.split(':');
+    expect(userId).toBe(ids.investor1);
+    const hours = (Number(expiry) * 1000 - t.clock.now.getTime()) / 3_600_000;
+    expect(hours).toBeGreaterThan(5.9);
+    expect(hours).toBeLessThanOrEqual(6);
+    // The password coturn derives from its static-auth-secret (use-auth-secret) for that username.
+    expect(turn.credential).toBe(
+      createHmac('sha1', TEST_MEDIA_RELAY.turnSecret).update(turn.username).digest('base64'),
+    );
+    const other = (await api().get(actors.firm, '/api/sessions/ice-servers')).json().iceServers[1];
+    expect(other.credential).not.toBe(turn.credential);
   });
 
   it('reminds a session’s people once within the hour before it starts', async () => {

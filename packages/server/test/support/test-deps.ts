@@ -58,6 +58,7 @@ export function testDeps(
       signer: TEST_KEYS[platform].signer,
       ...(client ? { client } : {}),
     }),
+    media: TEST_MEDIA_RELAY,
     ...rest,
   };
 }
@@ -66,4 +67,12 @@ export function testDeps(
 export const TEST_PLATFORM_IDS: Record<Platform, string> = {
   court: 'test-court',
   mediation: 'test-mediation',
+};
+
+/** A TURN server as a deployment configures it (coturn with use-auth-secret), so ICE credentials can be checked. */
+export const TEST_MEDIA_RELAY = {
+  stunUrls: ['stun:127.0.0.1:3478'],
+  turnUrls: ['turn:127.0.0.1:3478?transport=udp'],
+  turnSecret: 'test-turn-secret',
+  relayOnly: false,
 };

@@ -11,6 +11,9 @@ import { CaseTimeline } from '../components/case-timeline.tsx';
 import { MessageHistory } from './court/message-history.tsx';
 import { ConfirmationPanel } from './confirmation/confirmation-panel.tsx';
 import { SurveyPanel } from './evaluation/survey-panel.tsx';
+import { SessionPanel } from './sessions/session-panel.tsx';
+import { useSessionText } from './sessions/session-text.ts';
+import { useMe } from '../session.tsx';
 import { useConfirmationText } from './confirmation/confirmation-text.ts';
 import { DeadlineText } from '../components/deadline-text.tsx';
 import { PageHeading, usePageTitle } from '../components/page-title.tsx';
@@ -148,6 +151,8 @@ export default function CaseDetailPage() {
   const { t, lang } = useI18n();
   const { pt: apt } = useApplyText();
   const { pt: confirmationText } = useConfirmationText();
+  const { pt: sessionText } = useSessionText();
+  const me = useMe();
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [tab, setTab] = useState('overview');
@@ -279,6 +284,23 @@ export default function CaseDetailPage() {
               label: t('case.tab.timeline'),
               children: <CaseTimeline entries={detail.timeline} />,
             },
+            ...(detail.mediator || detail.status === 'mediating'
+              ? [
+                  {
+                    key: 'sessions',
+                    label: sessionText('tab'),
+                    children: (
+                      <SessionPanel
+                        caseId={detail.id}
+                        canSchedule={
+                          detail.mediator?.id === me.user.id &&
+                          (detail.status === 'mediating' || detail.status === 'agreement_pending')
+                        }
+                      />
+                    ),
+                  },
+                ]
+              : []),
             {
               key: 'messages',
               label: t('case.tab.messages'),

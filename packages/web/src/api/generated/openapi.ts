@@ -8033,6 +8033,60 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/sessions/ice-servers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** STUN and TURN servers for a session’s browser, with TURN credentials of its own (hours) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['IceConfig'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/statistics': {
     parameters: {
       query?: never;
@@ -10021,6 +10075,14 @@ export type components = {
       database: 'pglite' | 'postgres';
       platform: 'court' | 'mediation';
       status: 'ok' | 'degraded';
+    };
+    IceConfig: {
+      iceServers: {
+        credential?: string;
+        urls: string[];
+        username?: string;
+      }[];
+      iceTransportPolicy: 'all' | 'relay';
     };
     LossAssessment: {
       /** @description Events the current user may fire now */

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { type CourseDraft, createCourse, listOrganizers, type Organizers } from '../../api/training.ts';
 import { labelOf, ROLE } from '../../domain-labels.ts';
+import { beijingIso } from '../../format.ts';
 import { useSession } from '../../session.tsx';
 import { useTrainingText } from './training-text.ts';
 
@@ -19,9 +20,6 @@ interface Values {
   audience: string[];
   capacity?: number | null;
 }
-
-/** A datetime-local value read as Beijing time, the time courses are announced in. */
-const beijingIso = (local: string) => `${local.length === 16 ? `${local}:00` : local}+08:00`;
 
 /** A new course: title, when and where, hours, for whom, and the courts or organizations running it jointly. */
 export function CourseForm({ onClose, onCreated }: { onClose: () => void; onCreated: () => void }) {

@@ -42,3 +42,17 @@ export const MediationSession = component(
 );
 
 export const MediationSessions = Type.Array(MediationSession);
+
+export const IceConfig = component(
+  'IceConfig',
+  Type.Object({
+    iceServers: Type.Array(
+      Type.Object({
+        urls: Type.Array(Type.String()),
+        username: Type.Optional(Type.String()),
+        credential: Type.Optional(Type.String()),
+      }),
+    ),
+    iceTransportPolicy: oneOf(['all', 'relay'] as const),
+  }),
+);

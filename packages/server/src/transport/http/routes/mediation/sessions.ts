@@ -3,6 +3,7 @@ import { isAppError } from '@sutiao/domain/errors.ts';
 import type { Deps } from '../../../../deps.ts';
 import { cancelSession } from '../../../../use-cases/mediation/sessions/cancel-session.ts';
 import { endSession } from '../../../../use-cases/mediation/sessions/end-session.ts';
+import { getIceServers } from '../../../../use-cases/mediation/sessions/get-ice-servers.ts';
 import { joinSession } from '../../../../use-cases/mediation/sessions/join-session.ts';
 import { listSessions } from '../../../../use-cases/mediation/sessions/list-sessions.ts';
 import { openSession } from '../../../../use-cases/mediation/sessions/open-session.ts';
@@ -12,6 +13,7 @@ import { signedIn } from '../../request-context.ts';
 import type { RouteApp } from '../../route-module.ts';
 import { IdParams, replies } from '../common/shared.schemas.ts';
 import {
+  IceConfig,
   MediationSession,
   MediationSessions,
   ScheduleSessionBody,
@@ -64,6 +66,18 @@ export function sessionRoutes(app: RouteApp, deps: Deps) {
     },
     async (request) =>
       scheduleSession(deps, signedIn(request), { caseId: request.params.id, ...request.body }),
+  );
+  app.get(
+    '/api/sessions/ice-servers',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'STUN and TURN servers for a session’s browser, with TURN credentials of its own (hours)',
+        response: replies({ 200: IceConfig }),
+      },
+    },
+    async (request) => getIceServers(deps, signedIn(request)),
   );
   const verbs = [
     ['open', openSession, 'Open the session (from 30 minutes before its start)'],

@@ -1,0 +1,190 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiAs, CONSENTS } from '../support/api.ts';
+import { expectAccessible } from '../support/browser.ts';
+import { useRunningSystem } from '../support/running-system.ts';
+import { signInAs } from '../support/sign-in.ts';
+import { watchApi } from '../support/ui.ts';
+
+const STEP_TIMEOUT = 60_000;
+
+/** A datetime-local value in Beijing time, `minutes` from now. */
+const beijingLocal = (minutes: number) =>
+  new Date(Date.now() + 8 * 3_600_000 + minutes * 60_000).toISOString().slice(0, 16);
+
+/** The frames each remote tile has decoded so far, by user id. */
+const tiles = (page: Page) =>
+  page.$$eval('[data-testid="remote-tile"]', (nodes) =>
+    nodes.map((n) => ({
+      userId: n.getAttribute('data-user-id') ?? '',
+      frames: Number(n.getAttribute('data-frames-decoded') ?? 0),
+      width: (n.querySelector('video') as HTMLVideoElement | null)?.videoWidth ?? 0,
+    })),
+  );
+
+/** Waits until the page shows exactly `count` remote people, each with decoded video; returns the tiles. */
+async function expectPictures(page: Page, count: number) {
+  await expect
+    .poll(
+      async () => {
+        const now = await tiles(page);
+        return now.length === count && now.every((t) => t.frames > 0 && t.width > 0);
+      },
+      { timeout: STEP_TIMEOUT, interval: 250 },
+    )
+    .toBe(true);
+  return tiles(page);
+}
+
+async function enterWaitingRoom(page: Page, url: string, caseId: string) {
+  await page.goto(`${url}/cases/${caseId}`);
+  await page.getByRole('tab', { name: '在线视频调解' }).click();
+  await page.getByRole('button', { name: '进入会话' }).click();
+  const check = page.getByTestId('device-check');
+  await check.waitFor();
+  // The self-test: a live preview of the (fake) camera and the microphone's level meter.
+  await expect
+    .poll(() => page.$eval('video[aria-label="本机画面预览"]', (v) => (v as HTMLVideoElement).videoWidth))
+    .toBeGreaterThan(0);
+  await page.locator('meter').waitFor();
+  await page.getByRole('button', { name: '进入候场室' }).click();
+}
+
+describe('online audio/video mediation in three browsers', () => {
+  const env = useRunningSystem('mediation', { media: true });
+
+  it('the mediator admits both parties, everyone sees everyone, a caucus isolates one side, and the session ends for all', {
+    timeout: 300_000,
+  }, async () => {
+    const url = env.system.urls.mediation;
+    const [investorPage, firmPage, mediatorPage, adminPage] = await Promise.all([
+      signInAs(env.browser, url, 'investor1'),
+      signInAs(env.browser, url, 'firm_huaxin'),
+      signInAs(env.browser, url, 'mediator1'),
+      signInAs(env.browser, url, 'center_admin'),
+    ]);
+    const failures = [investorPage, firmPage, mediatorPage].map((p) => {
+      p.setDefaultTimeout(STEP_TIMEOUT);
+      return watchApi(p);
+    });
+    // A case in mediation, through the API (the lifecycle A journeys click these steps).
+    const [investor, firm, mediator, admin] = await Promise.all([
+      apiAs(investorPage, url),
+      apiAs(firmPage, url),
+      apiAs(mediatorPage, url),
+      apiAs(adminPage, url),
+    ]);
+    const created = await investor.post('/api/cases', {
+      respondentOrgId: 'firm-huaxin',
+      claimAmountFen: 3_500_000,
+      facts: '营业部员工代客操作，造成本人账户亏损。',
+      requests: '请求赔偿损失人民币 35,000 元。',
+      evidenceIds: [],
+      consents: CONSENTS,
+      submit: true,
+    });
+    await admin.fire(created.id, 'register');
+    await admin.fire(created.id, 'consult-respondent');
+    await firm.fire(created.id, 'respondent-reply', { willing: true });
+    await admin.fire(created.id, 'accept');
+    await admin.fire(created.id, 'set-track', { track: 'ordinary' });
+    await admin.fire(created.id, 'assign-mediator', { mediatorId: mediator.me.user.id });
+    const names = {
+      investor: investor.me.user.displayName as string,
+      firm: firm.me.user.displayName as string,
+    };
+
+    // The mediator schedules a session on the case page and opens it.
+    await mediatorPage.goto(`${url}/cases/${created.id}`);
+    await mediatorPage.getByRole('tab', { name: '在线视频调解' }).click();
+    await mediatorPage.getByLabel('开始时间（北京时间）').fill(beijingLocal(10));
+    await mediatorPage.getByLabel('预计时长（分钟）').fill('60');
+    await mediatorPage.getByRole('button', { name: /预\s*约/ }).click();
+    await mediatorPage.getByRole('button', { name: '开启会话' }).click();
+    await expectAccessible(mediatorPage, 'case sessions tab');
+    const invited = await investor.get('/api/notices');
+    expect(JSON.stringify(invited)).toContain('在线视频调解邀请');
+
+    await enterWaitingRoom(mediatorPage, url, created.id);
+    await mediatorPage.getByTestId('session-controls').waitFor();
+    await enterWaitingRoom(investorPage, url, created.id);
+    await enterWaitingRoom(firmPage, url, created.id);
+    await investorPage.getByTestId('waiting-room').waitFor();
+    await firmPage.getByTestId('waiting-room').waitFor();
+    await expectAccessible(investorPage, 'waiting room');
+    expect(await tiles(investorPage)).toEqual([]);
+
+    // Admitted: each browser decodes the two others' video.
+    const admitted = performance.now();
+    await mediatorPage.getByRole('button', { name: `准许入场 ${names.investor}` }).click();
+    await mediatorPage.getByRole('button', { name: `准许入场 ${names.firm}` }).click();
+    const firstFrame: Record<string, number> = {};
+    await Promise.all(
+      (
+        [
+          ['mediator', mediatorPage],
+          ['investor', investorPage],
+          ['firm', firmPage],
+        ] as const
+      ).map(async ([who, page]) => {
+        await expectPictures(page, 2);
+        firstFrame[who] = Math.round(performance.now() - admitted);
+      }),
+    );
+    await expectAccessible(mediatorPage, 'session room, mediator');
+
+    // Caucus with the investor: the firm's browser holds no connection to anyone; chat stays in its room.
+    await mediatorPage.getByRole('button', { name: '与申请人方单独会谈' }).click();
+    await investorPage.getByTestId('current-room').filter({ hasText: '单独会谈室（申请人方）' }).waitFor();
+    await firmPage.getByTestId('room-notice').filter({ hasText: '单独会谈' }).waitFor();
+    await expect.poll(async () => (await tiles(firmPage)).length, { timeout: STEP_TIMEOUT }).toBe(0);
+    const caucusTiles = await expectPictures(investorPage, 1);
+    expect(caucusTiles[0]?.userId).toBe(mediator.me.user.id);
+    await investorPage.getByRole('textbox', { name: '文字交流' }).fill('我最低能接受八成');
+    await investorPage.getByRole('button', { name: /发\s*送/ }).click();
+    await mediatorPage.getByRole('log').filter({ hasText: '我最低能接受八成' }).waitFor();
+    await firmPage.getByRole('textbox', { name: '文字交流' }).fill('我们在等');
+    await firmPage.getByRole('button', { name: /发\s*送/ }).click();
+    await firmPage.getByRole('log').filter({ hasText: '我们在等' }).waitFor();
+    expect(await firmPage.getByRole('log').textContent()).not.toContain('八成');
+    expect(await mediatorPage.getByRole('log').textContent()).not.toContain('我们在等');
+
+    // Back together: pictures and chat reach everyone again.
+    await mediatorPage.getByRole('button', { name: '结束单独会谈' }).click();
+    await Promise.all([mediatorPage, investorPage, firmPage].map((p) => expectPictures(p, 2)));
+    await mediatorPage.getByRole('textbox', { name: '文字交流' }).fill('请各方回到调解室');
+    await mediatorPage.getByRole('button', { name: /发\s*送/ }).click();
+    for (const page of [investorPage, firmPage])
+      await page.getByRole('log').filter({ hasText: '请各方回到调解室' }).waitFor();
+
+    const frames = Object.fromEntries(
+      await Promise.all(
+        (
+          [
+            ['mediator', mediatorPage],
+            ['investor', investorPage],
+            ['firm', firmPage],
+          ] as const
+        ).map(async ([who, page]) => [who, (await tiles(page)).map((t) => t.frames)] as const),
+      ),
+    );
+    for (const who of ['mediator', 'investor', 'firm'] as const)
+      console.log(
+        `av ${who}: framesDecoded=${frames[who]?.join(',')} first frame ${firstFrame[who]} ms after admit`,
+      );
+
+    // The mediator ends the session for everyone.
+    await mediatorPage.getByRole('button', { name: '结束会话' }).click();
+    await mediatorPage.getByRole('button', { name: /确\s*定|OK/ }).click();
+    for (const page of [mediatorPage, investorPage, firmPage])
+      await page.getByRole('heading', { name: '会话已结束。' }).waitFor();
+    const sessions = await investor.get(`/api/cases/${created.id}/sessions`);
+    expect(sessions[0].state).toBe('ended');
+    // What was said stays with the case; the investor's caucus line is not the firm's to read.
+    const firmView = await firm.get(`/api/cases/${created.id}`);
+    const lines = firmView.messages.map((m: { body: string }) => m.body);
+    expect(lines).toContain('请各方回到调解室');
+    expect(lines).not.toContain('我最低能接受八成');
+    expect(failures.flat()).toEqual([]);
+  });
+});
