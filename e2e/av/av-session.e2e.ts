@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { apiAs, CONSENTS } from '../support/api.ts';
 import { expectAccessible } from '../support/browser.ts';
 import { useRunningSystem } from '../support/running-system.ts';
-import { signInAs } from '../support/sign-in.ts';
+import { DEMO_PASSWORD, signInAs } from '../support/sign-in.ts';
 import { watchApi } from '../support/ui.ts';
 
 const STEP_TIMEOUT = 60_000;
@@ -53,7 +53,7 @@ async function enterWaitingRoom(page: Page, url: string, caseId: string) {
 describe('online audio/video mediation in three browsers', () => {
   const env = useRunningSystem('mediation', { media: true });
 
-  it('the mediator admits both parties, everyone sees everyone, a caucus isolates one side, and the session ends for all', {
+  it('the mediator admits both parties, everyone sees everyone, a caucus isolates one side, the session ends for all, and its record is signed by each side and verifies publicly', {
     timeout: 300_000,
   }, async () => {
     const url = env.system.urls.mediation;
@@ -173,6 +173,11 @@ describe('online audio/video mediation in three browsers', () => {
         `av ${who}: framesDecoded=${frames[who]?.join(',')} first frame ${firstFrame[who]} ms after admit`,
       );
 
+    // The mediator keeps the record as the session runs; it is saved on the server while they type.
+    const recordText = '申请人陈述：员工代客操作造成亏损，要求赔偿三万五千元。被申请人：同意协商。';
+    await mediatorPage.getByRole('textbox', { name: '调解笔录' }).fill(recordText);
+    await mediatorPage.getByTestId('record-save-state').filter({ hasText: '已保存' }).waitFor();
+
     // The mediator ends the session for everyone.
     await mediatorPage.getByRole('button', { name: '结束会话' }).click();
     await mediatorPage.getByRole('button', { name: /确\s*定|OK/ }).click();
@@ -185,6 +190,31 @@ describe('online audio/video mediation in three browsers', () => {
     const lines = firmView.messages.map((m: { body: string }) => m.body);
     expect(lines).toContain('请各方回到调解室');
     expect(lines).not.toContain('我最低能接受八成');
+
+    // After the session: the mediator fixes the record, each side reads and signs it with their password.
+    const signRecord = async (page: Page, finalize = false) => {
+      await page.goto(`${url}/cases/${created.id}`);
+      await page.getByRole('tab', { name: '在线视频调解' }).click();
+      const panel = page.getByTestId('record-panel');
+      await panel.getByTestId('record-text').filter({ hasText: '要求赔偿三万五千元' }).waitFor();
+      if (finalize) await panel.getByRole('button', { name: '定稿并请各方签名' }).click();
+      await panel.getByRole('button', { name: '签名确认' }).click();
+      const dialog = page.getByRole('dialog', { name: '签署调解笔录' });
+      await dialog.getByLabel('登录密码').fill(DEMO_PASSWORD);
+      await dialog.getByRole('button', { name: '签名确认' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+    };
+    await signRecord(mediatorPage, true);
+    await signRecord(investorPage);
+    await expectAccessible(investorPage, 'session record signing');
+    await signRecord(firmPage);
+    const sealedNote = firmPage.getByTestId('record-panel').getByText(/验证码/);
+    await sealedNote.waitFor();
+    const code = /验证码\s*([0-9A-Z-]+)/.exec((await sealedNote.textContent()) ?? '')?.[1] ?? '';
+    expect(code).not.toBe('');
+    await firmPage.goto(`${url}/verify/${code}`);
+    await firmPage.getByTestId('verify-verdict').filter({ hasText: '有效' }).waitFor();
+    expect(await firmPage.getByText('在线视频调解笔录').count()).toBeGreaterThan(0);
     expect(failures.flat()).toEqual([]);
   });
 });

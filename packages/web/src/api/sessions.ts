@@ -28,3 +28,19 @@ export const getIceServers = () =>
   request<IceConfig>('/api/sessions/ice-servers', { silent: true }).catch(
     (): IceConfig => ({ iceServers: [], iceTransportPolicy: 'all' }),
   );
+
+export type SessionRecord = components['schemas']['SessionRecord'];
+const recordPath = (caseId: string, sessionId: string) => `${base(caseId)}/${enc(sessionId)}/record`;
+export const getSessionRecord = (caseId: string, sessionId: string) =>
+  request<SessionRecord>(recordPath(caseId, sessionId), { silent: true });
+/** Silent: the editor shows a conflict or a failed save beside the text, without a toast per keystroke. */
+export const saveRecordDraft = (caseId: string, sessionId: string, body: string, revision: number) =>
+  request<SessionRecord>(`${recordPath(caseId, sessionId)}/draft`, {
+    body: { body, revision },
+    silent: true,
+  });
+export const finalizeRecord = (caseId: string, sessionId: string, revision: number) =>
+  request<SessionRecord>(`${recordPath(caseId, sessionId)}/finalize`, { body: { revision } });
+export const signRecord = (caseId: string, sessionId: string, password: string) =>
+  request<SessionRecord>(`${recordPath(caseId, sessionId)}/sign`, { body: { password } });
+export const recordPdfUrl = (caseId: string, sessionId: string) => `${recordPath(caseId, sessionId)}.pdf`;

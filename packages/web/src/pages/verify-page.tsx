@@ -92,6 +92,39 @@ function CourtDocumentResult({ document }: { document: CourtDocument }) {
 }
 
 type Certificate = Extract<DocumentVerification, { kind: 'training-certificate' }>['certificate'];
+type SessionRecord = Extract<DocumentVerification, { kind: 'session-record' }>['record'];
+
+function SessionRecordResult({ record }: { record: SessionRecord }) {
+  const { t } = useI18n();
+  const { pt } = useVerifyText();
+  return (
+    <Descriptions bordered column={1} size="middle">
+      <Descriptions.Item label={pt('kind')}>{pt('sessionRecordKind')}</Descriptions.Item>
+      <Descriptions.Item label={t('case.number')}>{record.caseNumber ?? '—'}</Descriptions.Item>
+      <Descriptions.Item label={pt('sessionTime')}>
+        {record.openedAt && record.endedAt
+          ? `${formatDateTime(record.openedAt)} – ${formatDateTime(record.endedAt)}`
+          : '—'}
+      </Descriptions.Item>
+      <Descriptions.Item label={pt('signers')}>
+        {record.signers.map((s) => (
+          <div key={`${s.name}-${s.signedAt}`}>
+            {s.name} {formatDateTime(s.signedAt)} <SealedTag valid={s.valid} />
+          </div>
+        ))}
+      </Descriptions.Item>
+      <Descriptions.Item label={pt('sealedAt')}>{formatDateTime(record.sealedAt)}</Descriptions.Item>
+      <Descriptions.Item label={pt('checks')}>
+        {pt('checkContent')} <SealedTag valid={record.checks.content} /> {pt('checkSignatures')}{' '}
+        <SealedTag valid={record.checks.signatures} /> {pt('checkSeal')}{' '}
+        <SealedTag valid={record.checks.seal} /> {pt('checkPdf')} <SealedTag valid={record.checks.pdf} />
+      </Descriptions.Item>
+      <Descriptions.Item label={t('agreement.digest')}>
+        <span className="mono">{record.digestSm3}</span>
+      </Descriptions.Item>
+    </Descriptions>
+  );
+}
 
 /** A training certificate as the public may see it: the trainee's name masked, the checks. */
 function CertificateResult({ certificate }: { certificate: Certificate }) {
@@ -192,6 +225,12 @@ export default function VerifyPage() {
         <Card>
           <Verdict valid={verified.certificate.valid} />
           <CertificateResult certificate={verified.certificate} />
+        </Card>
+      ) : null}
+      {verified?.kind === 'session-record' ? (
+        <Card>
+          <Verdict valid={verified.record.valid} />
+          <SessionRecordResult record={verified.record} />
         </Card>
       ) : null}
       {verified?.kind === 'loss-report' ? (

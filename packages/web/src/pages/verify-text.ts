@@ -3,7 +3,7 @@ import { usePageText } from '../i18n/page-text.ts';
 /** The verify page's strings for what it learned to show: loss reports, and codes that cannot be codes. */
 const zh = {
   intro:
-    '输入调解协议书、损失核定报告、法院文书（调解书、裁定书）或培训证明上的验证码，核验文书真伪。无需登录。',
+    '输入调解协议书、调解笔录、损失核定报告、法院文书（调解书、裁定书）或培训证明上的验证码，核验文书真伪。无需登录。',
   codeMalformed: '验证码为 12 位字母和数字（如 7KQ4-MXTA-93HC），请核对文书末页。',
   agreementKind: '调解协议书',
   reportKind: '损失核定报告',
@@ -29,6 +29,12 @@ const zh = {
   hours: '学时',
   creditedOn: '学时计入日期',
   pdfNotYet: '尚未下载',
+  sessionRecordKind: '在线视频调解笔录',
+  sessionTime: '调解时间',
+  signers: '签名人',
+  checkSignatures: '各方签名',
+  checkSeal: '平台签章',
+  sealedAt: '签章时间',
 };
 const en: typeof zh = {
   intro:
@@ -58,6 +64,12 @@ const en: typeof zh = {
   hours: 'Hours',
   creditedOn: 'Hours counted on',
   pdfNotYet: 'not downloaded yet',
+  sessionRecordKind: 'Record of an online video mediation',
+  sessionTime: 'Held',
+  signers: 'Signed by',
+  checkSignatures: 'Signatures',
+  checkSeal: 'Platform seal',
+  sealedAt: 'Sealed',
 };
 
 export const useVerifyText = () => usePageText(zh, en);

@@ -6,6 +6,8 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export interface SessionTables {
   mediation_sessions: MediationSessionsTable;
   mediation_session_participants: MediationSessionParticipantsTable;
+  session_records: SessionRecordsTable;
+  session_record_signatures: SessionRecordSignaturesTable;
 }
 
 export interface MediationSessionsTable {
@@ -27,4 +29,39 @@ export interface MediationSessionParticipantsTable {
   user_id: string;
   role: 'mediator' | 'party' | 'agent' | 'observer';
   side: 'investor' | 'respondent' | null;
+}
+
+type Maybe<T> = ColumnType<T | null, T | null | undefined, T | null>;
+
+export interface SessionRecordsTable {
+  session_id: string;
+  body: Generated<string>;
+  revision: Generated<number>;
+  status: Generated<'draft' | 'signing' | 'sealed'>;
+  saved_at: Maybe<Date | string>;
+  content: Maybe<string>;
+  digest_sm3: Maybe<string>;
+  finalized_at: Maybe<Date | string>;
+  verification_code: Maybe<string>;
+  seal_content: Maybe<string>;
+  seal_algorithm: Maybe<string>;
+  seal_key_id: Maybe<string>;
+  seal_public_key_pem: Maybe<string>;
+  seal_signature: Maybe<string>;
+  sealed_at: Maybe<Date | string>;
+  pdf_sha256: Maybe<string>;
+  pdf_sm3: Maybe<string>;
+}
+
+export interface SessionRecordSignaturesTable {
+  session_id: string;
+  user_id: string;
+  role: string;
+  side: string | null;
+  signer_name: string;
+  signed_at: Timestamp;
+  algorithm: string;
+  key_id: string;
+  public_key_pem: string;
+  signature: string;
 }

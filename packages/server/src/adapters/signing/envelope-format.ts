@@ -30,6 +30,10 @@ const VERSION_1 = {
   'confirmation-ruling': { signs: 'digest', verificationCode: true },
   /** A platform's signature on a training certificate (培训证明) it issues when a course is completed. */
   'training-certificate': { signs: 'digest', verificationCode: true },
+  /** A participant's signature on the record (笔录) of an audio/video session; its code comes with the seal. */
+  'session-record': { signs: 'digest', verificationCode: false },
+  /** The mediation platform's seal over a session record's digest and its participants' signatures. */
+  'session-record-seal': { signs: 'text', verificationCode: true },
 } as const satisfies Record<string, KindFormat>;
 
 export type EnvelopeKind = keyof typeof VERSION_1;

@@ -2786,6 +2786,319 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/cases/{id}/sessions/{sessionId}/record': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The record of a session */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          sessionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SessionRecord'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/sessions/{sessionId}/record.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The sealed record as a PDF */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          sessionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The sealed session record */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/sessions/{sessionId}/record/draft': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The mediator saves the record as they type (while the session runs or after, until fixed)
+     * @description 409 CASE_STATE_CONFLICT (another revision was saved); 409 SESSION_NOT_OPEN; 403 FORBIDDEN.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          sessionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            body: string;
+            revision: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SessionRecord'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/sessions/{sessionId}/record/finalize': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * After the session ended, the mediator fixes the record for the participants to sign
+     * @description 400 SESSION_INVALID (session not ended, empty record); 409 CASE_STATE_CONFLICT.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          sessionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            revision: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SessionRecord'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/sessions/{sessionId}/record/sign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A participant signs the fixed record (SM2, password re-entered); the last signature seals it
+     * @description 401 AUTH_PASSWORD_INVALID; 409 CASE_STATE_CONFLICT (not fixed, already signed); 403 FORBIDDEN.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          sessionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SessionRecord'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cases/{id}/set-track': {
     parameters: {
       query?: never;
@@ -10049,6 +10362,31 @@ export type components = {
           };
           /** @enum {string} */
           kind: 'training-certificate';
+        }
+      | {
+          /** @enum {string} */
+          kind: 'session-record';
+          record: {
+            caseNumber: string | null;
+            checks: {
+              content: boolean;
+              pdf: boolean;
+              seal: boolean;
+              signatures: boolean;
+            };
+            digestSm3: string;
+            endedAt: string | null;
+            openedAt: string | null;
+            sealedAt: string;
+            signers: {
+              name: string;
+              role: string;
+              side: string | null;
+              signedAt: string;
+              valid: boolean;
+            }[];
+            valid: boolean;
+          };
         };
     /** @description The message follows Accept-Language (zh-CN default, en) */
     Error: {
@@ -10459,6 +10797,27 @@ export type components = {
           trainingHours: number;
         };
       }[];
+    };
+    SessionRecord: {
+      body: string;
+      canEdit: boolean;
+      canFinalize: boolean;
+      canSign: boolean;
+      digestSm3: string | null;
+      missing: string[];
+      revision: number;
+      savedAt: string | null;
+      sessionId: string;
+      signatures: {
+        name: string;
+        role: string;
+        side: string | null;
+        signedAt: string;
+        userId: string;
+      }[];
+      status: 'draft' | 'signing' | 'sealed';
+      verificationCode: string | null;
+      verifyUrl: string | null;
     };
     Statistics: {
       definitions: {

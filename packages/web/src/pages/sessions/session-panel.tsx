@@ -1,4 +1,5 @@
-import { Button, Form, Input, InputNumber, Space, Table } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Space, Table } from 'antd';
+import { RecordPanel } from './record-panel.tsx';
 import { ToneTag } from '../../components/status-tag.tsx';
 import type { Tone } from '../../domain-labels.ts';
 import { useCallback, useEffect, useState } from 'react';
@@ -99,6 +100,22 @@ export function SessionPanel({ caseId, canSchedule }: { caseId: string; canSched
           },
         ]}
       />
+      {sessions
+        .filter((s) => s.state === 'ended')
+        .map((s) => (
+          <Card
+            key={s.id}
+            size="small"
+            style={{ marginTop: 16 }}
+            title={
+              <h3
+                style={{ fontSize: 15, margin: 0 }}
+              >{`${pt('record')} · ${formatDateTime(s.scheduledAt)}`}</h3>
+            }
+          >
+            <RecordPanel session={s} />
+          </Card>
+        ))}
       {canSchedule ? (
         <Form
           form={form}

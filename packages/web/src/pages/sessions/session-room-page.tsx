@@ -10,6 +10,7 @@ import { DeviceCheck, type JoinMode } from './device-check.tsx';
 import { PeerMesh, type SignalData } from './peer-mesh.ts';
 import { MediaTile } from './remote-tile.tsx';
 import { SessionChat, type ChatLine } from './session-chat.tsx';
+import { RecordEditor } from './record-editor.tsx';
 import { SessionControls } from './session-controls.tsx';
 import { SignalingSocket } from './signaling-socket.ts';
 import { type SessionTextKey, useSessionText } from './session-text.ts';
@@ -266,6 +267,7 @@ export default function SessionRoomPage() {
               {session.isMediator ? (
                 <SessionControls roster={roster} caucus={caucus} send={(m) => socket.current?.send(m)} />
               ) : null}
+              {session.isMediator ? <RecordEditor caseId={caseId} sessionId={sessionId} /> : null}
               {presence === 'admitted' ? (
                 <SessionChat lines={chat} onSend={(body) => socket.current?.send({ type: 'chat', body })} />
               ) : null}

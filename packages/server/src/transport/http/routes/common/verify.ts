@@ -9,6 +9,7 @@ import type { RouteApp } from '../../route-module.ts';
 import { VerifyResponse } from '../mediation/agreements.schemas.ts';
 import { CourtDocumentVerification } from '../court/court-cases.schemas.ts';
 import { ReportVerification } from '../mediation/loss.schemas.ts';
+import { SessionRecordVerification } from '../mediation/sessions.schemas.ts';
 import { component, replies } from './shared.schemas.ts';
 import { CertificateVerification } from './training.schemas.ts';
 
@@ -25,6 +26,7 @@ const DocumentVerification = component(
     Type.Object({ kind: Type.Literal('loss-report'), report: ReportVerification }),
     Type.Object({ kind: Type.Literal('court-document'), document: CourtDocumentVerification }),
     Type.Object({ kind: Type.Literal('training-certificate'), certificate: CertificateVerification }),
+    Type.Object({ kind: Type.Literal('session-record'), record: SessionRecordVerification }),
   ]),
 );
 

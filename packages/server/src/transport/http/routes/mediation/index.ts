@@ -8,6 +8,7 @@ import { evaluationRoutes } from './evaluation.ts';
 import { lossAssessmentRoutes } from './loss-assessments.ts';
 import { lossResultRoutes } from './loss-results.ts';
 import { referralRoutes } from './referrals.ts';
+import { sessionRecordRoutes } from './session-records.ts';
 import { sessionRoutes } from './sessions.ts';
 import { statisticsRoutes } from './statistics.ts';
 import { uploadRoutes } from './uploads.ts';
@@ -26,4 +27,5 @@ export const mediationRoutes: RouteModule[] = [
   statisticsRoutes,
   evaluationRoutes,
   sessionRoutes,
+  sessionRecordRoutes,
 ];

@@ -56,3 +56,70 @@ export const IceConfig = component(
     iceTransportPolicy: oneOf(['all', 'relay'] as const),
   }),
 );
+
+export const SessionRecordView = component(
+  'SessionRecord',
+  Type.Object({
+    sessionId: Type.String(),
+    status: oneOf(['draft', 'signing', 'sealed'] as const),
+    body: Type.String(),
+    revision: Type.Integer(),
+    savedAt: Nullable(Type.String()),
+    digestSm3: Nullable(Type.String()),
+    signatures: Type.Array(
+      Type.Object({
+        userId: Type.String(),
+        name: Type.String(),
+        role: Type.String(),
+        side: Nullable(Type.String()),
+        signedAt: Type.String(),
+      }),
+    ),
+    missing: Type.Array(Type.String()),
+    canEdit: Type.Boolean(),
+    canFinalize: Type.Boolean(),
+    canSign: Type.Boolean(),
+    verificationCode: Nullable(Type.String()),
+    verifyUrl: Nullable(Type.String()),
+  }),
+);
+
+export const RecordDraftBody = Type.Object(
+  // The use case checks the length (50,000 characters) so a long record gets SESSION_INVALID naming the limit.
+  { body: Type.String({ maxLength: 60_000 }), revision: Type.Integer({ minimum: 0 }) },
+  { additionalProperties: false },
+);
+
+export const RecordFinalizeBody = Type.Object(
+  { revision: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+);
+
+export const RecordSignBody = Type.Object(
+  { password: Type.String({ maxLength: 200 }) },
+  { additionalProperties: false },
+);
+
+export const SessionRecordVerification = Type.Object({
+  valid: Type.Boolean(),
+  checks: Type.Object({
+    content: Type.Boolean(),
+    signatures: Type.Boolean(),
+    seal: Type.Boolean(),
+    pdf: Type.Boolean(),
+  }),
+  caseNumber: Nullable(Type.String()),
+  openedAt: Nullable(Type.String()),
+  endedAt: Nullable(Type.String()),
+  signers: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      role: Type.String(),
+      side: Nullable(Type.String()),
+      signedAt: Type.String(),
+      valid: Type.Boolean(),
+    }),
+  ),
+  digestSm3: Type.String(),
+  sealedAt: Type.String(),
+});
