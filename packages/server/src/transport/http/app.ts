@@ -77,8 +77,10 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  // Sessions' signaling (routes/mediation/sessions.ts); a frame larger than the protocol allows closes the socket.
-  await app.register(websocket, { options: { maxPayload: MAX_SIGNAL_FRAME_BYTES } });
+  // Sessions' signaling (routes/mediation/sessions.ts), on the mediation platform only; a frame larger than the
+  // protocol allows closes the socket.
+  if (deps.platform === 'mediation')
+    await app.register(websocket, { options: { maxPayload: MAX_SIGNAL_FRAME_BYTES } });
   installErrorHandler(app, deps);
   if (options.rateLimits !== false) installRateLimits(app, deps);
   installSessionHooks(app, deps);

@@ -1,14 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Notification } from '../../../adapters/notify/notification-sink.ts';
 import type { DB } from '../../../adapters/db/schema.ts';
+import { formatChinaDateTime } from '../../../adapters/pdf/pdf-format.ts';
 import { notifyUsers } from '../../common/notices/notify-user.ts';
-
-const beijing = (at: Date) =>
-  new Intl.DateTimeFormat('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(at);
 
 /**
  * Tells a session's people (the mediator excepted) about it in their notices, inside the caller's transaction, and
@@ -26,7 +20,7 @@ export async function noticeSession(
   },
 ): Promise<Notification[]> {
   if (input.userIds.length === 0) return [];
-  const when = `${beijing(input.scheduledAt)}（北京时间，约${input.expectedMinutes}分钟）`;
+  const when = `${formatChinaDateTime(input.scheduledAt).slice(0, -3)}（北京时间，约${input.expectedMinutes}分钟）`;
   const text = {
     'session.invitation': {
       title: `${input.caseRef}：在线视频调解邀请`,

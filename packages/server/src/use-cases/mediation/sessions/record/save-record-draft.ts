@@ -36,8 +36,9 @@ export async function saveRecordDraft(
       },
     );
     if (session.mediator_user_id !== ctx.actor.userId) throw appError('FORBIDDEN');
-    if ((record?.status ?? 'draft') !== 'draft' || !(session.state === 'open' || session.state === 'ended'))
-      throw appError('SESSION_NOT_OPEN');
+    if (session.state !== 'open' && session.state !== 'ended') throw appError('SESSION_NOT_OPEN');
+    // A fixed record is what its participants sign: it no longer takes drafts.
+    if ((record?.status ?? 'draft') !== 'draft') throw appError('CASE_STATE_CONFLICT');
     if ((record?.revision ?? 0) !== input.revision) throw appError('CASE_STATE_CONFLICT');
     const revision = input.revision + 1;
     const saved = await trx
