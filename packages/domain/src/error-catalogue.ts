@@ -154,6 +154,30 @@ export const ERRORS = {
     zh: '请在候场室等待调解员准许入场。',
     en: 'Please wait in the waiting room until the mediator admits you.',
   },
+  /** Recording asked for while someone admitted to the session has not consented to it. */
+  RECORDING_CONSENT_MISSING: {
+    status: 409,
+    zh: '录音录像须经全体参加人同意，尚未同意：{names}。',
+    en: 'Recording needs everyone’s consent; not yet consented: {names}.',
+  },
+  /** A recording chunk that is empty, too large, out of range or not what its SHA-256 header says. */
+  RECORDING_CHUNK_INVALID: {
+    status: 400,
+    zh: '录像分段有误：{reason}。',
+    en: 'Invalid recording chunk: {reason}.',
+  },
+  /** A chunk number sent again with different bytes: the first one is kept. */
+  RECORDING_CHUNK_CONFLICT: {
+    status: 409,
+    zh: '该序号的录像分段已上传且内容不同。',
+    en: 'A different chunk was already uploaded under this number.',
+  },
+  /** Finishing a recording while chunks are missing: the browser sends them, then finishes again. */
+  RECORDING_INCOMPLETE: {
+    status: 409,
+    zh: '录像分段不完整，缺少第 {missing} 段。',
+    en: 'The recording is incomplete: chunks {missing} are missing.',
+  },
   /** A survey for a case whose mediation has not ended, by someone not a party, or a second one by the same side. */
   SURVEY_NOT_OPEN: {
     status: 409,

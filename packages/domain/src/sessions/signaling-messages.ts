@@ -1,5 +1,6 @@
 import { INPUT_LIMITS } from '../input-limits.ts';
 import { type PartySide, SESSION_SIDES } from './session-rooms.ts';
+import { RECORDING_MIME } from './session-recording.ts';
 
 /**
  * The signaling protocol of a session's WebSocket, as JSON text frames. A client sends `ClientMessage`s; the server
@@ -13,11 +14,16 @@ export type ClientMessage =
   | { type: 'mute'; userId: string }
   | { type: 'caucus'; side: PartySide }
   | { type: 'reunite' }
-  | { type: 'end' };
+  | { type: 'end' }
+  /** Any participant: consents to recording, or withdraws (which stops a recording under way). */
+  | { type: 'consent'; given: boolean }
+  /** The mediator: starts recording (everyone admitted must have consented), in the browser recorder's format. */
+  | { type: 'record-start'; mimeType: string }
+  | { type: 'record-stop' };
 
 export type MediatorCommand = Extract<
   ClientMessage,
-  { type: 'admit' | 'remove' | 'mute' | 'caucus' | 'reunite' | 'end' }
+  { type: 'admit' | 'remove' | 'mute' | 'caucus' | 'reunite' | 'end' | 'record-start' | 'record-stop' }
 >;
 
 export const MEDIATOR_COMMANDS: readonly MediatorCommand['type'][] = [
@@ -27,6 +33,8 @@ export const MEDIATOR_COMMANDS: readonly MediatorCommand['type'][] = [
   'caucus',
   'reunite',
   'end',
+  'record-start',
+  'record-stop',
 ];
 
 export interface RosterEntry {
@@ -36,11 +44,24 @@ export interface RosterEntry {
   side: PartySide | null;
   presence: 'waiting' | 'admitted' | 'away';
   room: string;
+  /** Whether they consent to the session being recorded. */
+  consent: boolean;
+}
+
+/** A recording under way: its id (the mediator's browser uploads to it) and when it started. */
+export interface LiveRecording {
+  id: string;
+  startedAt: string;
 }
 
 export type ServerMessage =
   | { type: 'welcome'; userId: string; role: string; presence: 'waiting' | 'admitted'; room: string }
-  | { type: 'roster'; caucus: PartySide | null; participants: RosterEntry[] }
+  | {
+      type: 'roster';
+      caucus: PartySide | null;
+      participants: RosterEntry[];
+      recording: LiveRecording | null;
+    }
   | { type: 'signal'; from: string; data: unknown }
   | { type: 'chat'; id: string; from: string; name: string; room: string; body: string; at: string }
   | { type: 'admitted'; room: string }
@@ -48,6 +69,13 @@ export type ServerMessage =
   | { type: 'muted' }
   | { type: 'removed' }
   | { type: 'ended' }
+  /** Recording started (`on`) or stopped (`off`, with the reason): the mediator's browser starts or stops its recorder. */
+  | {
+      type: 'recording';
+      state: 'on' | 'off';
+      recordingId: string;
+      reason: { code: string; zh: string; en: string } | null;
+    }
   | { type: 'error'; code: string; message: { zh: string; en: string } };
 
 /** A text frame's size limit: an SDP offer with many candidates stays well below it. */
@@ -91,8 +119,17 @@ export function parseClientMessage(frame: string): ParseResult {
       if (keys !== 'side,type' || !(SESSION_SIDES as readonly unknown[]).includes(m.side))
         return { ok: false, reason: 'caucus needs side investor or respondent' };
       return { ok: true, message: { type: 'caucus', side: m.side as PartySide } };
+    case 'consent':
+      if (keys !== 'given,type' || typeof m.given !== 'boolean')
+        return { ok: false, reason: 'consent needs given true or false' };
+      return { ok: true, message: { type: 'consent', given: m.given } };
+    case 'record-start':
+      if (keys !== 'mimeType,type' || typeof m.mimeType !== 'string' || !RECORDING_MIME.test(m.mimeType))
+        return { ok: false, reason: 'record-start needs a WebM mimeType' };
+      return { ok: true, message: { type: 'record-start', mimeType: m.mimeType } };
     case 'reunite':
     case 'end':
+    case 'record-stop':
       if (keys !== 'type') return { ok: false, reason: `${m.type} takes no fields` };
       return { ok: true, message: { type: m.type } };
     default:

@@ -7,6 +7,7 @@ import { relayDue } from '../use-cases/docking/relay-outbox.ts';
 import { sendReconciliation } from '../use-cases/docking/send-reconciliation.ts';
 import { sendSurveyReminders } from '../use-cases/mediation/evaluation/send-survey-reminders.ts';
 import { sendSessionReminders } from '../use-cases/mediation/sessions/send-session-reminders.ts';
+import { finishAbandonedRecordings } from '../use-cases/mediation/sessions/recording/finish-abandoned-recordings.ts';
 import { refreshOccurrences } from '../use-cases/mediation/statistics/refresh-occurrences.ts';
 import { runConfirmationClock } from '../use-cases/mediation/confirmation/confirmation-clock.ts';
 import { expireCourtPeriods } from '../use-cases/mediation/referrals/expire-court-periods.ts';
@@ -65,6 +66,14 @@ export const JOBS: readonly JobDefinition[] = [
     everyMs: 5 * 60_000,
     leaseMs: 5 * 60_000,
     run: (deps) => sendSessionReminders(deps),
+  },
+  {
+    // Recordings whose mediator's browser closed before finishing them: finished with what arrived, digest audited.
+    id: 'sessions.recordings-finish',
+    platforms: ['mediation'],
+    everyMs: 5 * 60_000,
+    leaseMs: 10 * 60_000,
+    run: (deps) => finishAbandonedRecordings(deps),
   },
   {
     // The statistics' occurrences of cases changed since the last read (every read refreshes too, so this only keeps

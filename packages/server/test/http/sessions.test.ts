@@ -1,13 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  caseClient,
-  caseIn,
-  type Headers,
-  journeyActors,
-  type JourneyActors,
-} from '../support/case-fixtures.ts';
-import { connectSignaling, type Frame, listenOnce } from '../support/signaling-client.ts';
+import { caseClient, type Headers, type JourneyActors } from '../support/case-fixtures.ts';
+import { connectSignaling, type Frame } from '../support/signaling-client.ts';
+import { openedSession, sessionCase } from '../support/session-fixtures.ts';
 import { ENGINES } from '../support/test-databases.ts';
 import { TEST_MEDIA_RELAY } from '../support/test-deps.ts';
 import { createTestApp, type TestApp } from '../support/test-platform.ts';
@@ -22,7 +17,7 @@ describe.each(ENGINES)('audio/video mediation sessions (%s)', (engine) => {
   let base: string;
   let stranger: Headers;
   let caseId: string;
-  const ids: Record<string, string> = {};
+  let ids: Record<string, string> = {};
   const api = () => caseClient(t);
   const signalPath = (sessionId: string) => `/api/cases/${caseId}/sessions/${sessionId}/signal`;
   const connect = (who: Headers, sessionId: string) =>
@@ -30,12 +25,7 @@ describe.each(ENGINES)('audio/video mediation sessions (%s)', (engine) => {
 
   beforeAll(async () => {
     t = await createTestApp(engine);
-    actors = await journeyActors(t);
-    stranger = await t.login('investor2');
-    base = await listenOnce(t);
-    caseId = (await caseIn(t, actors, 'mediating')).id;
-    for (const u of await t.deps.db.selectFrom('users').select(['id', 'username']).execute())
-      ids[u.username] = u.id;
+    ({ actors, stranger, base, caseId, ids } = await sessionCase(t));
   });
   afterAll(() => t.close());
 
@@ -43,15 +33,7 @@ describe.each(ENGINES)('audio/video mediation sessions (%s)', (engine) => {
     api().post(who, `/api/cases/${caseId}/sessions`, body);
   const soon = () => new Date(t.clock.now.getTime() + 10 * MINUTE).toISOString();
 
-  async function openedSession() {
-    const made = await schedule(actors.mediator, { scheduledAt: soon(), expectedMinutes: 60 });
-    expect(made.statusCode, made.body).toBe(200);
-    const opened = await api().post(actors.mediator, `/api/cases/${caseId}/sessions/${made.json().id}/open`, {
-      expectedVersion: 1,
-    });
-    expect(opened.statusCode, opened.body).toBe(200);
-    return opened.json<{ id: string; version: number }>();
-  }
+  const openSession = () => openedSession(t, { actors, stranger, base, caseId, ids });
 
   it('lets only the case’s mediator schedule, with a valid time, length and people of the case, and invites them', async () => {
     for (const [body, reason] of [
@@ -140,7 +122,7 @@ describe.each(ENGINES)('audio/video mediation sessions (%s)', (engine) => {
   });
 
   it('refuses signaling to strangers, to the signed-out and to other sites’ pages', async () => {
-    const session = await openedSession();
+    const session = await openSession();
     await expect(connectSignaling(base, signalPath(session.id), {})).rejects.toThrow('HTTP 401');
     const outsider = await connect(stranger, session.id);
     expect((await outsider.next(of('error'))).code).toBe('NOT_FOUND');
@@ -157,7 +139,7 @@ describe.each(ENGINES)('audio/video mediation sessions (%s)', (engine) => {
   });
 
   it('admits from the waiting room, relays within a room only, and isolates a private caucus', async () => {
-    const session = await openedSession();
+    const session = await openSession();
     const mediator = await connect(actors.mediator, session.id);
     expect(await mediator.next(of('welcome'))).toMatchObject({ role: 'mediator', presence: 'admitted' });
     const investor = await connect(actors.investor, session.id);

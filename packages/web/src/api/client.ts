@@ -60,6 +60,8 @@ interface RequestOptions {
   /** Do not treat a 401 as a lost session (login, /api/me probe, public pages). */
   ignoreSessionLoss?: boolean;
   signal?: AbortSignal;
+  /** Extra request headers (a recording chunk's x-chunk-sha256). */
+  headers?: Record<string, string>;
 }
 
 function fallbackMessage(status: number): string {
@@ -84,7 +86,11 @@ async function readError(response: Response): Promise<ApiError> {
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? (options.body === undefined ? 'GET' : 'POST');
-  const headers: Record<string, string> = { 'Accept-Language': langTag(), Accept: 'application/json' };
+  const headers: Record<string, string> = {
+    ...options.headers,
+    'Accept-Language': langTag(),
+    Accept: 'application/json',
+  };
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) {
     body = options.body;

@@ -44,3 +44,32 @@ export const finalizeRecord = (caseId: string, sessionId: string, revision: numb
 export const signRecord = (caseId: string, sessionId: string, password: string) =>
   request<SessionRecord>(`${recordPath(caseId, sessionId)}/sign`, { body: { password } });
 export const recordPdfUrl = (caseId: string, sessionId: string) => `${recordPath(caseId, sessionId)}.pdf`;
+
+export type SessionRecording = components['schemas']['SessionRecording'];
+const recordingPath = (caseId: string, sessionId: string, recordingId: string) =>
+  `${base(caseId)}/${enc(sessionId)}/recordings/${enc(recordingId)}`;
+type ChunkReceipt = { seq: number; sha256: string; sizeBytes: number; duplicate: boolean };
+/** Silent: the recorder retries a failed chunk and shows its own status. */
+export const uploadRecordingChunk = (
+  ids: { caseId: string; sessionId: string; recordingId: string },
+  seq: number,
+  chunk: Blob,
+  sha256: string,
+) => {
+  const form = new FormData();
+  form.append('file', chunk, `chunk-${seq}.webm`);
+  return request<ChunkReceipt>(`${recordingPath(ids.caseId, ids.sessionId, ids.recordingId)}/chunks/${seq}`, {
+    method: 'POST',
+    body: form,
+    headers: { 'x-chunk-sha256': sha256 },
+    silent: true,
+  });
+};
+export const finishRecording = (
+  ids: { caseId: string; sessionId: string; recordingId: string },
+  chunkCount: number,
+) =>
+  request<SessionRecording>(`${recordingPath(ids.caseId, ids.sessionId, ids.recordingId)}/finish`, {
+    body: { chunkCount },
+    silent: true,
+  });

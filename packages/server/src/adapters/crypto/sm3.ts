@@ -21,3 +21,18 @@ export function hmacSm3Hex(key: Uint8Array, data: string | Uint8Array): string {
   if (nodeHasSm3) return createHmac('sm3', key).update(toBytes(data)).digest('hex');
   return sm3(toBytes(data), { key, mode: 'hmac' });
 }
+
+/** An SM3 digest fed piece by piece (a recording's chunks in order), for files too large to hold at once. */
+export interface Sm3Hasher {
+  update(bytes: Uint8Array): void;
+  hex(): string;
+}
+
+export function sm3Hasher(): Sm3Hasher {
+  if (nodeHasSm3) {
+    const hash = createHash('sm3');
+    return { update: (bytes) => hash.update(bytes), hex: () => hash.digest('hex') };
+  }
+  const pieces: Uint8Array[] = [];
+  return { update: (bytes) => pieces.push(bytes), hex: () => sm3(Buffer.concat(pieces)) };
+}

@@ -8,6 +8,8 @@ export interface SessionTables {
   mediation_session_participants: MediationSessionParticipantsTable;
   session_records: SessionRecordsTable;
   session_record_signatures: SessionRecordSignaturesTable;
+  session_recordings: SessionRecordingsTable;
+  session_recording_chunks: SessionRecordingChunksTable;
 }
 
 export interface MediationSessionsTable {
@@ -64,4 +66,34 @@ export interface SessionRecordSignaturesTable {
   key_id: string;
   public_key_pem: string;
   signature: string;
+}
+
+// Consented recordings of sessions (migration 024).
+export interface SessionRecordingsTable {
+  id: string;
+  session_id: string;
+  case_id: string;
+  started_by: string;
+  consented_user_ids: string[];
+  mime_type: string;
+  state: 'recording' | 'stopped' | 'finished';
+  version: Generated<number>;
+  started_at: Timestamp;
+  stop_reason: Maybe<
+    'mediator' | 'consent-withdrawn' | 'joined-without-consent' | 'mediator-left' | 'session-ended'
+  >;
+  stopped_at: Maybe<Date | string>;
+  finished_at: Maybe<Date | string>;
+  chunk_count: Maybe<number>;
+  /** bigint: read back as a string by the driver. */
+  size_bytes: ColumnType<string | number | null, number | null | undefined, number | null>;
+  digest_sm3: Maybe<string>;
+}
+
+export interface SessionRecordingChunksTable {
+  recording_id: string;
+  seq: number;
+  sha256: string;
+  size_bytes: number;
+  received_at: Timestamp;
 }

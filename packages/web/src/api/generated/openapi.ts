@@ -3099,6 +3099,198 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/cases/{id}/sessions/{sessionId}/recordings/{recordingId}/chunks/{seq}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The recording mediator’s browser uploads chunk `seq` (multipart field `file`)
+     * @description Header x-chunk-sha256: the SHA-256 of the bytes. A retried chunk with the same bytes is accepted once. 400 RECORDING_CHUNK_INVALID; 409 RECORDING_CHUNK_CONFLICT, CASE_ILLEGAL_EVENT (finished); 403 FORBIDDEN.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          recordingId: string;
+          seq: number;
+          sessionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              duplicate: boolean;
+              seq: number;
+              sha256: string;
+              sizeBytes: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/sessions/{sessionId}/recordings/{recordingId}/finish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * After the recorder stopped, the mediator’s browser finishes the recording: SM3 into the audit
+     * @description 409 RECORDING_INCOMPLETE (chunks missing: send them, then finish again), CASE_ILLEGAL_EVENT; 403 FORBIDDEN.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          recordingId: string;
+          sessionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            chunkCount: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SessionRecording'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/sessions/{sessionId}/recordings/{recordingId}/media': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Play a finished recording (the session’s people and the case’s mediator only) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          recordingId: string;
+          sessionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The recording, its chunks in order */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'video/webm': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cases/{id}/set-track': {
     parameters: {
       query?: never;
@@ -10593,6 +10785,7 @@ export type components = {
         side: ('investor' | 'respondent') | (never | null);
         userId: string;
       }[];
+      recordings: components['schemas']['SessionRecording'][];
       /** Format: date-time */
       scheduledAt: string;
       state: 'scheduled' | 'open' | 'ended' | 'cancelled';
@@ -10818,6 +11011,34 @@ export type components = {
       status: 'draft' | 'signing' | 'sealed';
       verificationCode: string | null;
       verifyUrl: string | null;
+    };
+    SessionRecording: {
+      chunkCount: number | null;
+      consentedBy: string[];
+      /** @description SM3 of the whole file, as in the audit trail */
+      digestSm3: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      id: string;
+      /** @description Where the reader plays it (session participants only) */
+      mediaPath: string | null;
+      mimeType: string;
+      sessionId: string;
+      sizeBytes: number | null;
+      /** Format: date-time */
+      startedAt: string;
+      state: 'recording' | 'stopped' | 'finished';
+      stateLabel: {
+        en: string;
+        zh: string;
+      };
+      /** Format: date-time */
+      stoppedAt: string | null;
+      stopReason: {
+        code: string;
+        en: string;
+        zh: string;
+      } | null;
     };
     Statistics: {
       definitions: {

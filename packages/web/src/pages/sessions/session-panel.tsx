@@ -1,5 +1,6 @@
 import { Button, Card, Form, Input, InputNumber, Space, Table } from 'antd';
 import { RecordPanel } from './record-panel.tsx';
+import { RecordingList } from './recording-list.tsx';
 import { ToneTag } from '../../components/status-tag.tsx';
 import type { Tone } from '../../domain-labels.ts';
 import { useCallback, useEffect, useState } from 'react';
@@ -114,6 +115,8 @@ export function SessionPanel({ caseId, canSchedule }: { caseId: string; canSched
             }
           >
             <RecordPanel session={s} />
+            <h4 style={{ fontSize: 14, marginTop: 16 }}>{pt('recordings')}</h4>
+            <RecordingList session={s} />
           </Card>
         ))}
       {canSchedule ? (

@@ -11,6 +11,8 @@ import { PeerMesh, type SignalData } from './peer-mesh.ts';
 import { MediaTile } from './remote-tile.tsx';
 import { SessionChat, type ChatLine } from './session-chat.tsx';
 import { RecordEditor } from './record-editor.tsx';
+import { RecordingControls } from './recording-controls.tsx';
+import { useRoomRecorder } from './use-room-recorder.ts';
 import { SessionControls } from './session-controls.tsx';
 import { SignalingSocket } from './signaling-socket.ts';
 import { type SessionTextKey, useSessionText } from './session-text.ts';
@@ -54,6 +56,17 @@ export default function SessionRoomPage() {
   const socket = useRef<SignalingSocket | null>(null);
   const mesh = useRef<PeerMesh | null>(null);
   const elapsed = useElapsedMinutes(session?.openedAt ?? null);
+  const names = useMemo(() => new Map(roster.map((r) => [r.userId, r.name])), [roster]);
+  // What the mediator's recorder draws and mixes: their own picture and voice, and everyone they see and hear.
+  const onScreen = useMemo(
+    () => [
+      ...(local ? [{ userId: me, name: names.get(me) ?? pt('you'), stream: local }] : []),
+      ...[...remotes].map(([userId, stream]) => ({ userId, name: names.get(userId) ?? userId, stream })),
+    ],
+    [local, remotes, names, me, pt],
+  );
+  const ids = useMemo(() => ({ caseId, sessionId }), [caseId, sessionId]);
+  const rec = useRoomRecorder(ids, session?.isMediator ?? false, onScreen);
 
   useEffect(() => {
     void listSessions(caseId).then((all) => setSession(all.find((s) => s.id === sessionId) ?? null));
@@ -77,6 +90,7 @@ export default function SessionRoomPage() {
         case 'roster': {
           setRoster(m.participants);
           setCaucus(m.caucus);
+          rec.onRoster(m.recording);
           const mine = m.participants.find((p) => p.userId === me);
           const mates =
             mine?.presence === 'admitted'
@@ -98,11 +112,15 @@ export default function SessionRoomPage() {
           setMicOn(false);
           setNotice(pt('muted'));
           break;
+        case 'recording':
+          rec.onRecording(m);
+          break;
         case 'removed':
           setClosedText(pt('removed'));
           break;
         case 'ended':
           setClosedText(pt('ended'));
+          rec.stopLocal();
           break;
         case 'error':
           if (m.code === 'SESSION_NOT_OPEN' || m.code === 'FORBIDDEN' || m.code === 'NOT_FOUND')
@@ -111,7 +129,7 @@ export default function SessionRoomPage() {
           break;
       }
     },
-    [me, local, pt],
+    [me, local, pt, rec.onRoster, rec.onRecording, rec.stopLocal],
   );
 
   const enter = async (mode: JoinMode, stream: MediaStream | null) => {
@@ -148,6 +166,7 @@ export default function SessionRoomPage() {
           else if (code === 4000) setClosedText(pt('removed'));
           setPhase('closed');
           mesh.current?.close();
+          rec.stopLocal();
         }
       },
     });
@@ -160,7 +179,7 @@ export default function SessionRoomPage() {
       s.close();
       mesh.current?.close();
     };
-  }, [phase, caseId, sessionId, pt]);
+  }, [phase, caseId, sessionId, pt, rec.stopLocal]);
 
   // The socket's handler always reads the latest state (local stream, user id) without reconnecting.
   const onMessageRef = useRef(onMessage);
@@ -173,7 +192,6 @@ export default function SessionRoomPage() {
     [local],
   );
 
-  const names = useMemo(() => new Map(roster.map((r) => [r.userId, r.name])), [roster]);
   if (!session) {
     return (
       <div style={{ padding: 48, textAlign: 'center' }} aria-busy="true">
@@ -187,6 +205,17 @@ export default function SessionRoomPage() {
       <Result
         status="info"
         title={<h1 style={{ fontSize: 20 }}>{closedText || pt('ended')}</h1>}
+        subTitle={
+          rec.status ? (
+            <span role="status" data-testid="recorder-status" data-phase={rec.status.phase}>
+              {rec.status.phase === 'saved'
+                ? pt('recorderSaved', { digest: rec.status.saved?.digestSm3?.slice(0, 16) ?? '' })
+                : rec.status.phase === 'failed'
+                  ? pt('recorderFailed', { error: rec.status.error ?? '' })
+                  : pt('recorderSaving')}
+            </span>
+          ) : null
+        }
         extra={back}
       />
     );
@@ -267,6 +296,16 @@ export default function SessionRoomPage() {
               {session.isMediator ? (
                 <SessionControls roster={roster} caucus={caucus} send={(m) => socket.current?.send(m)} />
               ) : null}
+              <RecordingControls
+                me={me}
+                isMediator={session.isMediator}
+                roster={roster}
+                recording={rec.recording}
+                lastStop={rec.lastStop}
+                status={rec.status}
+                format={rec.format}
+                send={(m) => socket.current?.send(m)}
+              />
               {session.isMediator ? <RecordEditor caseId={caseId} sessionId={sessionId} /> : null}
               {presence === 'admitted' ? (
                 <SessionChat lines={chat} onSend={(body) => socket.current?.send({ type: 'chat', body })} />

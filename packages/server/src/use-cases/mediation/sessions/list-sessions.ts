@@ -2,6 +2,7 @@ import type { Deps, SignedInContext } from '../../../deps.ts';
 import { loadReadableCase } from '../cases/case-access.ts';
 import { presentSession, type SessionView } from './present-session.ts';
 import { loadSeats } from './session-seats.ts';
+import { listRecordings } from './recording/list-recordings.ts';
 
 /** A case's sessions, upcoming and past, for everyone who can read the case. */
 export async function listSessions(deps: Deps, ctx: SignedInContext, caseId: string): Promise<SessionView[]> {
@@ -13,7 +14,12 @@ export async function listSessions(deps: Deps, ctx: SignedInContext, caseId: str
     .orderBy('scheduled_at')
     .orderBy('id')
     .execute();
+  const readerId = ctx.actor.userId;
   return Promise.all(
-    rows.map(async (s) => presentSession(s, await loadSeats(deps.db, s.id), ctx.actor.userId)),
+    rows.map(async (s) => {
+      const seats = await loadSeats(deps.db, s.id);
+      const recordings = await listRecordings(deps.db, s.id, { readerId, seats, case: c });
+      return presentSession(s, seats, readerId, recordings);
+    }),
   );
 }

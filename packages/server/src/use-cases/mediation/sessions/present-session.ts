@@ -1,6 +1,7 @@
 import type { SessionState } from '@sutiao/domain/sessions/session-lifecycle.ts';
 import type { SeatRow } from './session-seats.ts';
 import type { SessionRow } from './load-session.ts';
+import type { RecordingView } from './recording/present-recording.ts';
 
 export interface SessionView {
   id: string;
@@ -16,11 +17,18 @@ export interface SessionView {
   canJoin: boolean;
   /** Whether the reader runs it (opens, admits, ends). */
   isMediator: boolean;
+  /** Its consented recordings, attached to the case. */
+  recordings: RecordingView[];
 }
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-export function presentSession(s: SessionRow, seats: SeatRow[], readerId: string): SessionView {
+export function presentSession(
+  s: SessionRow,
+  seats: SeatRow[],
+  readerId: string,
+  recordings: RecordingView[],
+): SessionView {
   const seated = seats.some((p) => p.userId === readerId);
   return {
     id: s.id,
@@ -34,5 +42,6 @@ export function presentSession(s: SessionRow, seats: SeatRow[], readerId: string
     participants: seats,
     canJoin: seated && s.state === 'open',
     isMediator: s.mediator_user_id === readerId,
+    recordings,
   };
 }

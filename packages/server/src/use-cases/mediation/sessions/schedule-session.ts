@@ -103,7 +103,7 @@ export async function scheduleSession(
         participants: seats.length,
       },
     });
-    return { view: presentSession(row, seats, ctx.actor.userId), emails };
+    return { view: presentSession(row, seats, ctx.actor.userId, []), emails };
   });
   await sendAfterCommit(deps, result.emails);
   return result.view;

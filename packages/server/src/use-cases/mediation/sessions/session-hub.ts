@@ -11,7 +11,13 @@ import {
   sideIsPresent,
 } from '@sutiao/domain/sessions/session-rooms.ts';
 import {
+  missingConsents,
+  RECORDING_STOP_LABELS,
+  type RecordingStopReason,
+} from '@sutiao/domain/sessions/session-recording.ts';
+import {
   type ClientMessage,
+  type LiveRecording,
   MEDIATOR_COMMANDS,
   type MediatorCommand,
   parseClientMessage,
@@ -22,6 +28,9 @@ import type { Deps, SignedInContext } from '../../../deps.ts';
 import { auditUserAct } from '../../common/audit/audit-user-act.ts';
 import type { JoinTicket } from './join-session.ts';
 import { recordSessionChat } from './record-session-chat.ts';
+import { auditRecordingAct } from './recording/recording-transition.ts';
+import { startRecording } from './recording/start-recording.ts';
+import { stopRunningRecording } from './recording/stop-recording.ts';
 import { runSessionEvent } from './session-transition.ts';
 import type { SeatRow } from './session-seats.ts';
 
@@ -54,6 +63,8 @@ interface LiveSeat extends Seat {
   /** Admitted before and dropped at this time: back within the grace period, no need to be admitted again. */
   awaySince: number | null;
   wasAdmitted: boolean;
+  /** Consents to the session being recorded (given in the room; kept while the session is live). */
+  consent: boolean;
 }
 
 /** A session while people are connected to it, in this server instance's memory. */
@@ -61,6 +72,7 @@ class LiveSession implements RoomsState {
   readonly seats = new Map<string, LiveSeat>();
   readonly connections = new Map<string, { conn: SignalingConnection; ctx: SignedInContext }>();
   caucus: PartySide | null = null;
+  recording: LiveRecording | null = null;
   /** Audited commands and kept chat run one after another, in arrival order. */
   private queue: Promise<void> = Promise.resolve();
 
@@ -70,7 +82,13 @@ class LiveSession implements RoomsState {
     seats: readonly SeatRow[],
   ) {
     for (const s of seats)
-      this.seats.set(s.userId, { ...s, presence: 'away', awaySince: null, wasAdmitted: false });
+      this.seats.set(s.userId, {
+        ...s,
+        presence: 'away',
+        awaySince: null,
+        wasAdmitted: false,
+        consent: false,
+      });
   }
 
   inTurn(task: () => Promise<void>) {
@@ -114,6 +132,8 @@ export class SessionHub {
     seat.presence = seat.role === 'mediator' || back ? 'admitted' : 'waiting';
     seat.awaySince = null;
     if (seat.presence === 'admitted') seat.wasAdmitted = true;
+    if (back && s.recording && !seat.consent && seat.role !== 'mediator')
+      void s.inTurn(() => this.stopRecording(s, ticket.ctx, 'joined-without-consent'));
     conn.send(
       frame({
         type: 'welcome',
@@ -135,7 +155,10 @@ export class SessionHub {
     const s = this.live.get(sessionId);
     if (!s) return;
     this.live.delete(sessionId);
+    const stopped = s.recording;
+    s.recording = null;
     for (const { conn } of s.connections.values()) {
+      if (stopped) conn.send(frame(recordingOff(stopped.id, 'session-ended')));
       conn.send(frame({ type: 'ended' }));
       conn.close(SIGNAL_CLOSE.ended, 'session ended');
     }
@@ -150,6 +173,10 @@ export class SessionHub {
       return;
     }
     const m = parsed.message;
+    if (m.type === 'consent') {
+      void s.inTurn(() => this.consent(s, userId, m.given));
+      return;
+    }
     if ((MEDIATOR_COMMANDS as readonly string[]).includes(m.type)) {
       if (s.seats.get(userId)?.role !== 'mediator') {
         conn.send(errorFrame(appError('FORBIDDEN')));
@@ -222,6 +249,12 @@ export class SessionHub {
       await this.end(s, mediator.ctx, reply);
       return;
     }
+    if (m.type === 'record-start' || m.type === 'record-stop') {
+      await this.record(s, mediator.ctx, m, reply);
+      return;
+    }
+    if (m.type === 'admit' && target && s.recording && !target.consent && target.presence === 'waiting')
+      await this.stopRecording(s, mediator.ctx, 'joined-without-consent');
     try {
       await auditUserAct(this.deps.db, mediator.ctx, this.deps.now(), {
         action: `session.${m.type}`,
@@ -241,7 +274,11 @@ export class SessionHub {
   }
 
   /** Carries out an audited control. */
-  private apply(s: LiveSession, m: Exclude<MediatorCommand, { type: 'end' }>, target: LiveSeat | undefined) {
+  private apply(
+    s: LiveSession,
+    m: Exclude<MediatorCommand, { type: 'end' | 'record-start' | 'record-stop' }>,
+    target: LiveSeat | undefined,
+  ) {
     const send = (userId: string, message: ServerMessage) =>
       s.connections.get(userId)?.conn.send(frame(message));
     switch (m.type) {
@@ -283,6 +320,96 @@ export class SessionHub {
     this.broadcastRoster(s);
   }
 
+  /** A participant consents to recording or withdraws; withdrawing stops a recording under way. */
+  private async consent(s: LiveSession, userId: string, given: boolean) {
+    const seat = s.seats.get(userId);
+    const held = s.connections.get(userId);
+    if (!seat || !held) return;
+    try {
+      await auditUserAct(this.deps.db, held.ctx, this.deps.now(), {
+        action: given ? 'session.recording.consent' : 'session.recording.withdraw',
+        targetType: 'mediation_session',
+        targetId: s.id,
+        details: { caseId: s.caseId, recordingId: s.recording?.id ?? null },
+      });
+    } catch {
+      held.conn.send(errorFrame(appError('INTERNAL')));
+      return;
+    }
+    seat.consent = given;
+    if (!given && s.recording) await this.stopRecording(s, held.ctx, 'consent-withdrawn');
+    else this.broadcastRoster(s);
+  }
+
+  private async record(
+    s: LiveSession,
+    ctx: SignedInContext,
+    m: Extract<MediatorCommand, { type: 'record-start' | 'record-stop' }>,
+    reply: (text: string) => void,
+  ) {
+    if (m.type === 'record-stop') {
+      if (!s.recording) reply(invalid('当前未在录制', 'not recording'));
+      else await this.stopRecording(s, ctx, 'mediator');
+      return;
+    }
+    if (s.recording) {
+      reply(invalid('本会话正在录制', 'already recording'));
+      return;
+    }
+    const mediatorId = ctx.actor.userId;
+    const consented = new Set([...s.seats.values()].filter((x) => x.consent).map((x) => x.userId));
+    consented.add(mediatorId);
+    const missing = missingConsents(s, consented);
+    if (missing.length > 0) {
+      const names = missing.map((id) => s.seats.get(id)?.name ?? id).join('、');
+      reply(errorFrame(appError('RECORDING_CONSENT_MISSING', { names })));
+      return;
+    }
+    try {
+      const admitted = [...s.seats.values()].filter((x) => x.presence === 'admitted').map((x) => x.userId);
+      s.recording = await startRecording(this.deps, ctx, {
+        caseId: s.caseId,
+        sessionId: s.id,
+        consented: admitted,
+        mimeType: m.mimeType,
+      });
+    } catch (err) {
+      reply(errorFrame(isAppError(err) ? err : appError('INTERNAL')));
+      return;
+    }
+    const on = frame({ type: 'recording', state: 'on', recordingId: s.recording.id, reason: null });
+    for (const { conn } of s.connections.values()) conn.send(on);
+    this.broadcastRoster(s);
+  }
+
+  /** Stops the recording under way (kept and audited first), then tells everyone, the mediator's recorder too. */
+  private async stopRecording(s: LiveSession, ctx: SignedInContext, reason: RecordingStopReason) {
+    const running = s.recording;
+    if (!running) return;
+    try {
+      await this.deps.db
+        .transaction()
+        .execute((trx) => stopRunningRecording(trx, ctx, this.deps.now(), s.id, reason));
+    } catch {
+      // Stopped in the room all the same: nobody's withdrawal waits on the database.
+      await auditRecordingAct(
+        this.deps.db,
+        ctx,
+        this.deps.now(),
+        'session.recording.stop-unsaved',
+        running.id,
+        {
+          caseId: s.caseId,
+          reason,
+        },
+      ).catch(() => undefined);
+    }
+    s.recording = null;
+    const off = frame(recordingOff(running.id, reason));
+    for (const { conn } of s.connections.values()) conn.send(off);
+    this.broadcastRoster(s);
+  }
+
   private async end(s: LiveSession, ctx: SignedInContext, reply: (text: string) => void) {
     try {
       const current = await this.deps.db
@@ -310,6 +437,9 @@ export class SessionHub {
       seat.presence = 'away';
       seat.awaySince = seat.wasAdmitted ? this.deps.now().getTime() : null;
     }
+    // The recorder runs in the mediator's browser: without it nothing more is recorded.
+    if (seat?.role === 'mediator' && s.recording)
+      void s.inTurn(() => this.stopRecording(s, held.ctx, 'mediator-left'));
     void s.inTurn(async () => {
       await auditUserAct(this.deps.db, held.ctx, this.deps.now(), {
         action: 'session.leave',
@@ -329,11 +459,19 @@ export class SessionHub {
       side: seat.side,
       presence: seat.presence,
       room: roomOf(seat, s.caucus),
+      consent: seat.consent || seat.role === 'mediator',
     }));
-    const text = frame({ type: 'roster', caucus: s.caucus, participants });
+    const text = frame({ type: 'roster', caucus: s.caucus, participants, recording: s.recording });
     for (const { conn } of s.connections.values()) conn.send(text);
   }
 }
+
+const recordingOff = (recordingId: string, reason: RecordingStopReason): ServerMessage => ({
+  type: 'recording',
+  state: 'off',
+  recordingId,
+  reason: { code: reason, ...RECORDING_STOP_LABELS[reason] },
+});
 
 const hubs = new WeakMap<Deps, SessionHub>();
 

@@ -13,6 +13,8 @@ import { loadReadableSession } from './load-session.ts';
 import { presentSession, type SessionView } from './present-session.ts';
 import { loadSeats } from './session-seats.ts';
 import { noticeSession } from './session-notices.ts';
+import { stopRunningRecording } from './recording/stop-recording.ts';
+import { listRecordings } from './recording/list-recordings.ts';
 
 export interface SessionEventInput {
   caseId: string;
@@ -22,7 +24,8 @@ export interface SessionEventInput {
 
 /**
  * Fires one event of the session lifecycle for its mediator: the table decides, the row moves by compare-and-set on
- * its version, and the change is audited in the same transaction. A cancelled session's people are told.
+ * its version, and the change is audited in the same transaction. A cancelled session's people are told; an ended
+ * session's recording stops.
  */
 export async function runSessionEvent(
   deps: Deps,
@@ -64,6 +67,8 @@ export async function runSessionEvent(
       .where('version', '=', session.version)
       .returningAll()
       .executeTakeFirstOrThrow();
+    // Ending stops a recording under way in the same transaction; the mediator's browser then finishes it.
+    if (fired.to === 'ended') await stopRunningRecording(trx, ctx, now, session.id, 'session-ended');
     const seats = await loadSeats(trx, session.id);
     const emails =
       event === 'cancel'
@@ -82,7 +87,8 @@ export async function runSessionEvent(
       targetId: session.id,
       details: { caseId: c.id, from: session.state, to: fired.to },
     });
-    return { view: presentSession(updated, seats, ctx.actor.userId), emails };
+    const recordings = await listRecordings(trx, session.id, { readerId: ctx.actor.userId, seats, case: c });
+    return { view: presentSession(updated, seats, ctx.actor.userId, recordings), emails };
   });
   await sendAfterCommit(deps, result.emails);
   return result.view;

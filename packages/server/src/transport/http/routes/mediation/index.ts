@@ -9,6 +9,7 @@ import { lossAssessmentRoutes } from './loss-assessments.ts';
 import { lossResultRoutes } from './loss-results.ts';
 import { referralRoutes } from './referrals.ts';
 import { sessionRecordRoutes } from './session-records.ts';
+import { sessionRecordingRoutes } from './session-recordings.ts';
 import { sessionRoutes } from './sessions.ts';
 import { statisticsRoutes } from './statistics.ts';
 import { uploadRoutes } from './uploads.ts';
@@ -28,4 +29,5 @@ export const mediationRoutes: RouteModule[] = [
   evaluationRoutes,
   sessionRoutes,
   sessionRecordRoutes,
+  sessionRecordingRoutes,
 ];

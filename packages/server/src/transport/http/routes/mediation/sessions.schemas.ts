@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { SESSION_STATES } from '@sutiao/domain/sessions/session-lifecycle.ts';
+import { RECORDING_STATES } from '@sutiao/domain/sessions/session-recording.ts';
 import { component, ExpectedVersion, Id, Nullable } from '../common/shared.schemas.ts';
 import { oneOf } from '../common/statistics-shared.schemas.ts';
 
@@ -24,6 +25,50 @@ const Seat = Type.Object({
   side: Nullable(oneOf(['investor', 'respondent'] as const)),
 });
 
+const Label = Type.Object({ zh: Type.String(), en: Type.String() });
+
+export const SessionRecording = component(
+  'SessionRecording',
+  Type.Object({
+    id: Type.String(),
+    sessionId: Type.String(),
+    state: oneOf(RECORDING_STATES),
+    stateLabel: Label,
+    mimeType: Type.String(),
+    startedAt: Type.String({ format: 'date-time' }),
+    stoppedAt: Nullable(Type.String({ format: 'date-time' })),
+    stopReason: Nullable(Type.Object({ code: Type.String(), zh: Type.String(), en: Type.String() })),
+    finishedAt: Nullable(Type.String({ format: 'date-time' })),
+    chunkCount: Nullable(Type.Integer()),
+    sizeBytes: Nullable(Type.Integer()),
+    digestSm3: Nullable(Type.String({ description: 'SM3 of the whole file, as in the audit trail' })),
+    consentedBy: Type.Array(Type.String()),
+    mediaPath: Nullable(
+      Type.String({ description: 'Where the reader plays it (session participants only)' }),
+    ),
+  }),
+);
+
+export const RecordingParams = Type.Object({ id: Id, sessionId: Id, recordingId: Id });
+export const RecordingChunkParams = Type.Object({
+  id: Id,
+  sessionId: Id,
+  recordingId: Id,
+  seq: Type.Integer({ minimum: 0 }),
+});
+
+export const RecordingChunkReceipt = Type.Object({
+  seq: Type.Integer(),
+  sha256: Type.String(),
+  sizeBytes: Type.Integer(),
+  duplicate: Type.Boolean(),
+});
+
+export const RecordingFinishBody = Type.Object(
+  { chunkCount: Type.Integer({ minimum: 0, maximum: 1_000_000 }) },
+  { additionalProperties: false },
+);
+
 export const MediationSession = component(
   'MediationSession',
   Type.Object({
@@ -38,6 +83,7 @@ export const MediationSession = component(
     participants: Type.Array(Seat),
     canJoin: Type.Boolean(),
     isMediator: Type.Boolean(),
+    recordings: Type.Array(SessionRecording),
   }),
 );
 
