@@ -57,11 +57,13 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
 /**
  * Runs `platforms` as separate processes of the server build, each on its own embedded database under
  * `dataRoot/<platform>` and seeded with the demo data when it has none — like `npm start`. `stop()` ends them.
+ * `env`: extra environment variables for every platform process (e.g. the ICE servers of sessions' media).
  */
 export async function launchPlatforms(
   serverMain: string,
   dataRoot: string,
   platforms: PlatformName[],
+  env: Record<string, string> = {},
 ): Promise<RunningSystem> {
   const ports = { court: await freePort(), mediation: await freePort() };
   const urls = {
@@ -92,6 +94,7 @@ export async function launchPlatforms(
           DATABASE_URL: '',
           SUTIAO_RATE_LIMITS: 'off', // the journeys sign in dozens of users from one address
           SUTIAO_PEER_URL: platform === 'court' ? urls.mediation : urls.court,
+          ...env,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
@@ -131,18 +134,24 @@ export async function launchPlatforms(
  * Starts both platforms, each on its own copy of the run's seeded data folder (so a file starts in the state a
  * fresh `npm start` reaches, without initializing, migrating and seeding a database per file).
  * A journey that needs only one platform may ask for it alone (`only`); the other URL then answers nothing.
+ * `options.env`: extra environment variables for the platform processes (launchPlatforms).
  */
-export async function startSystem(only?: PlatformName): Promise<RunningSystem> {
+export async function startSystem(
+  only?: PlatformName,
+  options: { env?: Record<string, string> } = {},
+): Promise<RunningSystem> {
   const { serverMain, seededDataRoot } = inject('journeyBuild');
   const dataRoot = await mkdtemp(join(tmpdir(), 'sutiao-e2e-'));
   const platforms = only ? [only] : PLATFORMS;
   await Promise.all(
     platforms.map((p) => cp(join(seededDataRoot, p), join(dataRoot, p), { recursive: true })),
   );
-  const system = await launchPlatforms(serverMain, dataRoot, platforms).catch(async (error: unknown) => {
-    await rm(dataRoot, { recursive: true, force: true });
-    throw error;
-  });
+  const system = await launchPlatforms(serverMain, dataRoot, platforms, options.env).catch(
+    async (error: unknown) => {
+      await rm(dataRoot, { recursive: true, force: true });
+      throw error;
+    },
+  );
   return {
     urls: system.urls,
     async stop() {

@@ -14,7 +14,8 @@ export function getIceServers(deps: Deps, ctx: SignedInContext): IceConfig {
   const { stunUrls, turnUrls, turnSecret, relayOnly } = deps.media;
   const iceServers: IceConfig['iceServers'] = [];
   if (stunUrls.length > 0) iceServers.push({ urls: stunUrls });
-  if (turnUrls.length > 0 && turnSecret) {
+  const hasTurn = turnUrls.length > 0 && turnSecret !== null;
+  if (hasTurn) {
     const { username, credential } = turnCredentials(
       turnSecret,
       ctx.actor.userId,
@@ -23,5 +24,6 @@ export function getIceServers(deps: Deps, ctx: SignedInContext): IceConfig {
     );
     iceServers.push({ urls: turnUrls, username, credential });
   }
-  return { iceServers, iceTransportPolicy: relayOnly && iceServers.length > 0 ? 'relay' : 'all' };
+  // Relay-only without a TURN server would leave the browsers no candidate at all: it takes a TURN entry.
+  return { iceServers, iceTransportPolicy: relayOnly && hasTurn ? 'relay' : 'all' };
 }
