@@ -22,6 +22,15 @@ export async function apiAs(page: Page, baseUrl: string) {
     me,
     get: (path: string) => call('GET', path),
     post: (path: string, body: unknown) => call('POST', path, body),
+    /** Uploads a file (multipart field `file`), as the evidence form does; returns the upload. */
+    async upload(name: string, buffer: Buffer, mimeType: string) {
+      const response = await request.post(`${baseUrl}/api/uploads`, {
+        headers: { 'x-csrf-token': me.csrfToken as string },
+        multipart: { file: { name, mimeType, buffer } },
+      });
+      if (!response.ok()) throw new Error(`upload ${name} → ${response.status()} ${await response.text()}`);
+      return response.json() as Promise<{ id: string; name: string }>;
+    },
     /** Fires a case event at the case's current version. */
     async fire(caseId: string, event: string, body: Record<string, unknown> = {}) {
       const current = await call('GET', `/api/cases/${caseId}`);

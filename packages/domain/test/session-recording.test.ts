@@ -57,7 +57,7 @@ describe('session recording', () => {
     });
   });
 
-  it('reads consent and the mediator’s record commands exactly', () => {
+  it('reads consent, a shared document and the mediator’s record commands exactly', () => {
     expect(parseClientMessage('{"type":"consent","given":true}')).toEqual({
       ok: true,
       message: { type: 'consent', given: true },
@@ -70,6 +70,12 @@ describe('session recording', () => {
     });
     expect(parseClientMessage('{"type":"record-start","mimeType":"video/mp4"}').ok).toBe(false);
     expect(parseClientMessage('{"type":"record-start"}').ok).toBe(false);
+    expect(parseClientMessage('{"type":"share","uploadId":"u-1"}')).toEqual({
+      ok: true,
+      message: { type: 'share', uploadId: 'u-1' },
+    });
+    expect(parseClientMessage('{"type":"share","uploadId":""}').ok).toBe(false);
+    expect(parseClientMessage('{"type":"share","uploadId":"u-1","to":"x"}').ok).toBe(false);
     expect(parseClientMessage('{"type":"record-stop"}')).toEqual({
       ok: true,
       message: { type: 'record-stop' },

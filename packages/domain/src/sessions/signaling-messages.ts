@@ -9,6 +9,8 @@ import { RECORDING_MIME } from './session-recording.ts';
 export type ClientMessage =
   | { type: 'signal'; to: string; data: unknown }
   | { type: 'chat'; body: string }
+  /** Any admitted participant: shows one of the case's documents (its evidence) to everyone in their room. */
+  | { type: 'share'; uploadId: string }
   | { type: 'admit'; userId: string }
   | { type: 'remove'; userId: string }
   | { type: 'mute'; userId: string }
@@ -48,6 +50,14 @@ export interface RosterEntry {
   consent: boolean;
 }
 
+/** A case document shown in the room: everyone there opens it from the case (GET /api/uploads/:id). */
+export interface SharedDocument {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+}
+
 /** A recording under way: its id (the mediator's browser uploads to it) and when it started. */
 export interface LiveRecording {
   id: string;
@@ -63,7 +73,16 @@ export type ServerMessage =
       recording: LiveRecording | null;
     }
   | { type: 'signal'; from: string; data: unknown }
-  | { type: 'chat'; id: string; from: string; name: string; room: string; body: string; at: string }
+  | {
+      type: 'chat';
+      id: string;
+      from: string;
+      name: string;
+      room: string;
+      body: string;
+      at: string;
+      document: SharedDocument | null;
+    }
   | { type: 'admitted'; room: string }
   | { type: 'room'; room: string; notice: { zh: string; en: string } | null }
   | { type: 'muted' }
@@ -110,6 +129,9 @@ export function parseClientMessage(frame: string): ParseResult {
         return { ok: false, reason: 'chat body length' };
       return { ok: true, message: { type: 'chat', body } };
     }
+    case 'share':
+      if (keys !== 'type,uploadId' || !isId(m.uploadId)) return { ok: false, reason: 'share needs uploadId' };
+      return { ok: true, message: { type: 'share', uploadId: m.uploadId } };
     case 'admit':
     case 'remove':
     case 'mute':

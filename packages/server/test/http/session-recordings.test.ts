@@ -34,7 +34,7 @@ describe.each(ENGINES)('consented recording of a session (%s)', (engine) => {
   });
   afterAll(() => t.close());
 
-  const openSession = () => openedSession(t, { actors, stranger, base, caseId, ids });
+  const openSession = () => openedSession(t, { actors, caseId });
 
   /** The mediator and both parties, connected and admitted. */
   async function roomOfThree(sessionId: string) {

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseClient, type Headers, type JourneyActors } from '../support/case-fixtures.ts';
+import { caseClient, type Headers, type JourneyActors, PDF_BYTES } from '../support/case-fixtures.ts';
 import { connectSignaling, type Frame } from '../support/signaling-client.ts';
 import { openedSession, sessionCase } from '../support/session-fixtures.ts';
 import { ENGINES } from '../support/test-databases.ts';
@@ -18,6 +18,7 @@ describe.each(ENGINES)('audio/video mediation sessions (%s)', (engine) => {
   let stranger: Headers;
   let caseId: string;
   let ids: Record<string, string> = {};
+  let evidenceId: string;
   const api = () => caseClient(t);
   const signalPath = (sessionId: string) => `/api/cases/${caseId}/sessions/${sessionId}/signal`;
   const connect = (who: Headers, sessionId: string) =>
@@ -25,7 +26,7 @@ describe.each(ENGINES)('audio/video mediation sessions (%s)', (engine) => {
 
   beforeAll(async () => {
     t = await createTestApp(engine);
-    ({ actors, stranger, base, caseId, ids } = await sessionCase(t));
+    ({ actors, stranger, base, caseId, ids, evidenceId } = await sessionCase(t));
   });
   afterAll(() => t.close());
 
@@ -33,7 +34,7 @@ describe.each(ENGINES)('audio/video mediation sessions (%s)', (engine) => {
     api().post(who, `/api/cases/${caseId}/sessions`, body);
   const soon = () => new Date(t.clock.now.getTime() + 10 * MINUTE).toISOString();
 
-  const openSession = () => openedSession(t, { actors, stranger, base, caseId, ids });
+  const openSession = () => openedSession(t, { actors, caseId });
 
   it('lets only the case’s mediator schedule, with a valid time, length and people of the case, and invites them', async () => {
     for (const [body, reason] of [
@@ -274,6 +275,60 @@ describe.each(ENGINES)('audio/video mediation sessions (%s)', (engine) => {
       'session.end',
     ])
       expect(actions, action).toContain(action);
+  });
+
+  it('shows a case document to the speaker’s room only, and refuses a file that is not the case’s', async () => {
+    const session = await openSession();
+    const mediator = await connect(actors.mediator, session.id);
+    const investor = await connect(actors.investor, session.id);
+    const firm = await connect(actors.firm, session.id);
+    for (const c of [mediator, investor, firm]) await c.next(of('welcome'));
+    // Waiting: nothing can be shown yet.
+    investor.send({ type: 'share', uploadId: evidenceId });
+    expect((await investor.next(of('error'))).code).toBe('SESSION_NOT_ADMITTED');
+    mediator.send({ type: 'admit', userId: ids.investor1 });
+    mediator.send({ type: 'admit', userId: ids.firm_huaxin });
+    await investor.next(of('admitted'));
+    await firm.next(of('admitted'));
+
+    investor.send({ type: 'share', uploadId: evidenceId });
+    for (const c of [mediator, investor, firm])
+      expect(await c.next((f) => f.type === 'chat' && f.document !== null)).toMatchObject({
+        from: ids.investor1,
+        room: 'main',
+        body: '分享案件材料：交易流水.pdf',
+        document: { id: evidenceId, name: '交易流水.pdf', mime: 'application/pdf' },
+      });
+    // The firm opens it from the case, as anyone who reads the case may.
+    expect((await api().get(actors.firm, `/api/uploads/${evidenceId}`)).statusCode).toBe(200);
+    // A file of the firm's own that is not evidence of this case is not shown.
+    const own = await api().upload(actors.firm, '内部文件.pdf', PDF_BYTES);
+    firm.send({ type: 'share', uploadId: own.json().id });
+    const refused = await firm.next(of('error'));
+    expect(refused.code).toBe('SESSION_INVALID');
+    firm.send({ type: 'share', uploadId: 'x'.repeat(65) });
+    expect((await firm.next(of('error'))).code).toBe('SESSION_INVALID');
+
+    // In caucus, a document shown to the mediator stays in the caucus room.
+    mediator.send({ type: 'caucus', side: 'investor' });
+    await investor.next(of('room'));
+    await firm.next(of('room'));
+    investor.send({ type: 'share', uploadId: evidenceId });
+    expect(await mediator.next((f) => f.type === 'chat' && f.document !== null)).toMatchObject({
+      room: 'caucus-investor',
+    });
+    await investor.next((f) => f.type === 'chat' && f.room === 'caucus-investor');
+    firm.send({ type: 'chat', body: '等待中' });
+    await firm.next((f) => f.type === 'chat' && f.body === '等待中');
+    expect(firm.frames.some((f) => f.type === 'chat' && f.room === 'caucus-investor')).toBe(false);
+    const shares = await t.deps.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'session.share')
+      .where('target_id', '=', session.id)
+      .execute();
+    expect(shares.map((a) => (a.details as { room: string }).room)).toEqual(['main', 'caucus-investor']);
+    for (const c of [mediator, investor, firm]) c.close();
   });
 
   it('gives a signed-in browser STUN and TURN servers with TURN credentials of its own, valid for hours', async () => {

@@ -1,12 +1,23 @@
 import { expect } from 'vitest';
-import { caseClient, caseIn, type Headers, journeyActors, type JourneyActors } from './case-fixtures.ts';
+import {
+  caseClient,
+  caseIn,
+  type Headers,
+  journeyActors,
+  type JourneyActors,
+  PDF_BYTES,
+} from './case-fixtures.ts';
 import { listenOnce } from './signaling-client.ts';
 import type { TestApp } from './test-platform.ts';
 
 const MINUTE = 60_000;
 
-/** A case in mediation with its people signed in, a stranger, user ids by name and the WebSocket base address. */
+/**
+ * A case in mediation (with one evidence file, `evidenceId`) with its people signed in, a stranger, user ids by name
+ * and the WebSocket base address.
+ */
 export interface SessionCase {
+  evidenceId: string;
   actors: JourneyActors;
   stranger: Headers;
   caseId: string;
@@ -18,15 +29,21 @@ export async function sessionCase(t: TestApp): Promise<SessionCase> {
   const actors = await journeyActors(t);
   const stranger = await t.login('investor2');
   const base = await listenOnce(t);
-  const caseId = (await caseIn(t, actors, 'mediating')).id;
+  const uploaded = await caseClient(t).upload(actors.investor, '交易流水.pdf', PDF_BYTES);
+  expect(uploaded.statusCode, uploaded.body).toBe(200);
+  const evidenceId = uploaded.json<{ id: string }>().id;
+  const caseId = (await caseIn(t, actors, 'mediating', { evidenceIds: [evidenceId] })).id;
   const ids: Record<string, string> = {};
   for (const u of await t.deps.db.selectFrom('users').select(['id', 'username']).execute())
     ids[u.username] = u.id;
-  return { actors, stranger, caseId, ids, base };
+  return { evidenceId, actors, stranger, caseId, ids, base };
 }
 
 /** The mediator schedules a session ten minutes ahead and opens it. */
-export async function openedSession(t: TestApp, c: SessionCase): Promise<{ id: string; version: number }> {
+export async function openedSession(
+  t: TestApp,
+  c: Pick<SessionCase, 'actors' | 'caseId'>,
+): Promise<{ id: string; version: number }> {
   const api = caseClient(t);
   const made = await api.post(c.actors.mediator, `/api/cases/${c.caseId}/sessions`, {
     scheduledAt: new Date(t.clock.now.getTime() + 10 * MINUTE).toISOString(),

@@ -3,6 +3,7 @@ import { ToneTag } from '../../components/status-tag.tsx';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { RosterEntry, ServerMessage } from '@sutiao/domain/sessions/signaling-messages.ts';
+import { getCase } from '../../api/client.ts';
 import { getIceServers, listSessions, type MediationSession, signalingUrl } from '../../api/sessions.ts';
 import { PageHeading } from '../../components/page-title.tsx';
 import { useMe } from '../../session.tsx';
@@ -68,8 +69,12 @@ export default function SessionRoomPage() {
   const ids = useMemo(() => ({ caseId, sessionId }), [caseId, sessionId]);
   const rec = useRoomRecorder(ids, session?.isMediator ?? false, onScreen);
 
+  const [documents, setDocuments] = useState<{ id: string; name: string }[]>([]);
   useEffect(() => {
     void listSessions(caseId).then((all) => setSession(all.find((s) => s.id === sessionId) ?? null));
+    void getCase(caseId)
+      .then((c) => setDocuments(c.evidence.map((e) => ({ id: e.id, name: e.name }))))
+      .catch(() => setDocuments([]));
   }, [caseId, sessionId]);
 
   const onMessage = useCallback(
@@ -308,7 +313,12 @@ export default function SessionRoomPage() {
               />
               {session.isMediator ? <RecordEditor caseId={caseId} sessionId={sessionId} /> : null}
               {presence === 'admitted' ? (
-                <SessionChat lines={chat} onSend={(body) => socket.current?.send({ type: 'chat', body })} />
+                <SessionChat
+                  lines={chat}
+                  onSend={(body) => socket.current?.send({ type: 'chat', body })}
+                  documents={documents}
+                  onShare={(uploadId) => socket.current?.send({ type: 'share', uploadId })}
+                />
               ) : null}
             </Space>
           </Col>

@@ -23,11 +23,13 @@ import {
   parseClientMessage,
   type RosterEntry,
   type ServerMessage,
+  type SharedDocument,
 } from '@sutiao/domain/sessions/signaling-messages.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { auditUserAct } from '../../common/audit/audit-user-act.ts';
 import type { JoinTicket } from './join-session.ts';
-import { recordSessionChat } from './record-session-chat.ts';
+import { recordSessionChat, type SessionChatLine } from './record-session-chat.ts';
+import { shareSessionDocument } from './share-session-document.ts';
 import { auditRecordingAct } from './recording/recording-transition.ts';
 import { startRecording } from './recording/start-recording.ts';
 import { stopRunningRecording } from './recording/stop-recording.ts';
@@ -185,14 +187,14 @@ export class SessionHub {
       void s.inTurn(() => this.command(s, userId, m as MediatorCommand));
       return;
     }
-    this.relay(s, userId, conn, m as Extract<ClientMessage, { type: 'signal' | 'chat' }>);
+    this.relay(s, userId, conn, m as Extract<ClientMessage, { type: 'signal' | 'chat' | 'share' }>);
   }
 
   private relay(
     s: LiveSession,
     userId: string,
     conn: SignalingConnection,
-    m: Extract<ClientMessage, { type: 'signal' | 'chat' }>,
+    m: Extract<ClientMessage, { type: 'signal' | 'chat' | 'share' }>,
   ) {
     const seat = s.seats.get(userId);
     if (seat?.presence !== 'admitted') {
@@ -207,7 +209,7 @@ export class SessionHub {
       s.connections.get(m.to)?.conn.send(frame({ type: 'signal', from: userId, data: m.data }));
       return;
     }
-    // Chat: the room and who hears it are fixed when it is said; kept first, then delivered.
+    // Chat and shared documents: the room and who hears it are fixed when it is said; kept first, then delivered.
     const room = roomOf(seat, s.caucus);
     const mates = roomMates(s, userId);
     const audience = s.caucus === null ? null : [userId, ...mates];
@@ -215,15 +217,17 @@ export class SessionHub {
     if (!ctx) return;
     void s.inTurn(async () => {
       try {
-        const line = await recordSessionChat(this.deps, ctx, {
-          caseId: s.caseId,
-          sessionId: s.id,
-          name: seat.name,
-          role: seat.role,
-          room,
-          audience,
-          body: m.body,
-        });
+        const said = { caseId: s.caseId, sessionId: s.id, name: seat.name, role: seat.role, room, audience };
+        let line: SessionChatLine & { document: SharedDocument | null };
+        if (m.type === 'share') {
+          const shared = await shareSessionDocument(this.deps, ctx, { ...said, uploadId: m.uploadId });
+          if (!shared) {
+            conn.send(invalid('该文件不是本案材料', 'not a document of this case'));
+            return;
+          }
+          line = shared;
+        } else
+          line = { ...(await recordSessionChat(this.deps, ctx, { ...said, body: m.body })), document: null };
         const text = frame({ type: 'chat', ...line });
         for (const to of [userId, ...mates]) s.connections.get(to)?.conn.send(text);
       } catch {
