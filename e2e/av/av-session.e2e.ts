@@ -5,11 +5,12 @@ import { apiAs } from '../support/api.ts';
 import { expectAccessible } from '../support/browser.ts';
 import { useRunningSystem } from '../support/running-system.ts';
 import { DEMO_PASSWORD, signInAs } from '../support/sign-in.ts';
-import { watchApi } from '../support/ui.ts';
+import { chooseOption, watchApi } from '../support/ui.ts';
 import {
   caseInMediation,
   enterWaitingRoom,
   expectPictures,
+  firstPictures,
   STEP_TIMEOUT,
   scheduleAndOpenSession,
   tiles,
@@ -39,7 +40,12 @@ describe('online audio/video mediation in three browsers', () => {
       apiAs(mediatorPage, url),
       apiAs(adminPage, url),
     ]);
-    const created = await caseInMediation({ investor, firm, mediator, admin });
+    const statement = await investor.upload(
+      '交易流水.pdf',
+      Buffer.from('%PDF-1.4\n% 交易流水\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+      'application/pdf',
+    );
+    const created = await caseInMediation({ investor, firm, mediator, admin }, [statement.id]);
     const names = {
       investor: investor.me.user.displayName as string,
       firm: firm.me.user.displayName as string,
@@ -73,8 +79,9 @@ describe('online audio/video mediation in three browsers', () => {
           ['firm', firmPage],
         ] as const
       ).map(async ([who, page]) => {
-        await expectPictures(page, 2);
+        await firstPictures(page, 2);
         firstFrame[who] = Math.round(performance.now() - admitted);
+        await expectPictures(page, 2);
       }),
     );
     await expectAccessible(mediatorPage, 'session room, mediator');
@@ -102,6 +109,16 @@ describe('online audio/video mediation in three browsers', () => {
     await mediatorPage.getByRole('button', { name: /发\s*送/ }).click();
     for (const page of [investorPage, firmPage])
       await page.getByRole('log').filter({ hasText: '请各方回到调解室' }).waitFor();
+    // The investor shows a document of the case to the room; the others open it from the chat.
+    await chooseOption(investorPage, investorPage, '向本室展示案件材料', '交易流水.pdf');
+    await investorPage.getByRole('button', { name: /展\s*示/ }).click();
+    for (const page of [mediatorPage, firmPage]) {
+      const link = page.getByTestId('shared-document').filter({ hasText: '交易流水.pdf' });
+      await link.waitFor();
+      const opened = await page.context().request.get(`${url}${await link.getAttribute('href')}`);
+      expect(opened.status()).toBe(200);
+      expect((await opened.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    }
 
     const frames = Object.fromEntries(
       await Promise.all(

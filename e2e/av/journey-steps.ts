@@ -36,6 +36,26 @@ export async function expectPictures(page: Page, count: number) {
   return tiles(page);
 }
 
+/**
+ * Resolves the moment `count` remote tiles each show a decoded picture (the video element holds a frame), checked in
+ * the page every 20 ms — so a time to first frame is measured to a frame, not to the tiles' once-a-second statistics.
+ */
+export async function firstPictures(page: Page, count: number) {
+  await page.waitForFunction(
+    (n) => {
+      const videos = Array.from(
+        document.querySelectorAll<HTMLVideoElement>('[data-testid="remote-tile"] video'),
+      );
+      return (
+        videos.length === n &&
+        videos.every((v) => v.videoWidth > 0 && v.getVideoPlaybackQuality().totalVideoFrames > 0)
+      );
+    },
+    count,
+    { polling: 20, timeout: STEP_TIMEOUT },
+  );
+}
+
 export async function enterWaitingRoom(page: Page, url: string, caseId: string) {
   await page.goto(`${url}/cases/${caseId}`);
   await page.getByRole('tab', { name: '在线视频调解' }).click();
@@ -54,14 +74,17 @@ export async function enterWaitingRoom(page: Page, url: string, caseId: string) 
  * A case in mediation, through the API (the lifecycle A journeys click these steps): the investor applies against
  * 华鑫, the centre registers and accepts it, the firm agrees to mediate, `mediator` is assigned. Returns the case.
  */
-export async function caseInMediation(parties: { investor: Api; firm: Api; mediator: Api; admin: Api }) {
+export async function caseInMediation(
+  parties: { investor: Api; firm: Api; mediator: Api; admin: Api },
+  evidenceIds: string[] = [],
+) {
   const { investor, firm, mediator, admin } = parties;
   const created = await investor.post('/api/cases', {
     respondentOrgId: 'firm-huaxin',
     claimAmountFen: 3_500_000,
     facts: '营业部员工代客操作，造成本人账户亏损。',
     requests: '请求赔偿损失人民币 35,000 元。',
-    evidenceIds: [],
+    evidenceIds,
     consents: CONSENTS,
     submit: true,
   });
