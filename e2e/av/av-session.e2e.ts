@@ -215,6 +215,12 @@ describe('online audio/video mediation in three browsers', () => {
     await signRecord(investorPage);
     // The recording is on the case, and plays in the investor's browser.
     const player = investorPage.getByTestId('recording-player').locator('video');
+    // Nothing is fetched until the investor plays it (preload none); playing, the browser decodes its pictures.
+    await player.evaluate((v) => {
+      const video = v as HTMLVideoElement;
+      video.muted = true;
+      void video.play();
+    });
     await expect
       .poll(
         () =>

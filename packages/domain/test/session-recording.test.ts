@@ -4,6 +4,7 @@ import {
   missingChunks,
   missingConsents,
   RECORDING_LIFECYCLE,
+  recordingAudience,
   RECORDING_MIME,
 } from '../src/sessions/session-recording.ts';
 import type { Seat } from '../src/sessions/session-rooms.ts';
@@ -33,6 +34,20 @@ describe('session recording', () => {
     expect(missingConsents(state, new Set(['med']))).toEqual(['inv', 'agent']);
     expect(missingConsents(state, new Set(['med', 'inv']))).toEqual(['agent']);
     expect(missingConsents(state, new Set(['med', 'inv', 'agent']))).toEqual([]);
+  });
+
+  it('plays a recording made in a caucus only for the people in it; one made in the main room for everyone', () => {
+    const seats = new Map(
+      [
+        { userId: 'med', role: 'mediator', side: null, presence: 'admitted' },
+        { userId: 'inv', role: 'party', side: 'investor', presence: 'admitted' },
+        { userId: 'agent', role: 'agent', side: 'investor', presence: 'away' },
+        { userId: 'firm', role: 'party', side: 'respondent', presence: 'admitted' },
+      ].map((s) => [s.userId, s as Seat]),
+    );
+    expect(recordingAudience({ seats, caucus: null }, 'med')).toBeNull();
+    expect(recordingAudience({ seats, caucus: 'investor' }, 'med')).toEqual(['med', 'inv', 'agent']);
+    expect(recordingAudience({ seats, caucus: 'respondent' }, 'med')).toEqual(['med', 'firm']);
   });
 
   it('names the chunks missing from a recording said to have `count` chunks', () => {

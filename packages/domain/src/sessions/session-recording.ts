@@ -21,6 +21,7 @@ export const RECORDING_STOP_REASONS = [
   'joined-without-consent',
   'mediator-left',
   'session-ended',
+  'room-changed',
 ] as const;
 export type RecordingStopReason = (typeof RECORDING_STOP_REASONS)[number];
 
@@ -55,10 +56,25 @@ export const RECORDING_LIMITS = {
   maxChunks: 4 * 3600,
   /** A stopped recording its browser never finished is finished by the platform after this long. */
   abandonedAfterMs: 15 * 60 * 1000,
+  /** Chunks still arrive after the stop (the last one, retries); past this they are refused. */
+  lateChunkMs: 5 * 60 * 1000,
 } as const;
 
 /** What a browser's MediaRecorder writes, and all a recording may be: WebM, with its codecs named or not. */
 export const RECORDING_MIME = /^(video|audio)\/webm(;\s?codecs="?[a-z0-9.,]+"?)?$/i;
+
+/**
+ * Who besides the case's mediator may play a recording started now: everyone seated (null) in the main room; in a
+ * private caucus only the people in it — a caucus's pictures and voices are not the other side's to see afterwards.
+ * A recording stops whenever the rooms change, so it never spans two of them.
+ */
+export function recordingAudience(state: RoomsState, mediatorId: string): string[] | null {
+  if (state.caucus === null) return null;
+  return [
+    mediatorId,
+    ...[...state.seats.values()].filter((s) => s.side === state.caucus).map((s) => s.userId),
+  ];
+}
 
 /** The admitted people (any room) who have not consented: recording may start only when there are none. */
 export function missingConsents(state: RoomsState, consented: ReadonlySet<string>): string[] {
@@ -84,6 +100,10 @@ export const RECORDING_STOP_LABELS: Record<RecordingStopReason, { zh: string; en
   },
   'mediator-left': { zh: '调解员离开，录制已停止', en: 'the mediator left' },
   'session-ended': { zh: '会话结束，录制已停止', en: 'the session ended' },
+  'room-changed': {
+    zh: '调解员开始或结束单独会谈，录制已停止',
+    en: 'the mediator began or ended a private caucus',
+  },
 };
 
 export const RECORDING_STATE_LABELS: Record<RecordingState, { zh: string; en: string }> = {

@@ -75,12 +75,18 @@ export interface SessionRecordingsTable {
   case_id: string;
   started_by: string;
   consented_user_ids: string[];
+  audience: Maybe<string[]>;
   mime_type: string;
   state: 'recording' | 'stopped' | 'finished';
   version: Generated<number>;
   started_at: Timestamp;
   stop_reason: Maybe<
-    'mediator' | 'consent-withdrawn' | 'joined-without-consent' | 'mediator-left' | 'session-ended'
+    | 'mediator'
+    | 'consent-withdrawn'
+    | 'joined-without-consent'
+    | 'mediator-left'
+    | 'session-ended'
+    | 'room-changed'
   >;
   stopped_at: Maybe<Date | string>;
   finished_at: Maybe<Date | string>;

@@ -11,11 +11,11 @@ export interface UploadProgress {
 }
 
 /** Failures worth trying again: the network, the server busy or briefly down. A 4xx answer will not change. */
-const retryable = (err: unknown) =>
+export const retryable = (err: unknown) =>
   !(err instanceof ApiError) || err.status === 0 || err.status === 429 || err.status >= 500;
 
 const MAX_BACKOFF_MS = 8000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function sha256Hex(blob: Blob): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());

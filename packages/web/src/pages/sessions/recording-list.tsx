@@ -25,7 +25,7 @@ export function RecordingList({ session }: { session: MediationSession }) {
           </figcaption>
           {r.mediaPath ? (
             // biome-ignore lint/a11y/useMediaCaption: a recording of a live session has no caption track.
-            <video controls preload="auto" src={r.mediaPath} style={{ width: '100%', maxWidth: 640 }} />
+            <video controls preload="none" src={r.mediaPath} style={{ width: '100%', maxWidth: 640 }} />
           ) : r.state === 'finished' ? (
             <p>{pt('recordingNotYours')}</p>
           ) : null}

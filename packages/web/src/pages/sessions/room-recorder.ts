@@ -1,6 +1,6 @@
 import { ApiError } from '../../api/client.ts';
 import { finishRecording, type SessionRecording, uploadRecordingChunk } from '../../api/sessions.ts';
-import { chunkUploader, type UploadProgress } from './chunk-uploader.ts';
+import { chunkUploader, retryable, sleep, type UploadProgress } from './chunk-uploader.ts';
 
 /** The formats a recording may take, best first; the first the browser's MediaRecorder supports is used. */
 const FORMATS = ['video/webm;codecs=vp8,opus', 'video/webm;codecs=vp9,opus', 'video/webm'];
@@ -50,6 +50,7 @@ export class RoomRecorder {
     private readonly ids: { caseId: string; sessionId: string; recordingId: string },
     mimeType: string,
     private readonly onStatus: (status: RecorderStatus) => void,
+    onFailure: () => void,
   ) {
     this.canvas.width = WIDTH;
     this.canvas.height = HEIGHT;
@@ -64,6 +65,11 @@ export class RoomRecorder {
     });
     this.recorder.ondataavailable = (e) => {
       if (e.data.size > 0) this.uploads.add(this.seq++, e.data);
+    };
+    // The encoder failed (a device gone, out of memory): what was recorded is saved, and the room is told.
+    this.recorder.onerror = () => {
+      void this.stop();
+      onFailure();
     };
     void this.audio.resume();
     this.timer = setInterval(() => this.draw(), 1000 / FPS);
@@ -112,7 +118,12 @@ export class RoomRecorder {
       await stopped;
     }
     clearInterval(this.timer);
-    for (const source of this.sources.values()) source.audio?.disconnect();
+    for (const source of this.sources.values()) {
+      source.audio?.disconnect();
+      source.video.srcObject = null;
+    }
+    this.sources.clear();
+    for (const track of this.recorder.stream.getTracks()) track.stop();
     void this.audio.close();
     const progress = await this.uploads.drain();
     if (progress.failed > 0) {
@@ -120,7 +131,7 @@ export class RoomRecorder {
       return null;
     }
     try {
-      const saved = await finishRecording(this.ids, this.seq);
+      const saved = await this.finishWithRetries();
       this.onStatus({ phase: 'saved', ...progress, saved });
       return saved;
     } catch (err) {
@@ -131,6 +142,18 @@ export class RoomRecorder {
         error: err instanceof ApiError ? err.message : String(err),
       });
       return null;
+    }
+  }
+
+  /** The finish, tried again while the network or the server is briefly away (as chunk uploads are). */
+  private async finishWithRetries(): Promise<SessionRecording> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await finishRecording(this.ids, this.seq);
+      } catch (err) {
+        if (!retryable(err) || attempt >= 8) throw err;
+        await sleep(Math.min(8000, 250 * 2 ** attempt));
+      }
     }
   }
 

@@ -67,7 +67,8 @@ export default function SessionRoomPage() {
     [local, remotes, names, me, pt],
   );
   const ids = useMemo(() => ({ caseId, sessionId }), [caseId, sessionId]);
-  const rec = useRoomRecorder(ids, session?.isMediator ?? false, onScreen);
+  const stopInRoom = useCallback(() => socket.current?.send({ type: 'record-stop' }), []);
+  const rec = useRoomRecorder(ids, session?.isMediator ?? false, onScreen, stopInRoom);
 
   const [documents, setDocuments] = useState<{ id: string; name: string }[]>([]);
   useEffect(() => {
@@ -166,6 +167,8 @@ export default function SessionRoomPage() {
       onMessage: (m) => onMessageRef.current(m),
       onState: (state, code) => {
         setConnection(state);
+        // Without the room's signal the server has stopped the recording: the recorder stops too, saving its part.
+        if (state === 'reconnecting') rec.stopLocal();
         if (state === 'closed') {
           if (code === 4002) setClosedText(pt('ended'));
           else if (code === 4000) setClosedText(pt('removed'));

@@ -13,6 +13,8 @@ export function useRoomRecorder(
   ids: { caseId: string; sessionId: string },
   isMediator: boolean,
   streams: { userId: string; name: string; stream: MediaStream }[],
+  /** Asks the room to stop recording (the mediator's recorder could not start or failed). */
+  stopInRoom: () => void,
 ) {
   const [recording, setRecording] = useState<LiveRecording | null>(null);
   const [lastStop, setLastStop] = useState<string | null>(null);
@@ -38,12 +40,23 @@ export function useRoomRecorder(
       }
       setRecording({ id: m.recordingId, startedAt: new Date().toISOString() });
       setLastStop(null);
-      if (!isMediator || format === null || recorder.current) return;
-      const r = new RoomRecorder({ ...ids, recordingId: m.recordingId }, format, setStatus);
-      r.setStreams(streamsRef.current);
-      recorder.current = { id: m.recordingId, recorder: r };
+      if (!isMediator || recorder.current) return;
+      const failed = (error: string) => {
+        setStatus({ phase: 'failed', uploaded: 0, pending: 0, retries: 0, failed: 0, error });
+        stopInRoom();
+      };
+      if (format === null) return failed('MediaRecorder');
+      try {
+        const r = new RoomRecorder({ ...ids, recordingId: m.recordingId }, format, setStatus, () =>
+          stopInRoom(),
+        );
+        r.setStreams(streamsRef.current);
+        recorder.current = { id: m.recordingId, recorder: r };
+      } catch (err) {
+        failed(err instanceof Error ? err.message : String(err));
+      }
     },
-    [ids, isMediator, format, stopLocal],
+    [ids, isMediator, format, stopLocal, stopInRoom],
   );
 
   /** The roster says what records now: a recorder for anything else (after a reconnection) is stopped. */

@@ -8,12 +8,17 @@ create table session_recordings (
   case_id text not null references cases (id),
   started_by text not null references users (id),
   consented_user_ids text[] not null,
+  -- Who may play it besides the case's mediator: everyone seated (null), or, for a recording made in a private
+  -- caucus, the people in that room.
+  audience text[],
   mime_type text not null,
   state text not null check (state in ('recording', 'stopped', 'finished')),
   version integer not null default 1,
   started_at timestamptz not null,
   stop_reason text check (
-    stop_reason in ('mediator', 'consent-withdrawn', 'joined-without-consent', 'mediator-left', 'session-ended')
+    stop_reason in (
+      'mediator', 'consent-withdrawn', 'joined-without-consent', 'mediator-left', 'session-ended', 'room-changed'
+    )
   ),
   stopped_at timestamptz,
   finished_at timestamptz,

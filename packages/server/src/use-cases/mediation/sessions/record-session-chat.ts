@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../adapters/db/schema.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { newId } from '../../../lib/ids.ts';
 
@@ -12,7 +14,8 @@ export interface SessionChatLine {
 
 /**
  * Keeps a line said in a session with the case's messages: the room it was said in, and for a room other than the
- * whole session (a caucus, or those waiting outside it) the people in it, who alone read it afterwards.
+ * whole session (a caucus, or those waiting outside it) the people in it, who alone read it afterwards. `db`: the
+ * caller's transaction when the line is part of a larger act.
  */
 export async function recordSessionChat(
   deps: Deps,
@@ -26,10 +29,11 @@ export async function recordSessionChat(
     audience: string[] | null;
     body: string;
   },
+  db: Kysely<DB> = deps.db,
 ): Promise<SessionChatLine> {
   const at = deps.now();
   const id = newId();
-  await deps.db
+  await db
     .insertInto('case_messages')
     .values({
       id,

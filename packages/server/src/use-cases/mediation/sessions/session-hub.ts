@@ -12,6 +12,7 @@ import {
 } from '@sutiao/domain/sessions/session-rooms.ts';
 import {
   missingConsents,
+  recordingAudience,
   RECORDING_STOP_LABELS,
   type RecordingStopReason,
 } from '@sutiao/domain/sessions/session-recording.ts';
@@ -134,8 +135,9 @@ export class SessionHub {
     seat.presence = seat.role === 'mediator' || back ? 'admitted' : 'waiting';
     seat.awaySince = null;
     if (seat.presence === 'admitted') seat.wasAdmitted = true;
+    // Back without consent: the recording stops before anything of theirs can reach it.
     if (back && s.recording && !seat.consent && seat.role !== 'mediator')
-      void s.inTurn(() => this.stopRecording(s, ticket.ctx, 'joined-without-consent'));
+      void this.stopRecording(s, ticket.ctx, 'joined-without-consent');
     conn.send(
       frame({
         type: 'welcome',
@@ -259,6 +261,9 @@ export class SessionHub {
     }
     if (m.type === 'admit' && target && s.recording && !target.consent && target.presence === 'waiting')
       await this.stopRecording(s, mediator.ctx, 'joined-without-consent');
+    // A recording never spans two rooms: a caucus's pictures are for the people in it alone.
+    if ((m.type === 'caucus' || m.type === 'reunite') && s.recording)
+      await this.stopRecording(s, mediator.ctx, 'room-changed');
     try {
       await auditUserAct(this.deps.db, mediator.ctx, this.deps.now(), {
         action: `session.${m.type}`,
@@ -329,20 +334,25 @@ export class SessionHub {
     const seat = s.seats.get(userId);
     const held = s.connections.get(userId);
     if (!seat || !held) return;
+    const recordingId = s.recording?.id ?? null;
+    // A withdrawal takes effect at once, whatever happens to its audit record; a consent only once audited.
+    if (!given) {
+      seat.consent = false;
+      if (s.recording) await this.stopRecording(s, held.ctx, 'consent-withdrawn');
+    }
     try {
       await auditUserAct(this.deps.db, held.ctx, this.deps.now(), {
         action: given ? 'session.recording.consent' : 'session.recording.withdraw',
         targetType: 'mediation_session',
         targetId: s.id,
-        details: { caseId: s.caseId, recordingId: s.recording?.id ?? null },
+        details: { caseId: s.caseId, recordingId },
       });
     } catch {
       held.conn.send(errorFrame(appError('INTERNAL')));
-      return;
+      if (given) return;
     }
-    seat.consent = given;
-    if (!given && s.recording) await this.stopRecording(s, held.ctx, 'consent-withdrawn');
-    else this.broadcastRoster(s);
+    if (given) seat.consent = true;
+    this.broadcastRoster(s);
   }
 
   private async record(
@@ -375,6 +385,7 @@ export class SessionHub {
         caseId: s.caseId,
         sessionId: s.id,
         consented: admitted,
+        audience: recordingAudience(s, mediatorId),
         mimeType: m.mimeType,
       });
     } catch (err) {
@@ -383,13 +394,32 @@ export class SessionHub {
     }
     const on = frame({ type: 'recording', state: 'on', recordingId: s.recording.id, reason: null });
     for (const { conn } of s.connections.values()) conn.send(on);
-    this.broadcastRoster(s);
+    // Someone let back in while it was being started, without consent: stopped at once.
+    const consentedNow = new Set([...s.seats.values()].filter((x) => x.consent).map((x) => x.userId));
+    consentedNow.add(mediatorId);
+    if (missingConsents(s, consentedNow).length > 0)
+      await this.stopRecording(s, ctx, 'joined-without-consent');
+    else this.broadcastRoster(s);
   }
 
-  /** Stops the recording under way (kept and audited first), then tells everyone, the mediator's recorder too. */
-  private async stopRecording(s: LiveSession, ctx: SignedInContext, reason: RecordingStopReason) {
+  /** A recording its mediator's browser finished while the room still showed it running: the room is told. */
+  recordingStopped(sessionId: string, recordingId: string, reason: RecordingStopReason) {
+    const s = this.live.get(sessionId);
+    if (s?.recording?.id !== recordingId) return;
+    void this.stopRecording(s, null, reason);
+  }
+
+  /**
+   * Stops the recording under way: in the room at once — everyone told, the mediator's recorder too — then kept and
+   * audited (a withdrawal never waits on the database; a stop the database missed is finished by the job later).
+   */
+  private async stopRecording(s: LiveSession, ctx: SignedInContext | null, reason: RecordingStopReason) {
     const running = s.recording;
     if (!running) return;
+    s.recording = null;
+    const off = frame(recordingOff(running.id, reason));
+    for (const { conn } of s.connections.values()) conn.send(off);
+    this.broadcastRoster(s);
     try {
       await this.deps.db
         .transaction()
@@ -408,10 +438,6 @@ export class SessionHub {
         },
       ).catch(() => undefined);
     }
-    s.recording = null;
-    const off = frame(recordingOff(running.id, reason));
-    for (const { conn } of s.connections.values()) conn.send(off);
-    this.broadcastRoster(s);
   }
 
   private async end(s: LiveSession, ctx: SignedInContext, reply: (text: string) => void) {

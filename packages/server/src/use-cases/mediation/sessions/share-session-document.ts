@@ -21,23 +21,30 @@ export async function shareSessionDocument(
     uploadId: string;
   },
 ): Promise<(SessionChatLine & { document: SharedDocument }) | null> {
-  const document = await deps.db
-    .selectFrom('case_evidence')
-    .innerJoin('uploads', 'uploads.id', 'case_evidence.upload_id')
-    .select(['uploads.id', 'uploads.name', 'uploads.mime', 'uploads.size'])
-    .where('case_evidence.case_id', '=', input.caseId)
-    .where('case_evidence.upload_id', '=', input.uploadId)
-    .executeTakeFirst();
-  if (!document) return null;
-  const line = await recordSessionChat(deps, ctx, { ...input, body: `分享案件材料：${document.name}` });
-  await auditUserAct(deps.db, ctx, deps.now(), {
-    action: 'session.share',
-    targetType: 'mediation_session',
-    targetId: input.sessionId,
-    details: { caseId: input.caseId, uploadId: document.id, room: input.room },
+  return deps.db.transaction().execute(async (trx) => {
+    const document = await trx
+      .selectFrom('case_evidence')
+      .innerJoin('uploads', 'uploads.id', 'case_evidence.upload_id')
+      .select(['uploads.id', 'uploads.name', 'uploads.mime', 'uploads.size'])
+      .where('case_evidence.case_id', '=', input.caseId)
+      .where('case_evidence.upload_id', '=', input.uploadId)
+      .executeTakeFirst();
+    if (!document) return null;
+    const line = await recordSessionChat(
+      deps,
+      ctx,
+      { ...input, body: `分享案件材料：${document.name}` },
+      trx,
+    );
+    await auditUserAct(trx, ctx, deps.now(), {
+      action: 'session.share',
+      targetType: 'mediation_session',
+      targetId: input.sessionId,
+      details: { caseId: input.caseId, uploadId: document.id, room: input.room },
+    });
+    return {
+      ...line,
+      document: { id: document.id, name: document.name, mime: document.mime, size: Number(document.size) },
+    };
   });
-  return {
-    ...line,
-    document: { id: document.id, name: document.name, mime: document.mime, size: Number(document.size) },
-  };
 }

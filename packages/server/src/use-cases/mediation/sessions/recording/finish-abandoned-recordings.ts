@@ -23,42 +23,48 @@ export async function finishAbandonedRecordings(deps: Deps, batch = 20): Promise
         < ${before}
     order by r.started_at limit ${batch}`.execute(deps.db);
   for (const { id } of rows) {
-    await deps.db.transaction().execute(async (trx) => {
-      const row = await trx
+    // One recording that cannot be finished (a chunk lost from storage) must not hold back the others.
+    const done = await finishOne(deps, id, now).catch(() => false);
+    if (done) finished++;
+  }
+  return finished;
+}
+
+async function finishOne(deps: Deps, id: string, now: Date): Promise<boolean> {
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('session_recordings')
+      .selectAll()
+      .where('id', '=', id)
+      .where('state', '<>', 'finished')
+      .forUpdate()
+      .skipLocked()
+      .executeTakeFirst();
+    if (!row) return false;
+    let recording: RecordingRow = row;
+    if (row.state === 'recording') {
+      await stopRunningRecording(trx, null, now, row.session_id, 'mediator-left');
+      recording = await trx
         .selectFrom('session_recordings')
         .selectAll()
         .where('id', '=', id)
-        .where('state', '<>', 'finished')
-        .forUpdate()
-        .skipLocked()
-        .executeTakeFirst();
-      if (!row) return;
-      let recording: RecordingRow = row;
-      if (row.state === 'recording') {
-        await stopRunningRecording(trx, null, now, row.session_id, 'mediator-left');
-        recording = await trx
-          .selectFrom('session_recordings')
-          .selectAll()
-          .where('id', '=', id)
-          .executeTakeFirstOrThrow();
-      }
-      const seqs = (await listChunks(trx, id)).map((c) => c.seq);
-      let contiguous = 0;
-      while (seqs[contiguous] === contiguous) contiguous++;
-      const dropped = seqs.slice(contiguous);
-      if (dropped.length > 0)
-        await trx
-          .deleteFrom('session_recording_chunks')
-          .where('recording_id', '=', id)
-          .where('seq', '>=', contiguous)
-          .execute();
-      // The dropped chunks stay in the file store (kept by content); the audit record names them.
-      await completeRecording(deps, trx, null, recording, contiguous, {
-        finishedBy: 'platform',
-        ...(dropped.length > 0 ? { droppedChunks: dropped } : {}),
-      });
-      finished++;
+        .executeTakeFirstOrThrow();
+    }
+    const seqs = (await listChunks(trx, id)).map((c) => c.seq);
+    let contiguous = 0;
+    while (seqs[contiguous] === contiguous) contiguous++;
+    const dropped = seqs.slice(contiguous);
+    if (dropped.length > 0)
+      await trx
+        .deleteFrom('session_recording_chunks')
+        .where('recording_id', '=', id)
+        .where('seq', '>=', contiguous)
+        .execute();
+    // The dropped chunks stay in the file store (kept by content); the audit record names them.
+    await completeRecording(deps, trx, null, recording, contiguous, {
+      finishedBy: 'platform',
+      ...(dropped.length > 0 ? { droppedChunks: dropped } : {}),
     });
-  }
-  return finished;
+    return true;
+  });
 }

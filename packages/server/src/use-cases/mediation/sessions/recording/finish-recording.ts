@@ -2,6 +2,8 @@ import type { Deps, SignedInContext } from '../../../../deps.ts';
 import { completeRecording } from './complete-recording.ts';
 import { loadRecording, type RecordingIds } from './load-recording.ts';
 import { presentRecording, type RecordingView } from './present-recording.ts';
+import { sessionHub } from '../session-hub.ts';
+import { stopRunningRecording } from './stop-recording.ts';
 
 /**
  * The mediator's browser, once its recorder stopped and every chunk was uploaded, finishes the recording with the
@@ -13,9 +15,20 @@ export async function finishRecording(
   ctx: SignedInContext,
   input: RecordingIds & { chunkCount: number },
 ): Promise<RecordingView> {
-  return deps.db.transaction().execute(async (trx) => {
-    const { recording, seats, case: c } = await loadRecording(trx, ctx.actor, input, { forUpdate: true });
+  let stoppedHere = false;
+  const view = await deps.db.transaction().execute(async (trx) => {
+    const loaded = await loadRecording(trx, ctx.actor, input, { forUpdate: true });
+    let { recording } = loaded;
+    // The browser stopped before the room's stop reached the database (the page closed, the socket dropped): its
+    // finish stops it first.
+    if (recording.state === 'recording' && recording.started_by === ctx.actor.userId) {
+      await stopRunningRecording(trx, ctx, deps.now(), recording.session_id, 'mediator');
+      recording = (await loadRecording(trx, ctx.actor, input, { forUpdate: true })).recording;
+      stoppedHere = true;
+    }
     const finished = await completeRecording(deps, trx, ctx, recording, input.chunkCount);
-    return presentRecording(finished, { readerId: ctx.actor.userId, seats, case: c });
+    return presentRecording(finished, { readerId: ctx.actor.userId, seats: loaded.seats, case: loaded.case });
   });
+  if (stoppedHere) sessionHub(deps).recordingStopped(input.sessionId, input.recordingId, 'mediator');
+  return view;
 }

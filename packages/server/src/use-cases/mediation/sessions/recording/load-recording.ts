@@ -23,7 +23,7 @@ export async function loadRecording(
   db: Kysely<DB>,
   actor: Actor,
   ids: RecordingIds,
-  options: { forUpdate?: boolean } = {},
+  options: { forUpdate?: boolean; forShare?: boolean } = {},
 ): Promise<{ recording: RecordingRow; session: SessionRow; case: LoadedCase; seats: SeatRow[] }> {
   const { session, case: c } = await loadReadableSession(db, actor, ids.caseId, ids.sessionId);
   let query = db
@@ -32,12 +32,23 @@ export async function loadRecording(
     .where('id', '=', ids.recordingId)
     .where('session_id', '=', session.id);
   if (options.forUpdate) query = query.forUpdate();
+  else if (options.forShare) query = query.forShare();
   const recording = await query.executeTakeFirst();
   if (!recording) throw recordingNotFound();
   return { recording, session, case: c, seats: await loadSeats(db, session.id) };
 }
 
-/** Who may play a recording: the session's participants and the case's mediator — not everyone who reads the case. */
-export function mayPlay(userId: string, seats: readonly SeatRow[], c: LoadedCase): boolean {
-  return c.mediator_user_id === userId || seats.some((s) => s.userId === userId);
+/**
+ * Who may play a recording: the case's mediator, and the session's people — only those in the room for a recording
+ * made in a private caucus — not everyone who reads the case.
+ */
+export function mayPlay(
+  userId: string,
+  seats: readonly SeatRow[],
+  c: Pick<LoadedCase, 'mediator_user_id'>,
+  recording: Pick<RecordingRow, 'audience'>,
+): boolean {
+  if (c.mediator_user_id === userId) return true;
+  if (recording.audience) return recording.audience.includes(userId);
+  return seats.some((s) => s.userId === userId);
 }

@@ -35,7 +35,9 @@ export function presentRecording(
 ): RecordingView {
   const names = new Map(reader.seats.map((s) => [s.userId, s.name]));
   const playable =
-    r.state === 'finished' && mayPlay(reader.readerId, reader.seats, reader.case as LoadedCase);
+    r.state === 'finished' &&
+    (r.chunk_count ?? 0) > 0 &&
+    mayPlay(reader.readerId, reader.seats, reader.case, r);
   return {
     id: r.id,
     sessionId: r.session_id,

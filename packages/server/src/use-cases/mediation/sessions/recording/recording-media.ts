@@ -16,13 +16,16 @@ export async function recordingMedia(
   ids: RecordingIds,
 ): Promise<{ mimeType: string; sizeBytes: number; digestSm3: string; stream: Readable }> {
   const { recording, seats, case: c } = await loadRecording(deps.db, ctx.actor, ids);
-  if (!mayPlay(ctx.actor.userId, seats, c)) throw appError('FORBIDDEN');
-  if (recording.state !== 'finished' || recording.digest_sm3 === null)
+  if (!mayPlay(ctx.actor.userId, seats, c, recording)) throw appError('FORBIDDEN');
+  if (recording.state !== 'finished' || recording.digest_sm3 === null || !recording.chunk_count)
     throw appError('CASE_ILLEGAL_EVENT', {
       state: RECORDING_STATE_LABELS[recording.state],
       event: { zh: '播放录像', en: 'play the recording' },
     });
-  const chunks = await listChunks(deps.db, recording.id);
+  // Exactly the chunks the digest was taken over.
+  const chunks = (await listChunks(deps.db, recording.id)).filter(
+    (c) => c.seq < (recording.chunk_count ?? 0),
+  );
   await auditRecordingAct(deps.db, ctx, deps.now(), 'session.recording.play', recording.id, {
     caseId: recording.case_id,
     sessionId: recording.session_id,

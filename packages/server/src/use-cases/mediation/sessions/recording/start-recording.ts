@@ -3,6 +3,7 @@ import type { LiveRecording } from '@sutiao/domain/sessions/signaling-messages.t
 import type { Deps, SignedInContext } from '../../../../deps.ts';
 import { newId } from '../../../../lib/ids.ts';
 import { auditRecordingAct } from './recording-transition.ts';
+import { stopRunningRecording } from './stop-recording.ts';
 
 /**
  * The mediator starts recording an open session; the hub has checked that everyone admitted consented, and their
@@ -11,7 +12,13 @@ import { auditRecordingAct } from './recording-transition.ts';
 export async function startRecording(
   deps: Deps,
   ctx: SignedInContext,
-  input: { caseId: string; sessionId: string; consented: string[]; mimeType: string },
+  input: {
+    caseId: string;
+    sessionId: string;
+    consented: string[];
+    audience: string[] | null;
+    mimeType: string;
+  },
 ): Promise<LiveRecording> {
   const now = deps.now();
   const id = newId();
@@ -24,14 +31,9 @@ export async function startRecording(
       .executeTakeFirstOrThrow();
     if (session.mediator_user_id !== ctx.actor.userId) throw appError('FORBIDDEN');
     if (session.state !== 'open') throw appError('SESSION_NOT_OPEN');
-    const running = await trx
-      .selectFrom('session_recordings')
-      .select('id')
-      .where('session_id', '=', input.sessionId)
-      .where('state', '=', 'recording')
-      .executeTakeFirst();
-    if (running)
-      throw appError('SESSION_INVALID', { reason: { zh: '本会话正在录制', en: 'already recording' } });
+    // The room records nothing now (the hub asks only then): a row still marked recording is one whose stop the
+    // database missed (a restart, a failed write); it is stopped here rather than blocking the new one.
+    await stopRunningRecording(trx, ctx, now, input.sessionId, 'mediator-left');
     await trx
       .insertInto('session_recordings')
       .values({
@@ -40,6 +42,7 @@ export async function startRecording(
         case_id: input.caseId,
         started_by: ctx.actor.userId,
         consented_user_ids: input.consented,
+        audience: input.audience,
         mime_type: input.mimeType,
         state: 'recording',
         started_at: now,
@@ -49,6 +52,7 @@ export async function startRecording(
       caseId: input.caseId,
       sessionId: input.sessionId,
       consented: input.consented,
+      audience: input.audience,
       mimeType: input.mimeType,
     });
   });
