@@ -4,14 +4,15 @@ import { missingChunks } from '@sutiao/domain/sessions/session-recording.ts';
 import type { DB } from '../../../../adapters/db/schema.ts';
 import type { Deps, SignedInContext } from '../../../../deps.ts';
 import type { RecordingRow } from './load-recording.ts';
-import { digestRecording, listChunks } from './recording-chunks.ts';
+import { type ChunkRow, type Digest, digestRecording, listChunks } from './recording-chunks.ts';
 import { auditRecordingAct, recordingNext } from './recording-transition.ts';
 
 /**
  * Finishes a stopped recording in the caller's transaction (its row locked): chunks 0 … count − 1 must all be there,
  * the file they make is digested (SM3) and measured, the row is finished and the digest goes into the audit trail —
  * the record anyone can compare the played file with. `ctx` null: the platform finishes an abandoned recording, with
- * what arrived.
+ * what arrived. `ahead`: a digest taken before the transaction (reading a long recording inside it would hold the
+ * row, and on the embedded database the platform, for seconds), used when the chunks are still exactly those.
  */
 export async function completeRecording(
   deps: Deps,
@@ -20,6 +21,7 @@ export async function completeRecording(
   recording: RecordingRow,
   chunkCount: number,
   note: Record<string, unknown> = {},
+  ahead?: { chunks: readonly ChunkRow[]; digest: Digest },
 ): Promise<RecordingRow> {
   const byMediator = ctx === null || ctx.actor.userId === recording.started_by;
   const to = recordingNext(recording.state, 'finish', byMediator);
@@ -34,7 +36,11 @@ export async function completeRecording(
     throw appError('RECORDING_CHUNK_INVALID', {
       reason: { zh: `已上传的分段多于 ${chunkCount} 段`, en: `more than ${chunkCount} chunks were uploaded` },
     });
-  const { sm3, sizeBytes } = await digestRecording(deps.storage, chunks);
+  const same =
+    ahead !== undefined &&
+    ahead.chunks.length === chunks.length &&
+    ahead.chunks.every((c, i) => c.seq === chunks[i]?.seq && c.sha256 === chunks[i]?.sha256);
+  const { sm3, sizeBytes } = same ? ahead.digest : await digestRecording(deps.storage, chunks);
   const now = deps.now();
   const finished = await trx
     .updateTable('session_recordings')

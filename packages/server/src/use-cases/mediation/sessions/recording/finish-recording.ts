@@ -1,9 +1,11 @@
+import { appError } from '@sutiao/domain/errors.ts';
 import type { Deps, SignedInContext } from '../../../../deps.ts';
 import { completeRecording } from './complete-recording.ts';
 import { loadRecording, type RecordingIds } from './load-recording.ts';
 import { presentRecording, type RecordingView } from './present-recording.ts';
 import { sessionHub } from '../session-hub.ts';
 import { stopRunningRecording } from './stop-recording.ts';
+import { digestRecording, listChunks } from './recording-chunks.ts';
 
 /**
  * The mediator's browser, once its recorder stopped and every chunk was uploaded, finishes the recording with the
@@ -15,6 +17,14 @@ export async function finishRecording(
   ctx: SignedInContext,
   input: RecordingIds & { chunkCount: number },
 ): Promise<RecordingView> {
+  // Digested first, outside the transaction (checked there to be of the same chunks).
+  const { recording: before } = await loadRecording(deps.db, ctx.actor, input);
+  if (before.started_by !== ctx.actor.userId) throw appError('FORBIDDEN');
+  const chunks = await listChunks(deps.db, before.id);
+  const ahead =
+    chunks.length === input.chunkCount && chunks.every((c, i) => c.seq === i)
+      ? { chunks, digest: await digestRecording(deps.storage, chunks) }
+      : undefined;
   let stoppedHere = false;
   const view = await deps.db.transaction().execute(async (trx) => {
     const loaded = await loadRecording(trx, ctx.actor, input, { forUpdate: true });
@@ -26,7 +36,7 @@ export async function finishRecording(
       recording = (await loadRecording(trx, ctx.actor, input, { forUpdate: true })).recording;
       stoppedHere = true;
     }
-    const finished = await completeRecording(deps, trx, ctx, recording, input.chunkCount);
+    const finished = await completeRecording(deps, trx, ctx, recording, input.chunkCount, {}, ahead);
     return presentRecording(finished, { readerId: ctx.actor.userId, seats: loaded.seats, case: loaded.case });
   });
   if (stoppedHere) sessionHub(deps).recordingStopped(input.sessionId, input.recordingId, 'mediator');

@@ -41,11 +41,13 @@ export function recordingStream(storage: FileStore, chunks: readonly ChunkRow[])
   return Readable.from(bytes());
 }
 
+export interface Digest {
+  sm3: string;
+  sizeBytes: number;
+}
+
 /** The SM3 digest and size of the recording put together from its chunks. */
-export async function digestRecording(
-  storage: FileStore,
-  chunks: readonly ChunkRow[],
-): Promise<{ sm3: string; sizeBytes: number }> {
+export async function digestRecording(storage: FileStore, chunks: readonly ChunkRow[]): Promise<Digest> {
   const hasher = sm3Hasher();
   let sizeBytes = 0;
   for await (const piece of recordingStream(storage, chunks)) {
