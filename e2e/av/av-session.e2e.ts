@@ -109,6 +109,18 @@ describe('online audio/video mediation in three browsers', () => {
     await mediatorPage.getByRole('button', { name: /发\s*送/ }).click();
     for (const page of [investorPage, firmPage])
       await page.getByRole('log').filter({ hasText: '请各方回到调解室' }).waitFor();
+    // The mediator mutes the firm: its browser turns its own microphone off and says how to turn it back on.
+    const firmMic = () =>
+      firmPage.$eval('[data-testid="local-tile"] video', (v) =>
+        ((v as HTMLVideoElement).srcObject as MediaStream).getAudioTracks().map((t) => t.enabled),
+      );
+    expect(await firmMic()).toEqual([true]);
+    await mediatorPage.getByRole('button', { name: `静音 ${names.firm}` }).click();
+    await firmPage.getByTestId('room-notice').filter({ hasText: '调解员已将您静音' }).waitFor();
+    expect(await firmMic()).toEqual([false]);
+    await firmPage.getByRole('button', { name: '打开麦克风' }).click();
+    expect(await firmMic()).toEqual([true]);
+
     // The investor shows a document of the case to the room; the others open it from the chat.
     await chooseOption(investorPage, investorPage, '向本室展示案件材料', '交易流水.pdf');
     await investorPage.getByRole('button', { name: /展\s*示/ }).click();
