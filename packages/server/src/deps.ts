@@ -3,6 +3,7 @@ import type { PlatformKeys } from './adapters/crypto/keys.ts';
 import type { Engine } from './adapters/db/database.ts';
 import type { DB } from './adapters/db/schema.ts';
 import type { NotificationSink } from './adapters/notify/notification-sink.ts';
+import type { SignalBus } from './adapters/signaling/signal-bus.ts';
 import type { FileStore } from './adapters/storage/file-store.ts';
 import type { DockingOutbox } from './use-cases/common/transitions/outgoing-messages.ts';
 import type { DockingLink } from './use-cases/docking/docking-link.ts';
@@ -28,6 +29,8 @@ export interface Deps {
   docking: DockingLink;
   /** Where sessions' browsers find each other: STUN and TURN servers (none: host candidates only). */
   media: MediaRelayConfig;
+  /** How this instance's session signaling reaches the platform's other instances (PostgreSQL NOTIFY). */
+  signals: SignalBus;
 }
 
 export interface MediaRelayConfig {

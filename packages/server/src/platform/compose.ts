@@ -4,6 +4,8 @@ import { createDockingLink } from '../adapters/docking/docking-link.ts';
 import { type Database, openDatabase } from '../adapters/db/database.ts';
 import { migrate } from '../adapters/db/migrate.ts';
 import { fileSink, type NotificationSink } from '../adapters/notify/notification-sink.ts';
+import { pgNotifyBus } from '../adapters/signaling/pg-notify-bus.ts';
+import { memoryBus } from '../adapters/signaling/signal-bus.ts';
 import { createFsFileStore } from '../adapters/storage/fs-file-store.ts';
 import { type Deps, NO_MEDIA_RELAY } from '../deps.ts';
 import { dockingOutbox } from '../use-cases/docking/docking-outbox.ts';
@@ -39,6 +41,8 @@ export async function composePlatform(
     outbox: dockingOutbox(now),
     docking: createDockingLink({ platformId: config.platformId, signer: keys.signer }),
     media: config.media ?? NO_MEDIA_RELAY,
+    // Several instances share one PostgreSQL server; the embedded database has one process only.
+    signals: config.databaseUrl ? pgNotifyBus(config.databaseUrl) : memoryBus(),
   };
   return { deps, database };
 }

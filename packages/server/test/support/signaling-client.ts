@@ -16,7 +16,7 @@ export interface SignalingClient {
 }
 
 /** The address of the test app's HTTP listener, started on an ephemeral port on first use. */
-export async function listenOnce(t: TestApp): Promise<string> {
+export async function listenOnce(t: Pick<TestApp, 'app'>): Promise<string> {
   if (!t.app.server.listening) await t.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = t.app.server.address() as AddressInfo;
   return `ws://127.0.0.1:${port}`;

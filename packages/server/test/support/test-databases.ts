@@ -17,6 +17,9 @@ function templates() {
   return built;
 }
 
+/** A test's database; on PostgreSQL its address, so another server instance can open it too. */
+export type TestDatabase = Database & { url: string | null };
+
 // A test file may open several databases of one kind; its process reads each dump file once.
 const pgliteDumps = new Map<TemplateKind, Promise<Blob>>();
 
@@ -25,19 +28,21 @@ const pgliteDumps = new Map<TemplateKind, Promise<Blob>>();
  * data-directory dump (≈0.5 s instead of ≈3 s to create and migrate); PostgreSQL gets a new database copied from the
  * template database, which `close()` drops.
  */
-export async function freshDatabase(engine: Engine, kind: TemplateKind = 'migrated'): Promise<Database> {
+export async function freshDatabase(engine: Engine, kind: TemplateKind = 'migrated'): Promise<TestDatabase> {
   if (engine === 'pglite') {
     let dump = pgliteDumps.get(kind);
     dump ??= readFile(templates().pgliteDumps[kind]).then((bytes) => new Blob([bytes]));
     pgliteDumps.set(kind, dump);
-    return openPglite({ loadDataDir: await dump });
+    return { ...(await openPglite({ loadDataDir: await dump })), url: null };
   }
   const name = `sutiao_t_${randomBytes(6).toString('hex')}`;
   const template = templates().postgresDatabases[kind];
   await withAdmin((admin) => admin.query(`create database ${name} template ${template}`));
-  const db = openPostgres(testDatabaseUrl(name), 4);
+  const url = testDatabaseUrl(name);
+  const db = openPostgres(url, 4);
   return {
     ...db,
+    url,
     async close() {
       await db.close();
       await dropTestDatabase(name);

@@ -3,6 +3,7 @@ import { createKeyring } from '../../src/adapters/crypto/sm4.ts';
 import { dataKeyFromHex, type PlatformKeys } from '../../src/adapters/crypto/keys.ts';
 import type { Database } from '../../src/adapters/db/database.ts';
 import { createDockingLink } from '../../src/adapters/docking/docking-link.ts';
+import { memoryBus } from '../../src/adapters/signaling/signal-bus.ts';
 import type { Deps } from '../../src/deps.ts';
 import type { PeerClient } from '../../src/use-cases/docking/docking-link.ts';
 import { dockingOutbox } from '../../src/use-cases/docking/docking-outbox.ts';
@@ -43,7 +44,7 @@ export const TEST_KEYS: Record<Platform, PlatformKeys> = {
 export function testDeps(
   database: Database,
   platform: Platform,
-  parts: Pick<Deps, 'now' | 'notify' | 'storage'> & { client?: PeerClient },
+  parts: Pick<Deps, 'now' | 'notify' | 'storage'> & Partial<Pick<Deps, 'signals'>> & { client?: PeerClient },
 ): Deps {
   const { client, ...rest } = parts;
   return {
@@ -59,6 +60,7 @@ export function testDeps(
       ...(client ? { client } : {}),
     }),
     media: TEST_MEDIA_RELAY,
+    signals: memoryBus(),
     ...rest,
   };
 }

@@ -3,21 +3,22 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Database, Engine } from '../../src/adapters/db/database.ts';
+import type { Engine } from '../../src/adapters/db/database.ts';
 import { memorySink } from '../../src/adapters/notify/notification-sink.ts';
 import { createFsFileStore } from '../../src/adapters/storage/fs-file-store.ts';
+import type { SignalBus } from '../../src/adapters/signaling/signal-bus.ts';
 import type { Deps } from '../../src/deps.ts';
 import type { Platform } from '@sutiao/domain/roles.ts';
 import { DEMO_PASSWORD } from '../../src/platform/seed/demo-users.ts';
 import { buildApp } from '../../src/transport/http/app.ts';
-import { freshDatabase } from './test-databases.ts';
+import { freshDatabase, type TestDatabase } from './test-databases.ts';
 import { testDeps } from './test-deps.ts';
 
 export { TEST_KEYS } from './test-deps.ts';
 
 export interface TestPlatform {
   deps: Deps;
-  database: Database;
+  database: TestDatabase;
   notifications: ReturnType<typeof memorySink>;
   /** Moves the platform clock; starts at the real time. */
   clock: { now: Date; advance(ms: number): void };
@@ -28,7 +29,7 @@ export interface TestPlatform {
 export async function createTestPlatform(
   engine: Engine,
   platform: Platform = 'mediation',
-  options: { seed?: boolean } = {},
+  options: { seed?: boolean; signals?: (database: TestDatabase) => SignalBus } = {},
 ): Promise<TestPlatform> {
   const notifications = memorySink();
   const clock = {
@@ -42,7 +43,12 @@ export async function createTestPlatform(
   const seed = options.seed ?? true;
   // Demo data comes from the run's template (seeded once, at its start): timestamps there are minutes old.
   const database = await freshDatabase(engine, seed ? `${platform}-seeded` : 'migrated');
-  const deps = testDeps(database, platform, { now: () => clock.now, notify: notifications, storage });
+  const deps = testDeps(database, platform, {
+    now: () => clock.now,
+    notify: notifications,
+    storage,
+    ...(options.signals ? { signals: options.signals(database) } : {}),
+  });
   return {
     deps,
     database,
@@ -64,9 +70,13 @@ export interface TestApp extends TestPlatform {
 export async function createTestApp(
   engine: Engine,
   platform: Platform = 'mediation',
-  options: { rateLimits?: boolean } = {},
+  options: { rateLimits?: boolean; signals?: (database: TestDatabase) => SignalBus } = {},
 ): Promise<TestApp> {
-  const test = await createTestPlatform(engine, platform);
+  const test = await createTestPlatform(
+    engine,
+    platform,
+    options.signals ? { signals: options.signals } : {},
+  );
   // Tests sign in dozens of times a minute from one address; the limiter has its own test.
   const app = await buildApp(test.deps, { rateLimits: options.rateLimits ?? false });
   return {

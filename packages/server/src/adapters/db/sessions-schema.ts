@@ -10,6 +10,28 @@ export interface SessionTables {
   session_record_signatures: SessionRecordSignaturesTable;
   session_recordings: SessionRecordingsTable;
   session_recording_chunks: SessionRecordingChunksTable;
+  signaling_instances: SignalingInstancesTable;
+  signaling_hosts: SignalingHostsTable;
+  signaling_spill: SignalingSpillTable;
+}
+
+/** Server instances relaying signaling, and until when each said it is alive (migration 025). */
+export interface SignalingInstancesTable {
+  id: string;
+  alive_until: Timestamp;
+}
+
+/** The instance that holds a live session's rooms. */
+export interface SignalingHostsTable {
+  session_id: string;
+  instance_id: string;
+}
+
+/** A relayed frame too large for one NOTIFY, until its reader takes it. */
+export interface SignalingSpillTable {
+  id: string;
+  payload: string;
+  created_at: Timestamp;
 }
 
 export interface MediationSessionsTable {

@@ -8,6 +8,8 @@ import websocket from '@fastify/websocket';
 import { MAX_SIGNAL_FRAME_BYTES } from '@sutiao/domain/sessions/signaling-messages.ts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
+import { SIGNAL_CLOSE } from '../../use-cases/mediation/sessions/session-hub.ts';
+import { stopSessionSignaling } from '../../use-cases/mediation/sessions/signaling-relay.ts';
 import { answerFrameworkError, installErrorHandler } from './error-handler.ts';
 import { installRateLimits } from './rate-limit.ts';
 import { registerRoutes } from './routes/index.ts';
@@ -78,9 +80,18 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   // Sessions' signaling (routes/mediation/sessions.ts), on the mediation platform only; a frame larger than the
-  // protocol allows closes the socket.
+  // protocol allows closes the socket. On stopping, the channels it holds or relays close with 1012 (reconnect) before
+  // the listener goes.
   if (deps.platform === 'mediation')
-    await app.register(websocket, { options: { maxPayload: MAX_SIGNAL_FRAME_BYTES } });
+    await app.register(websocket, {
+      options: { maxPayload: MAX_SIGNAL_FRAME_BYTES },
+      async preClose() {
+        await stopSessionSignaling(deps);
+        for (const client of app.websocketServer.clients)
+          client.close(SIGNAL_CLOSE.restarting, 'server stopping');
+        await new Promise<void>((done) => app.websocketServer.close(() => done()));
+      },
+    });
   installErrorHandler(app, deps);
   if (options.rateLimits !== false) installRateLimits(app, deps);
   installSessionHooks(app, deps);

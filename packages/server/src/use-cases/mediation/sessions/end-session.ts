@@ -1,6 +1,6 @@
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import type { SessionView } from './present-session.ts';
-import { sessionHub } from './session-hub.ts';
+import { sessionSignaling } from './signaling-relay.ts';
 import { runSessionEvent, type SessionEventInput } from './session-transition.ts';
 
 /** The mediator ends the session for everyone: recorded first, then every signaling connection is closed. */
@@ -10,6 +10,9 @@ export async function endSession(
   input: SessionEventInput,
 ): Promise<SessionView> {
   const view = await runSessionEvent(deps, ctx, 'end', input);
-  sessionHub(deps).closeSession(input.sessionId);
+  // Ended all the same should the host be out of reach: its periodic check closes rooms of ended sessions.
+  await sessionSignaling(deps)
+    .closeSession(input.sessionId)
+    .catch(() => undefined);
   return view;
 }

@@ -43,8 +43,15 @@ export interface SignalingConnection {
   close(code: number, reason: string): void;
 }
 
-/** WebSocket close codes the server uses (4000–4999 are the application's). */
+/** What the transport calls on a participant's frame and when their channel closes. */
+export interface SignalingHandlers {
+  onFrame(text: string): void;
+  onClose(): void;
+}
+
+/** WebSocket close codes the server uses (4000–4999 are the application's; 1012: restarting, reconnect). */
 export const SIGNAL_CLOSE = {
+  restarting: 1012,
   removed: 4000,
   replaced: 4001,
   ended: 4002,
@@ -113,10 +120,24 @@ const invalid = (zh: string, en: string) => errorFrame(appError('SESSION_INVALID
 export class SessionHub {
   private readonly live = new Map<string, LiveSession>();
 
-  constructor(private readonly deps: Deps) {}
+  constructor(
+    private readonly deps: Deps,
+    /** Told when a session's rooms are no longer held here. */
+    private readonly onReleased: (sessionId: string) => void = () => undefined,
+  ) {}
+
+  /** Whether this hub holds the session's rooms. */
+  holds(sessionId: string): boolean {
+    return this.live.has(sessionId);
+  }
+
+  /** The sessions whose rooms are held here. */
+  sessionIds(): string[] {
+    return [...this.live.keys()];
+  }
 
   /** Connects an admitted ticket's channel; returns the handlers the transport calls on a frame and on close. */
-  connect(ticket: JoinTicket, conn: SignalingConnection) {
+  connect(ticket: JoinTicket, conn: SignalingConnection): SignalingHandlers {
     let session = this.live.get(ticket.sessionId);
     if (!session) {
       session = new LiveSession(ticket.sessionId, ticket.caseId, ticket.seats);
@@ -159,6 +180,7 @@ export class SessionHub {
     const s = this.live.get(sessionId);
     if (!s) return;
     this.live.delete(sessionId);
+    this.onReleased(sessionId);
     const stopped = s.recording;
     s.recording = null;
     for (const { conn } of s.connections.values()) {
@@ -167,6 +189,19 @@ export class SessionHub {
       conn.close(SIGNAL_CLOSE.ended, 'session ended');
     }
     s.connections.clear();
+  }
+
+  /**
+   * The instance stops: every channel is closed with 1012 and the browsers reconnect (to another instance, which
+   * takes the session over). A recording under way stops with its recorder's signaling; the job finishes it.
+   */
+  shutdown() {
+    for (const [sessionId, s] of this.live) {
+      this.live.delete(sessionId);
+      // Each close comes back as the participant's leave, audited as any other.
+      for (const { conn } of [...s.connections.values()])
+        conn.close(SIGNAL_CLOSE.restarting, 'server restarting');
+    }
   }
 
   private onFrame(s: LiveSession, userId: string, conn: SignalingConnection, text: string) {
@@ -502,15 +537,3 @@ const recordingOff = (recordingId: string, reason: RecordingStopReason): ServerM
   recordingId,
   reason: { code: reason, ...RECORDING_STOP_LABELS[reason] },
 });
-
-const hubs = new WeakMap<Deps, SessionHub>();
-
-/** The one hub of a platform instance (its `Deps`). */
-export function sessionHub(deps: Deps): SessionHub {
-  let hub = hubs.get(deps);
-  if (!hub) {
-    hub = new SessionHub(deps);
-    hubs.set(deps, hub);
-  }
-  return hub;
-}

@@ -8,7 +8,8 @@ import { joinSession } from '../../../../use-cases/mediation/sessions/join-sessi
 import { listSessions } from '../../../../use-cases/mediation/sessions/list-sessions.ts';
 import { openSession } from '../../../../use-cases/mediation/sessions/open-session.ts';
 import { scheduleSession } from '../../../../use-cases/mediation/sessions/schedule-session.ts';
-import { SIGNAL_CLOSE, sessionHub } from '../../../../use-cases/mediation/sessions/session-hub.ts';
+import { SIGNAL_CLOSE } from '../../../../use-cases/mediation/sessions/session-hub.ts';
+import { sessionSignaling } from '../../../../use-cases/mediation/sessions/signaling-relay.ts';
 import { signedIn } from '../../request-context.ts';
 import type { RouteApp } from '../../route-module.ts';
 import { IdParams, replies } from '../common/shared.schemas.ts';
@@ -125,27 +126,33 @@ export function sessionRoutes(app: RouteApp, deps: Deps) {
         return;
       }
       const ctx = signedIn(request);
-      joinSession(deps, ctx, { caseId: request.params.id, sessionId: request.params.sessionId }).then(
-        (ticket) => {
+      joinSession(deps, ctx, { caseId: request.params.id, sessionId: request.params.sessionId })
+        .then(async (ticket) => {
           if (socket.readyState !== socket.OPEN) return;
-          handlers = sessionHub(deps).connect(ticket, {
+          const connected = await sessionSignaling(deps).connect(ticket, {
             send: (text) => {
               if (socket.readyState === socket.OPEN) socket.send(text);
             },
             close: (code, reason) => socket.close(code, reason),
           });
-          for (const text of pending.splice(0)) handlers.onFrame(text);
-        },
-        (err: unknown) => {
-          const code =
-            isAppError(err) && err.code === 'SESSION_NOT_OPEN' ? SIGNAL_CLOSE.notOpen : SIGNAL_CLOSE.refused;
+          // Closed while it was being seated: it leaves at once.
+          if (socket.readyState !== socket.OPEN) return connected.onClose();
+          handlers = connected;
+          for (const text of pending.splice(0)) connected.onFrame(text);
+        })
+        .catch((err: unknown) => {
+          // Refused for a reason, or not seated for a fault (the database, the relay): then the browser retries.
+          const code = !isAppError(err)
+            ? SIGNAL_CLOSE.restarting
+            : err.code === 'SESSION_NOT_OPEN'
+              ? SIGNAL_CLOSE.notOpen
+              : SIGNAL_CLOSE.refused;
           const message = isAppError(err)
             ? { code: err.code, message: { zh: err.messageZh, en: err.messageEn } }
             : { code: 'INTERNAL', message: { zh: '系统内部错误', en: 'Internal error' } };
           socket.send(JSON.stringify({ type: 'error', ...message }));
           socket.close(code, message.code);
-        },
-      );
+        });
     },
   );
 }

@@ -3,7 +3,7 @@ import type { Deps, SignedInContext } from '../../../../deps.ts';
 import { completeRecording } from './complete-recording.ts';
 import { loadRecording, type RecordingIds } from './load-recording.ts';
 import { presentRecording, type RecordingView } from './present-recording.ts';
-import { sessionHub } from '../session-hub.ts';
+import { sessionSignaling } from '../signaling-relay.ts';
 import { stopRunningRecording } from './stop-recording.ts';
 import { digestRecording, listChunks } from './recording-chunks.ts';
 
@@ -39,6 +39,9 @@ export async function finishRecording(
     const finished = await completeRecording(deps, trx, ctx, recording, input.chunkCount, {}, ahead);
     return presentRecording(finished, { readerId: ctx.actor.userId, seats: loaded.seats, case: loaded.case });
   });
-  if (stoppedHere) sessionHub(deps).recordingStopped(input.sessionId, input.recordingId, 'mediator');
+  if (stoppedHere)
+    await sessionSignaling(deps)
+      .recordingStopped(input.sessionId, input.recordingId, 'mediator')
+      .catch(() => undefined);
   return view;
 }
