@@ -46,12 +46,33 @@ export function sm2SignerFromPem(privateKeyPem: string): Signer {
   return createSm2Signer(privateKeyHex, () => sm2.getPublicKeyFromPrivateKey(privateKeyHex));
 }
 
+/**
+ * Verifying multiplies the public key by a scalar; with the key's multiples precomputed (a 4-bit window, about a
+ * hundred kilobytes) that is four to five times faster. A platform verifies the same few keys over and over (its peers',
+ * its own, its signers'), so the last `PRECOMPUTED_KEYS` keys used stay precomputed.
+ */
+const PRECOMPUTED_KEYS = 256;
+const PRECOMPUTE_WINDOW = 4;
+const precomputed = new Map<string, ReturnType<typeof sm2.precomputePublicKey>>();
+
+function precomputedKey(publicKeyPem: string) {
+  let point = precomputed.get(publicKeyPem);
+  if (point) {
+    precomputed.delete(publicKeyPem); // re-inserted below: the map's order is the order of use
+  } else {
+    point = sm2.precomputePublicKey(sm2PublicKeyFromPem(publicKeyPem), PRECOMPUTE_WINDOW);
+    if (precomputed.size >= PRECOMPUTED_KEYS) precomputed.delete(precomputed.keys().next().value as string);
+  }
+  precomputed.set(publicKeyPem, point);
+  return point;
+}
+
 export function sm2Verify(publicKeyPem: string, data: Uint8Array | string, signatureHex: string): boolean {
   try {
     // The library reads DER loosely (it skips the SEQUENCE and second INTEGER headers): only the one strict,
     // lowercase spelling of (r, s) counts, or changed header bytes would still verify.
     if (!isCanonicalSignature('SM2', signatureHex)) return false;
-    return sm2.doVerifySignature(data, signatureHex, sm2PublicKeyFromPem(publicKeyPem), options);
+    return sm2.doVerifySignature(data, signatureHex, precomputedKey(publicKeyPem), options);
   } catch {
     return false;
   }
