@@ -9,6 +9,18 @@ export interface Percentiles {
   max: number;
 }
 
+/** Where a delegation's time goes, by the three clocks of one machine: the court's outbox row, the mediation inbox. */
+export interface LatencyStages {
+  /** POST …/delegate sent → the outbox row's created_at (the delegation's transaction). */
+  written: Percentiles;
+  /** → the mediation platform's inbox received_at (the relay's pick-up, the HTTP request, the envelope check). */
+  relayed: Percentiles;
+  /** → the court's delivered_at (the receiving transaction, the receipt back and stored). */
+  answered: Percentiles;
+  /** Delegations delivered on a second or later attempt. */
+  retried: number;
+}
+
 export const percentiles = (values: number[]): Percentiles => {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
@@ -40,10 +52,11 @@ async function post(session: UserSession, path: string, body: unknown) {
 export async function measureDelegationLatency(options: {
   officer: UserSession;
   courtDb: Kysely<DB>;
+  mediationDb: Kysely<DB>;
   organizationId: string;
   delegations: number;
   concurrency: number;
-}): Promise<{ toReceipt: Percentiles; delegateAnswer: Percentiles }> {
+}): Promise<{ toReceipt: Percentiles; delegateAnswer: Percentiles; stages: LatencyStages }> {
   const sentAt = new Map<string, number>();
   const answered: number[] = [];
   let next = 0;
@@ -68,11 +81,19 @@ export async function measureDelegationLatency(options: {
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   const refs = [...sentAt.keys()];
   const deadline = Date.now() + 120_000;
-  let rows: Array<{ case_ref: string; delivered: number }> = [];
+  type Delivered = {
+    case_ref: string;
+    message_id: string;
+    created: number;
+    delivered: number;
+    attempts: number;
+  };
+  let rows: Delivered[] = [];
   while (Date.now() < deadline) {
     rows = (
-      await sql<{ case_ref: string; delivered: number }>`
-        select case_ref, (extract(epoch from delivered_at) * 1000)::float8 as delivered from docking_outbox
+      await sql<Delivered>`
+        select case_ref, message_id, attempts, (extract(epoch from created_at) * 1000)::float8 as created,
+          (extract(epoch from delivered_at) * 1000)::float8 as delivered from docking_outbox
         where type = 'case.delegate' and status = 'delivered' and case_ref = any(${refs})`.execute(
         options.courtDb,
       )
@@ -82,8 +103,23 @@ export async function measureDelegationLatency(options: {
   }
   if (rows.length !== refs.length)
     throw new Error(`only ${rows.length} of ${refs.length} delegations got a receipt`);
+  const received = new Map(
+    (
+      await sql<{ message_id: string; received: number }>`
+        select message_id, (extract(epoch from received_at) * 1000)::float8 as received from docking_inbox
+        where message_id = any(${rows.map((r) => r.message_id)})`.execute(options.mediationDb)
+    ).rows.map((r) => [r.message_id, r.received]),
+  );
+  const stage = (f: (r: (typeof rows)[number], at: number) => number) =>
+    percentiles(rows.map((r) => f(r, received.get(r.message_id) ?? Number.NaN)));
   return {
     toReceipt: percentiles(rows.map((r) => r.delivered - sentAt.get(r.case_ref)!)),
     delegateAnswer: percentiles(answered),
+    stages: {
+      written: stage((r) => r.created - sentAt.get(r.case_ref)!),
+      relayed: stage((r, at) => at - r.created),
+      answered: stage((r, at) => r.delivered - at),
+      retried: rows.filter((r) => r.attempts > 1).length,
+    },
   };
 }

@@ -89,6 +89,7 @@ try {
   const latency = await measureDelegationLatency({
     officer,
     courtDb: court.db,
+    mediationDb: mediation.db,
     organizationId: 'ws-10',
     delegations: Number(values.delegations),
     concurrency: 4,
@@ -97,6 +98,10 @@ try {
     `delegation → signed receipt at the court: p50 ${latency.toReceipt.p50} ms, p99 ${latency.toReceipt.p99} ms, max ${latency.toReceipt.max} ms (${latency.toReceipt.count} delegations, 4 officers at a time)`,
   );
   say(`POST …/delegate answered: p50 ${latency.delegateAnswer.p50} ms, p99 ${latency.delegateAnswer.p99} ms`);
+  const { written, relayed, answered, retried } = latency.stages;
+  say(
+    `stages p50 / p99: written ${written.p50} / ${written.p99} ms, relayed to the inbox ${relayed.p50} / ${relayed.p99} ms, applied and receipt stored ${answered.p50} / ${answered.p99} ms; ${retried} delivered on a later attempt`,
+  );
 
   const processes = { courtA, courtB, mediationA, mediationB };
   const cpuBefore = Object.fromEntries(Object.entries(processes).map(([k, p]) => [k, cpuSeconds(p.pid)]));

@@ -77,6 +77,56 @@ describe.each(ENGINES)('the mediation platform inbox on %s', (engine) => {
     ]);
   });
 
+  it('moves the cursor once per sequence, a refused message included, and refuses a sequence already used', async () => {
+    const caseRef = newCaseRef();
+    const cursor = async () =>
+      (
+        await link.mediation.deps.db
+          .selectFrom('docking_inbox_cursors')
+          .select('last_applied')
+          .where('case_ref', '=', caseRef)
+          .executeTakeFirst()
+      )?.last_applied;
+    const refused = await post(
+      envelope({ caseRef, sequence: 1 }, delegationBody({ organizationId: 'no-such-org' })),
+    );
+    expect(receiptOf(refused)).toMatchObject({ outcome: 'rejected', code: 'UNKNOWN_ORGANIZATION' });
+    expect(await cursor()).toBe(1);
+    // The refused delegation used sequence 1: the court's corrected one comes as 2 and applies at once.
+    expect(receiptOf(await post(envelope({ caseRef, sequence: 2 }, delegationBody()))).outcome).toBe(
+      'accepted',
+    );
+    expect(await cursor()).toBe(2);
+    expect(await cases(caseRef)).toHaveLength(1);
+    const reused = await post(envelope({ caseRef, sequence: 2 }, delegationBody()));
+    expect(receiptOf(reused)).toMatchObject({ outcome: 'rejected', code: 'REPLAYED' });
+    expect(await cursor()).toBe(2);
+    // Two held behind a gap, then the gap filled: all three applied in order and the cursor at the last.
+    const withdrawal = { withdrawnAt: new Date().toISOString(), reason: '法院撤回' };
+    const fifth = await post(envelope({ caseRef, sequence: 5, type: 'case.withdrawal' }, withdrawal));
+    const fourth = await post(envelope({ caseRef, sequence: 4, type: 'case.withdrawal' }, withdrawal));
+    expect([receiptOf(fifth).outcome, receiptOf(fourth).outcome]).toEqual(['held', 'held']);
+    expect(await cursor()).toBe(2);
+    const third = await post(envelope({ caseRef, sequence: 3, type: 'case.withdrawal' }, withdrawal));
+    expect(receiptOf(third).outcome).toBe('accepted');
+    expect(await cursor()).toBe(5);
+    const statuses = await link.mediation.deps.db
+      .selectFrom('docking_inbox')
+      .select(['sequence', 'status'])
+      .where('case_ref', '=', caseRef)
+      .where('sequence', '>=', 3)
+      .orderBy('sequence')
+      .execute();
+    // The first withdrawal applies; the case is then closed, so the later two are refused — each in its turn.
+    expect(statuses).toEqual([
+      { sequence: 3, status: 'applied' },
+      { sequence: 4, status: 'rejected' },
+      { sequence: 5, status: 'rejected' },
+    ]);
+    const [c] = await cases(caseRef);
+    expect(c?.status).toBe('withdrawn');
+  });
+
   it('answers a redelivery as duplicate, and the same id with another body as REPLAYED, with no state change', async () => {
     const caseRef = newCaseRef();
     const message = envelope({ caseRef }, delegationBody());

@@ -133,20 +133,49 @@ async function refuseIn(
   return { status: 422, receipt: receiptFor(deps, fields, 'rejected', rejection) };
 }
 
-async function lockCursor(trx: Kysely<DB>, senderId: string, caseRef: string): Promise<number> {
+/**
+ * Locks the sender's cursor for the case (the lock orders every delivery of that case) and says whether messages of
+ * the case wait as held: held rows are written under this same lock, so the answer stands until the commit.
+ */
+async function lockCursor(
+  trx: Kysely<DB>,
+  senderId: string,
+  caseRef: string,
+): Promise<{ last: number; anyHeld: boolean }> {
   await trx
     .insertInto('docking_inbox_cursors')
     .values({ sender_id: senderId, case_ref: caseRef, last_applied: 0 })
     .onConflict((oc) => oc.doNothing())
     .execute();
   const row = await trx
-    .selectFrom('docking_inbox_cursors')
-    .select('last_applied')
+    .selectFrom('docking_inbox_cursors as c')
+    .select('c.last_applied')
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('docking_inbox as i')
+            .select('i.sequence')
+            .where('i.sender_id', '=', senderId)
+            .where('i.case_ref', caseRef === '' ? 'is' : '=', caseRef === '' ? null : caseRef)
+            .where('i.status', '=', 'held'),
+        )
+        .as('any_held'),
+    )
+    .where('c.sender_id', '=', senderId)
+    .where('c.case_ref', '=', caseRef)
+    .forUpdate('c')
+    .executeTakeFirstOrThrow();
+  return { last: row.last_applied, anyHeld: Boolean(row.any_held) };
+}
+
+async function advanceCursor(trx: Kysely<DB>, senderId: string, caseRef: string, to: number) {
+  await trx
+    .updateTable('docking_inbox_cursors')
+    .set({ last_applied: to })
     .where('sender_id', '=', senderId)
     .where('case_ref', '=', caseRef)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  return row.last_applied;
+    .execute();
 }
 
 async function accept(
@@ -183,7 +212,7 @@ async function accept(
     return { status: 200, receipt: receiptFor(deps, fields, 'duplicate', undefined) };
   }
   const caseKey = header.caseRef ?? '';
-  const last = await lockCursor(trx, header.senderId, caseKey);
+  const { last, anyHeld } = await lockCursor(trx, header.senderId, caseKey);
   if (header.sequence <= last) {
     return refuseIn(deps, trx, envelope, fields, {
       code: 'REPLAYED',
@@ -194,6 +223,12 @@ async function accept(
     const receipt = receiptFor(deps, fields, 'held');
     await recordInbox(trx, envelope, 'held', receipt, deps.now(), null);
     return { status: 200, receipt };
+  }
+  if (!anyHeld) {
+    // The usual case: nothing waits behind this message. The cursor moves first (a refusal consumes the sequence
+    // too), so what follows the handler — which may hold a lock until the commit, as case numbering does — is short.
+    await advanceCursor(trx, header.senderId, caseKey, header.sequence);
+    return applyOne(deps, trx, envelope, false, later);
   }
   const first = await applyOne(deps, trx, envelope, false, later);
   let cursor = header.sequence;
@@ -210,12 +245,7 @@ async function accept(
     await applyOne(deps, trx, held.envelope, true, later);
     cursor += 1;
   }
-  await trx
-    .updateTable('docking_inbox_cursors')
-    .set({ last_applied: cursor })
-    .where('sender_id', '=', header.senderId)
-    .where('case_ref', '=', caseKey)
-    .execute();
+  await advanceCursor(trx, header.senderId, caseKey, cursor);
   return first;
 }
 
