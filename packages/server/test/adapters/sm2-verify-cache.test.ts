@@ -6,7 +6,11 @@ import { generateSm2Signer, sm2Verify } from '../../src/adapters/crypto/sm2-sign
 describe('SM2 verification with precomputed keys', () => {
   it('gives each key its own verdict, before and after the key has been used and evicted', () => {
     const signers = Array.from({ length: 300 }, () => generateSm2Signer());
-    const signed = signers.map((s, i) => ({ pem: s.publicKeyPem, text: `报文 ${i}`, sig: s.sign(`报文 ${i}`) }));
+    const signed = signers.map((s, i) => ({
+      pem: s.publicKeyPem,
+      text: `报文 ${i}`,
+      sig: s.sign(`报文 ${i}`),
+    }));
     for (const pass of [1, 2]) {
       for (const [i, { pem, text, sig }] of signed.entries()) {
         expect(sm2Verify(pem, text, sig), `key ${i}, pass ${pass}`).toBe(true);
