@@ -59,6 +59,13 @@ describe('joint training, from a new course to a verified certificate', () => {
     // The administrator records attendance and completes the course.
     await row.getByRole('link', { name: title }).click();
     await admin.getByRole('heading', { level: 1, name: title }).waitFor();
+    // The administrator attaches a handout to the course.
+    const handout = Buffer.from('%PDF-1.4\n% 培训讲义 第一讲\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    await admin
+      .getByTestId('material-file')
+      .setInputFiles({ name: '第一讲 讲义.pdf', mimeType: 'application/pdf', buffer: handout });
+    await admin.getByTestId('course-materials').getByRole('link', { name: '第一讲 讲义' }).waitFor();
+    await expectAccessible(admin, 'course materials');
     const sheet = admin.getByRole('row', { name: /刘调解/ });
     await sheet.waitFor();
     await admin.getByRole('button', { name: '保存考勤' }).click();
@@ -72,6 +79,12 @@ describe('joint training, from a new course to a verified certificate', () => {
     await mediator.reload();
     await mediator.getByRole('link', { name: title }).first().click();
     await mediator.getByRole('heading', { level: 1, name: title }).waitFor();
+    // The handout downloads as it was uploaded (the mediator is enrolled).
+    const [handoutDownload] = await Promise.all([
+      mediator.waitForEvent('download'),
+      mediator.getByRole('link', { name: '第一讲 讲义' }).click(),
+    ]);
+    expect(readFileSync(await handoutDownload.path()).equals(handout)).toBe(true);
     const [download] = await Promise.all([
       mediator.waitForEvent('download'),
       mediator.getByRole('link', { name: '下载培训证明' }).click(),

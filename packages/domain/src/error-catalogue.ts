@@ -88,6 +88,12 @@ export const ERRORS = {
     zh: '考勤记录有误：{reason}。',
     en: 'Invalid attendance: {reason}.',
   },
+  /** Downloading a course's material without being enrolled in it (nor overseeing it). */
+  TRAINING_NOT_ENROLLED: {
+    status: 403,
+    zh: '报名参加该课程后才能下载课程资料。',
+    en: 'Enroll in the course to download its materials.',
+  },
   /** Enrolling in a course whose places are all taken. */
   TRAINING_COURSE_FULL: {
     status: 409,

@@ -6,6 +6,7 @@ export type CourseList = components['schemas']['TrainingCourseList'];
 export type CourseListItem = CourseList['items'][number];
 export type Course = components['schemas']['TrainingCourse'];
 export type Enrollment = Course['enrollments'][number];
+export type CourseMaterial = components['schemas']['TrainingMaterial'];
 export type MyTraining = components['schemas']['MyTraining'];
 export type Standing = components['schemas']['TrainingStanding'];
 export type TrainingRoster = components['schemas']['TrainingRoster'];
@@ -39,6 +40,23 @@ export const changeCourseStatus = (id: string, event: 'complete' | 'cancel', exp
 /** A plain link, so the browser downloads the PDF with the session cookie. */
 export const certificateUrl = (courseId: string, userId?: string) =>
   `/api/training/courses/${enc(courseId)}/certificate.pdf${userId ? `?userId=${enc(userId)}` : ''}`;
+/** Silent: the materials card shows a refused file beside the upload button. */
+export function addCourseMaterial(courseId: string, file: File): Promise<CourseMaterial> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return request<CourseMaterial>(`/api/training/courses/${enc(courseId)}/materials`, {
+    method: 'POST',
+    body: form,
+    silent: true,
+  });
+}
+export const removeCourseMaterial = (courseId: string, materialId: string) =>
+  request<Course>(`/api/training/courses/${enc(courseId)}/materials/${enc(materialId)}`, {
+    method: 'DELETE',
+  });
+/** A plain link: the browser downloads the file with the session cookie. */
+export const courseMaterialUrl = (courseId: string, materialId: string) =>
+  `/api/training/courses/${enc(courseId)}/materials/${enc(materialId)}`;
 export const myTraining = () => request<MyTraining>('/api/training/me');
 export const trainingRoster = () => request<TrainingRoster>('/api/training/roster');
 export const listRequirements = () => request<Requirements>('/api/training/requirements');

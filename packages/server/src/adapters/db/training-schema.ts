@@ -1,12 +1,28 @@
 import type { Generated } from 'kysely';
 import type { Timestamp } from './column-types.ts';
 
-/** Joint training on both platforms (migration 016). */
+/** Joint training on both platforms (migrations 016, 026). */
 export interface TrainingTables {
   training_courses: TrainingCoursesTable;
   training_enrollments: TrainingEnrollmentsTable;
   training_certificates: TrainingCertificatesTable;
   training_requirements: TrainingRequirementsTable;
+  training_materials: TrainingMaterialsTable;
+}
+
+/** A course's files (migration 026). */
+export interface TrainingMaterialsTable {
+  id: string;
+  course_id: string;
+  title: string;
+  file_name: string;
+  mime: string;
+  size_bytes: number;
+  sha256: string;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+  removed_by: string | null;
+  removed_at: Timestamp | null;
 }
 
 export interface TrainingCoursesTable {

@@ -9200,6 +9200,168 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/training/courses/{id}/materials': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Attach a file to my course (organizer; multipart field `file`, PDF/PNG/JPEG by content, ≤ 10 MB)
+     * @description 413 UPLOAD_TOO_LARGE; 415 UPLOAD_TYPE_NOT_ALLOWED; 409 TRAINING_COURSE_CLOSED (cancelled); 400 VALIDATION_FAILED (empty, title, more than 30 files).
+     */
+    post: {
+      parameters: {
+        query?: {
+          title?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TrainingMaterial'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/training/courses/{id}/materials/{materialId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download a course's file (its trainees and the people who oversee the course)
+     * @description 403 TRAINING_NOT_ENROLLED for someone who sees the course but is not enrolled in it.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          materialId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The file, as its detected type */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/octet-stream': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Withdraw a file from my course (organizer) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          materialId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The message follows Accept-Language (zh-CN default, en) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TrainingCourse'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/training/courses/{id}/status': {
     parameters: {
       query?: never;
@@ -11196,6 +11358,7 @@ export type components = {
       location: string;
       /** @description The reader's organization runs it */
       manageable: boolean;
+      materials: components['schemas']['TrainingMaterial'][];
       mine: {
         attendance: ('attended' | 'absent') | (never | null);
         certificateCode: string | null;
@@ -11252,6 +11415,18 @@ export type components = {
         title: string;
         version: number;
       }[];
+    };
+    TrainingMaterial: {
+      /** @description The reader may download it (enrolled, or overseeing the course) */
+      available: boolean;
+      fileName: string;
+      id: string;
+      mime: string;
+      sha256: string;
+      size: number;
+      title: string;
+      /** Format: date-time */
+      uploadedAt: string;
     };
     TrainingOrganizers: {
       items: {

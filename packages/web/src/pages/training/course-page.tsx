@@ -16,6 +16,7 @@ import { PageHeading } from '../../components/page-title.tsx';
 import { labelOf, ROLE } from '../../domain-labels.ts';
 import { formatDateTime } from '../../format.ts';
 import { hasPermission, useMe } from '../../session.tsx';
+import { CourseMaterials } from './course-materials.tsx';
 import { CourseStatusTag } from './course-status-tag.tsx';
 import { useTrainingText } from './training-text.ts';
 
@@ -243,6 +244,7 @@ export default function CoursePage() {
           </Space>
         ) : null}
       </Card>
+      <CourseMaterials course={course} onChange={setCourse} />
       {course.manageable ? <AttendanceSheet course={course} onChange={setCourse} /> : null}
     </>
   );

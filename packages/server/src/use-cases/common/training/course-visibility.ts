@@ -26,3 +26,9 @@ export async function courseVisibility(deps: Deps, ctx: SignedInContext) {
       sql<boolean>`(training_courses.audience && ${sql.val(trains)}::text[] or training_courses.organizer_id = any(${sql.val(oversees)}::text[]) or training_courses.co_organizer_ids && ${sql.val(oversees)}::text[])`,
   };
 }
+
+/** Whether the reader oversees the course: its organizer or a co-organizer is among the organizations they oversee. */
+export const overseesCourse = (
+  course: { organizer_id: string; co_organizer_ids: string[] },
+  oversees: readonly string[],
+): boolean => [course.organizer_id, ...course.co_organizer_ids].some((id) => oversees.includes(id));

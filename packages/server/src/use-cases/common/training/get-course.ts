@@ -7,7 +7,8 @@ import {
   organizesCourse,
   presentCourse,
 } from './course-record.ts';
-import { courseVisibility } from './course-visibility.ts';
+import { type CourseMaterial, currentMaterials, presentMaterial } from './course-materials.ts';
+import { courseVisibility, overseesCourse } from './course-visibility.ts';
 
 export interface Enrollment {
   userId: string;
@@ -24,6 +25,8 @@ export interface CourseDetail extends CourseSummary {
   mine: Enrollment | null;
   /** Everyone enrolled, for those who oversee the course; empty for a trainee. */
   enrollments: Enrollment[];
+  /** The course's files: listed for all who see it, downloadable by its trainees and those who oversee it. */
+  materials: CourseMaterial[];
 }
 
 /** One course: its details, the reader's own enrollment and certificate, and the attendance list for its organizers. */
@@ -36,9 +39,7 @@ export async function getCourse(deps: Deps, ctx: SignedInContext, courseId: stri
     .where(visibility.filter())
     .executeTakeFirst();
   if (!row) throw courseNotFound();
-  const oversees =
-    visibility.oversees.includes(row.organizer_id) ||
-    row.co_organizer_ids.some((id) => visibility.oversees.includes(id));
+  const oversees = overseesCourse(row, visibility.oversees);
   let enrollmentQuery = deps.db
     .selectFrom('training_enrollments as e')
     .innerJoin('users', 'users.id', 'e.user_id')
@@ -70,10 +71,13 @@ export async function getCourse(deps: Deps, ctx: SignedInContext, courseId: stri
     }),
   );
   const counts = await enrolledCounts(deps.db, [courseId]);
+  const available = oversees || enrollments.some((e) => e.userId === ctx.actor.userId);
+  const materials = (await currentMaterials(deps.db, courseId)).map((m) => presentMaterial(m, available));
   return {
     ...presentCourse(row, visibility.organizations, counts.get(courseId) ?? 0),
     manageable: organizesCourse(ctx, row),
     mine: enrollments.find((e) => e.userId === ctx.actor.userId) ?? null,
     enrollments: oversees ? enrollments : [],
+    materials,
   };
 }

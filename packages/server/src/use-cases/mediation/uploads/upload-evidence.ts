@@ -5,7 +5,8 @@ import type { Deps, SignedInContext } from '../../../deps.ts';
 import { appError } from '@sutiao/domain/errors.ts';
 import { isAuthorized } from '@sutiao/domain/permissions.ts';
 import { newId } from '../../../lib/ids.ts';
-import { detectFileType } from './detect-file-type.ts';
+import { cleanFileName } from '../../common/uploads/clean-file-name.ts';
+import { detectFileType } from '../../common/uploads/detect-file-type.ts';
 
 const MAX_UPLOAD_MB = INPUT_LIMITS.evidenceFileMb;
 const MAX_BYTES = MAX_UPLOAD_MB * 1024 * 1024;
@@ -16,14 +17,6 @@ export interface UploadResult {
   name: string;
   size: number;
   mime: string;
-}
-
-/** Keeps the last path segment, drops control characters, caps the length: a display name, never a path. */
-function cleanName(name: string): string {
-  const base = name.split(/[\\/]/).at(-1) ?? '';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  return [...cleaned].slice(0, 200).join('') || 'file';
 }
 
 /** Stores an evidence file (PDF, PNG or JPEG by its bytes, ≤ 10 MB) and records who uploaded it. */
@@ -45,7 +38,7 @@ export async function uploadEvidence(
     id: newId(),
     sha256,
     sm3: sm3Hex(input.data),
-    name: cleanName(input.name),
+    name: cleanFileName(input.name),
     size: input.data.length,
     mime,
     owner_user_id: ctx.actor.userId,

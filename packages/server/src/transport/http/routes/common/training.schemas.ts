@@ -76,9 +76,37 @@ const Enrollment = Type.Object({
   certificateCode: Nullable(Type.String()),
 });
 
+export const CourseMaterial = component(
+  'TrainingMaterial',
+  Type.Object({
+    id: Type.String(),
+    title: Type.String(),
+    fileName: Type.String(),
+    mime: Type.String(),
+    size: Type.Integer(),
+    sha256: Type.String(),
+    uploadedAt: Time,
+    available: Type.Boolean({
+      description: 'The reader may download it (enrolled, or overseeing the course)',
+    }),
+  }),
+);
+
 export const CourseDetail = component(
   'TrainingCourse',
-  Type.Object({ ...courseFields, mine: Nullable(Enrollment), enrollments: Type.Array(Enrollment) }),
+  Type.Object({
+    ...courseFields,
+    mine: Nullable(Enrollment),
+    enrollments: Type.Array(Enrollment),
+    materials: Type.Array(CourseMaterial),
+  }),
+);
+
+export const MaterialParams = Type.Object({ id: Id, materialId: Id }, { additionalProperties: false });
+
+export const MaterialQuery = Type.Object(
+  { title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) },
+  { additionalProperties: false },
 );
 
 export const AttendanceBody = Type.Object(

@@ -1,4 +1,7 @@
 import type { Deps } from '../../../../deps.ts';
+import { addCourseMaterial } from '../../../../use-cases/common/training/add-course-material.ts';
+import { courseMaterialFile } from '../../../../use-cases/common/training/course-material-file.ts';
+import { removeCourseMaterial } from '../../../../use-cases/common/training/remove-course-material.ts';
 import { certificatePdf } from '../../../../use-cases/common/training/certificate-pdf.ts';
 import { changeCourseStatus } from '../../../../use-cases/common/training/course-transitions.ts';
 import { createCourse } from '../../../../use-cases/common/training/create-course.ts';
@@ -12,6 +15,7 @@ import { listOrganizers } from '../../../../use-cases/common/training/training-s
 import { trainingRoster } from '../../../../use-cases/common/training/training-roster.ts';
 import { trainingStatistics } from '../../../../use-cases/common/training/training-statistics.ts';
 import { attachmentDisposition } from '../../content-disposition.ts';
+import { readUploadedFile } from '../../multipart-file.ts';
 import { signedIn } from '../../request-context.ts';
 import type { RouteApp } from '../../route-module.ts';
 import { binary, IdParams, replies } from './shared.schemas.ts';
@@ -22,7 +26,10 @@ import {
   CourseDraft,
   CourseList,
   CourseListQuery,
+  CourseMaterial,
   CourseStatusBody,
+  MaterialParams,
+  MaterialQuery,
   MyTraining,
   Organizers,
   RequirementBody,
@@ -158,6 +165,81 @@ export function trainingRoutes(app: RouteApp, deps: Deps) {
         .type('application/pdf')
         .header('content-disposition', attachmentDisposition('training-certificate.pdf', filename))
         .send(body);
+    },
+  );
+  app.post(
+    '/api/training/courses/:id/materials',
+    {
+      config,
+      schema: {
+        tags,
+        summary:
+          'Attach a file to my course (organizer; multipart field `file`, PDF/PNG/JPEG by content, ≤ 10 MB)',
+        description:
+          '413 UPLOAD_TOO_LARGE; 415 UPLOAD_TYPE_NOT_ALLOWED; 409 TRAINING_COURSE_CLOSED (cancelled); 400 VALIDATION_FAILED (empty, title, more than 30 files).',
+        params: IdParams,
+        querystring: MaterialQuery,
+        consumes: ['multipart/form-data'],
+        response: replies({ 201: CourseMaterial }),
+      },
+    },
+    async (request, reply) => {
+      const file = await readUploadedFile(request);
+      const material = await addCourseMaterial(deps, signedIn(request), {
+        courseId: request.params.id,
+        ...(request.query.title === undefined ? {} : { title: request.query.title }),
+        fileName: file.filename,
+        data: file.bytes,
+      });
+      return reply.code(201).send(material);
+    },
+  );
+  app.get(
+    '/api/training/courses/:id/materials/:materialId',
+    {
+      config,
+      schema: {
+        tags,
+        summary: "Download a course's file (its trainees and the people who oversee the course)",
+        description: '403 TRAINING_NOT_ENROLLED for someone who sees the course but is not enrolled in it.',
+        params: MaterialParams,
+        response: replies({ 200: binary('application/octet-stream', 'The file, as its detected type') }),
+      },
+    },
+    async (request, reply) => {
+      const file = await courseMaterialFile(deps, signedIn(request), {
+        courseId: request.params.id,
+        materialId: request.params.materialId,
+      });
+      return reply
+        .type(file.mime)
+        .header('content-length', file.size)
+        .header('x-content-type-options', 'nosniff')
+        .header(
+          'content-disposition',
+          attachmentDisposition(`course-material.${file.mime.split('/')[1]}`, file.name),
+        )
+        .send(file.stream);
+    },
+  );
+  app.delete(
+    '/api/training/courses/:id/materials/:materialId',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Withdraw a file from my course (organizer)',
+        params: MaterialParams,
+        response: replies({ 200: CourseDetail }),
+      },
+    },
+    async (request) => {
+      const ctx = signedIn(request);
+      await removeCourseMaterial(deps, ctx, {
+        courseId: request.params.id,
+        materialId: request.params.materialId,
+      });
+      return getCourse(deps, ctx, request.params.id);
     },
   );
   app.get(
