@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './support/browser.ts';
 import { useRunningSystem } from './support/running-system.ts';
 import { signInAs } from './support/sign-in.ts';
+import { chooseOption } from './support/ui.ts';
 
 const STEP_TIMEOUT = 60_000;
 
@@ -69,6 +70,31 @@ describe('statistics as a regulator reads them', () => {
     await expect.poll(() => page.getByRole('img', { name: /登记、受理、调解成功/ }).count()).toBe(1);
     const chart = await page.getByRole('img', { name: /登记、受理、调解成功/ }).getAttribute('aria-label');
     expect(chart).toContain(today.slice(0, 7));
+
+    // By region: a province tile map; a region's tile opens as many cases as the API counts for it.
+    await chooseOption(page, page, '分组', '地区');
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    const map = page.getByTestId('region-map');
+    await map.waitFor();
+    const byRegion = await page.request.get(
+      `${url}/api/statistics?from=${today.slice(0, 4)}-01-01&to=${today}&groupBy=region`,
+    );
+    const groups = (await byRegion.json()).groups as Array<{ key: string; figures: { registered: number } }>;
+    const region = groups.find((g) => g.key !== '' && g.figures.registered > 0);
+    expect(region).toBeTruthy();
+    const regionTile = map.getByRole('button', { name: new RegExp(`^${region?.key} 登记 `) });
+    expect(await regionTile.getAttribute('aria-label')).toContain(String(region?.figures.registered));
+    // A region without cases is a tile too, not a button.
+    expect(await map.getByRole('img', { name: /^西藏 登记/ }).count()).toBe(1);
+    await expectAccessible(page, 'statistics by region');
+    await regionTile.click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('heading', { level: 2, name: `“登记 · ${region?.key}”的案件`, exact: false })
+          .textContent(),
+      )
+      .toContain(`共 ${region?.figures.registered} 件`);
     await page.context().close();
   });
 });

@@ -4,6 +4,7 @@ import { type Definition, formatFigure, LISTABLE_UNITS } from './figure-cards.ts
 import { useStatisticsText } from './statistics-text.ts';
 
 const StatisticsChart = lazy(() => import('./statistics-chart.tsx'));
+const RegionTileMap = lazy(() => import('./region-tile-map.tsx'));
 
 interface Group {
   key: string;
@@ -17,6 +18,7 @@ interface Group {
  */
 export function Breakdown({
   by,
+  groupBy,
   groups,
   definitions,
   series,
@@ -24,6 +26,8 @@ export function Breakdown({
   onList,
 }: {
   by: string;
+  /** The dimension: by region, a province tile map comes first. */
+  groupBy?: string;
   groups: Group[];
   definitions: Definition[];
   series: string[];
@@ -41,6 +45,11 @@ export function Breakdown({
         <Empty description={pt('empty')} />
       ) : (
         <>
+          {groupBy === 'region' ? (
+            <Suspense fallback={<Spin />}>
+              <RegionTileMap groups={groups} definitions={definitions} series={series} onList={onList} />
+            </Suspense>
+          ) : null}
           <Suspense fallback={<Spin />}>
             <StatisticsChart
               groups={groups}

@@ -162,6 +162,7 @@ export default function StatisticsPage() {
           {stats.groupBy ? (
             <Breakdown
               by={GROUP_BY_LABELS[stats.groupBy][lang]}
+              groupBy={stats.groupBy}
               groups={stats.groups}
               definitions={stats.definitions}
               series={FUNNEL}
