@@ -5,6 +5,7 @@ import { connectSignaling, type Frame } from '../support/signaling-client.ts';
 import { openedSession, sessionCase } from '../support/session-fixtures.ts';
 import { ENGINES } from '../support/test-databases.ts';
 import { createTestApp, type TestApp } from '../support/test-platform.ts';
+import { SESSION_LIMITS } from '@sutiao/domain/sessions/session-lifecycle.ts';
 import { sessionSignaling } from '../../src/use-cases/mediation/sessions/signaling-relay.ts';
 
 const of = (type: string) => (f: Frame) => f.type === type;
@@ -31,6 +32,12 @@ describe.each(ENGINES)('signaling across server instances (%s)', (engine) => {
         .where('session_id', '=', sessionId)
         .executeTakeFirst()
     )?.instance_id ?? null;
+  const savedRooms = (sessionId: string) =>
+    t.deps.db
+      .selectFrom('signaling_room_states')
+      .select('session_id')
+      .where('session_id', '=', sessionId)
+      .execute();
   const another = async () => {
     const o = await otherInstance(t);
     others.push(o);
@@ -137,6 +144,16 @@ describe.each(ENGINES)('signaling across server instances (%s)', (engine) => {
     await investor.next(of('welcome'));
     mediator.send({ type: 'admit', userId: ids.investor1 });
     await investor.next(of('admitted'));
+    investor.send({ type: 'consent', given: true });
+    await mediator.next(
+      (f) =>
+        f.type === 'roster' &&
+        (f.participants as { userId: string; consent: boolean }[]).some(
+          (p) => p.userId === ids.investor1 && p.consent,
+        ),
+    );
+    mediator.send({ type: 'caucus', side: 'investor' });
+    await investor.next((f) => f.type === 'room' && f.room === 'caucus-investor');
 
     await c.close();
     expect(await mediator.closed).toBe(1012);
@@ -148,18 +165,55 @@ describe.each(ENGINES)('signaling across server instances (%s)', (engine) => {
       .execute();
     expect(retired).toEqual([]);
 
-    // They reconnect (the browser does on 1012) to the instance still running, which takes the session over.
+    // They reconnect (the browser does on 1012) to the instance still running, which takes the session over with
+    // the rooms as they were: the investor is back in the caucus, admitted, still consenting; nobody admits again.
     const investorAgain = await connectTo(b.base, actors.investor, session.id);
-    expect(await investorAgain.next(of('welcome'))).toMatchObject({ presence: 'waiting' });
+    expect(await investorAgain.next(of('welcome'))).toMatchObject({
+      presence: 'admitted',
+      room: 'caucus-investor',
+    });
     expect(await hostOf(session.id)).toBe(b.deps.signals.instanceId);
     const mediatorAgain = await connectTo(b.base, actors.mediator, session.id);
-    await mediatorAgain.next(of('welcome'));
-    mediatorAgain.send({ type: 'admit', userId: ids.investor1 });
-    await investorAgain.next(of('admitted'));
+    expect(await mediatorAgain.next(of('welcome'))).toMatchObject({ room: 'caucus-investor' });
+    const roster = await mediatorAgain.next(
+      (f) =>
+        f.type === 'roster' &&
+        (f.participants as { userId: string; presence: string }[]).some(
+          (p) => p.userId === ids.investor1 && p.presence === 'admitted',
+        ),
+    );
+    expect(roster.caucus).toBe('investor');
+    expect(
+      (roster.participants as { userId: string; consent: boolean }[]).find((p) => p.userId === ids.investor1),
+    ).toMatchObject({ consent: true });
+    mediatorAgain.send({ type: 'reunite' });
+    await investorAgain.next((f) => f.type === 'room' && f.room === 'main');
     investorAgain.send({ type: 'signal', to: ids.mediator1, data: { sdp: 'offer-again' } });
     expect(await mediatorAgain.next(of('signal'))).toMatchObject({ data: { sdp: 'offer-again' } });
     mediatorAgain.send({ type: 'end' });
     for (const s of [mediatorAgain, investorAgain]) expect(await s.closed).toBe(4002);
+    await vi.waitFor(async () => expect(await savedRooms(session.id)).toEqual([]));
+  });
+
+  it('seats the people of a stopped instance back only within the grace period; after it, they wait', async () => {
+    const session = await openedSession(t, { actors, caseId });
+    const x = await another();
+    const mediator = await connectTo(x.base, actors.mediator, session.id);
+    await mediator.next(of('welcome'));
+    const investor = await connectTo(x.base, actors.investor, session.id);
+    await investor.next(of('welcome'));
+    mediator.send({ type: 'admit', userId: ids.investor1 });
+    await investor.next(of('admitted'));
+    await x.close();
+    expect(await investor.closed).toBe(1012);
+    expect(await savedRooms(session.id)).toHaveLength(1);
+    t.clock.now = new Date(t.clock.now.getTime() + SESSION_LIMITS.rejoinGraceMs + 1000);
+    const late = await connectTo(b.base, actors.investor, session.id);
+    expect(await late.next(of('welcome'))).toMatchObject({ presence: 'waiting' });
+    const mediatorAgain = await connectTo(b.base, actors.mediator, session.id);
+    await mediatorAgain.next(of('welcome'));
+    mediatorAgain.send({ type: 'end' });
+    for (const s of [mediatorAgain, late]) expect(await s.closed).toBe(4002);
   });
 
   it('finds an instance gone silent: its relayed participants reconnect elsewhere, and its own are seated out', async () => {

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Json } from './column-types.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -13,6 +14,17 @@ export interface SessionTables {
   signaling_instances: SignalingInstancesTable;
   signaling_hosts: SignalingHostsTable;
   signaling_spill: SignalingSpillTable;
+  signaling_room_states: SignalingRoomStatesTable;
+}
+
+/** A live session's room state as its host last saved it (migration 027); the shape is `SavedRoomState`. */
+export interface SignalingRoomStatesTable {
+  session_id: string;
+  state: Json<{
+    caucus: 'investor' | 'respondent' | null;
+    seats: Record<string, { admitted: boolean; awaySince: number | null; consent: boolean }>;
+  }>;
+  saved_at: Timestamp;
 }
 
 /** Server instances relaying signaling, and until when each said it is alive (migration 025). */

@@ -2,6 +2,7 @@ import { appError } from '@sutiao/domain/errors.ts';
 import type { Deps, SignedInContext } from '../../../deps.ts';
 import { auditUserAct } from '../../common/audit/audit-user-act.ts';
 import { loadReadableSession } from './load-session.ts';
+import { restoreRoomState, type SavedRoomState } from './room-state.ts';
 import { loadSeats, type SeatRow } from './session-seats.ts';
 
 /** What a participant's signaling connection carries: who they are in the session, and everyone's seats. */
@@ -11,6 +12,8 @@ export interface JoinTicket {
   caseId: string;
   seat: SeatRow;
   seats: SeatRow[];
+  /** The rooms as the session's last host left them, for the instance that will host it if none does now. */
+  room: SavedRoomState | null;
 }
 
 /**
@@ -34,6 +37,7 @@ export async function joinSession(
       targetId: session.id,
       details: { caseId: session.case_id, role: seat.role },
     });
-    return { ctx, sessionId: session.id, caseId: session.case_id, seat, seats };
+    const room = await restoreRoomState(trx, session.id);
+    return { ctx, sessionId: session.id, caseId: session.case_id, seat, seats, room };
   });
 }

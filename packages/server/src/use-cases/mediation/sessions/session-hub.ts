@@ -35,6 +35,7 @@ import { auditRecordingAct } from './recording/recording-transition.ts';
 import { startRecording } from './recording/start-recording.ts';
 import { stopRunningRecording } from './recording/stop-recording.ts';
 import { runSessionEvent } from './session-transition.ts';
+import { forgetRoomState, type SavedRoomState, saveRoomState } from './room-state.ts';
 import type { SeatRow } from './session-seats.ts';
 
 /** One participant's open signaling channel (a WebSocket); the transport adapts its socket to this. */
@@ -86,19 +87,41 @@ class LiveSession implements RoomsState {
   /** Audited commands and kept chat run one after another, in arrival order. */
   private queue: Promise<void> = Promise.resolve();
 
+  /** The room state's save in flight, and whether it changed since that save began. */
+  saving: Promise<void> | null = null;
+  changed = false;
+
   constructor(
     readonly id: string,
     readonly caseId: string,
     seats: readonly SeatRow[],
+    room: SavedRoomState | null,
   ) {
-    for (const s of seats)
+    for (const s of seats) {
+      const saved = room?.seats[s.userId];
       this.seats.set(s.userId, {
         ...s,
         presence: 'away',
-        awaySince: null,
-        wasAdmitted: false,
-        consent: false,
+        awaySince: saved?.admitted ? saved.awaySince : null,
+        wasAdmitted: saved?.admitted ?? false,
+        consent: saved?.consent ?? false,
       });
+    }
+    this.caucus = room?.caucus ?? null;
+  }
+
+  /** What a next host needs of these rooms should this instance go (room-state.ts). */
+  roomState(): SavedRoomState {
+    const seats: SavedRoomState['seats'] = {};
+    for (const [userId, seat] of this.seats) {
+      if (!seat.wasAdmitted && !seat.consent) continue;
+      seats[userId] = {
+        admitted: seat.wasAdmitted,
+        awaySince: seat.presence === 'away' ? seat.awaySince : null,
+        consent: seat.consent,
+      };
+    }
+    return { caucus: this.caucus, seats };
   }
 
   inTurn(task: () => Promise<void>) {
@@ -119,6 +142,9 @@ const invalid = (zh: string, en: string) => errorFrame(appError('SESSION_INVALID
  */
 export class SessionHub {
   private readonly live = new Map<string, LiveSession>();
+  /** Room-state saves in flight (of sessions held or just let go). */
+  private readonly saves = new Set<Promise<void>>();
+  private stopping = false;
 
   constructor(
     private readonly deps: Deps,
@@ -140,7 +166,7 @@ export class SessionHub {
   connect(ticket: JoinTicket, conn: SignalingConnection): SignalingHandlers {
     let session = this.live.get(ticket.sessionId);
     if (!session) {
-      session = new LiveSession(ticket.sessionId, ticket.caseId, ticket.seats);
+      session = new LiveSession(ticket.sessionId, ticket.caseId, ticket.seats, ticket.room);
       this.live.set(session.id, session);
     }
     const s = session;
@@ -180,6 +206,12 @@ export class SessionHub {
     const s = this.live.get(sessionId);
     if (!s) return;
     this.live.delete(sessionId);
+    // Ended: nothing to hand over (after a save in flight, which then stops).
+    const forget = (s.saving ?? Promise.resolve())
+      .then(() => forgetRoomState(this.deps.db, sessionId))
+      .catch(() => undefined)
+      .finally(() => this.saves.delete(forget));
+    this.saves.add(forget);
     this.onReleased(sessionId);
     const stopped = s.recording;
     s.recording = null;
@@ -196,8 +228,17 @@ export class SessionHub {
    * takes the session over). A recording under way stops with its recorder's signaling; the job finishes it.
    */
   shutdown() {
+    this.stopping = true;
+    const now = this.deps.now().getTime();
     for (const [sessionId, s] of this.live) {
       this.live.delete(sessionId);
+      // Everyone leaves now: saved so, the next host seats them back within the grace period.
+      for (const seat of s.seats.values()) {
+        if (seat.presence === 'away') continue;
+        seat.presence = 'away';
+        seat.awaySince = seat.wasAdmitted ? now : null;
+      }
+      this.saveRooms(s);
       // Each close comes back as the participant's leave, audited as any other.
       for (const { conn } of [...s.connections.values()])
         conn.close(SIGNAL_CLOSE.restarting, 'server restarting');
@@ -528,6 +569,40 @@ export class SessionHub {
     }));
     const text = frame({ type: 'roster', caucus: s.caucus, participants, recording: s.recording });
     for (const { conn } of s.connections.values()) conn.send(text);
+    this.saveRooms(s);
+  }
+
+  /**
+   * Keeps the rooms' state in the database as it changes (every change is broadcast as a roster), so that another
+   * instance can take the session over. One save at a time per session; changes during a save give one more.
+   */
+  private saveRooms(s: LiveSession) {
+    if (s.saving) {
+      s.changed = true;
+      return;
+    }
+    const save = async () => {
+      do {
+        s.changed = false;
+        if (!this.live.has(s.id) && !this.stopping) return; // ended: nothing to hand over
+        await saveRoomState(this.deps.db, s.id, s.roomState(), this.deps.now()).catch((error: unknown) =>
+          console.error(
+            `signaling: the rooms of session ${s.id} were not saved: ${(error as Error).message}`,
+          ),
+        );
+      } while (s.changed);
+    };
+    const saving = save().finally(() => {
+      s.saving = null;
+      this.saves.delete(saving);
+    });
+    s.saving = saving;
+    this.saves.add(saving);
+  }
+
+  /** Resolves once every session's latest room state is saved. */
+  async saved(): Promise<void> {
+    while (this.saves.size > 0) await Promise.all([...this.saves]);
   }
 }
 

@@ -4,7 +4,7 @@ import type { DB } from '../../../adapters/db/schema.ts';
 /** How often an instance says it is alive, and how long that holds: a silent host is replaced within ~15 s. */
 export const SIGNALING_HEARTBEAT = { everyMs: 5_000, aliveMs: 15_000 } as const;
 
-/** Leftovers older than this are swept: spilled frames nobody read, instances long gone. */
+/** Leftovers older than this are swept: spilled frames nobody read, instances long gone (and closed sessions' rooms). */
 const SWEEP_AFTER = '1 hour';
 
 /** The instance says it is alive (the database's clock: instances' own clocks may differ). */
@@ -116,6 +116,13 @@ export async function sweepSignaling(db: Kysely<DB>): Promise<void> {
     )
     .execute();
   await db.deleteFrom('signaling_instances').where('alive_until', '<', before).execute();
+  // The saved rooms of sessions no longer open (ended or cancelled with no host to forget them).
+  await db
+    .deleteFrom('signaling_room_states')
+    .where('session_id', 'in', (eb) =>
+      eb.selectFrom('mediation_sessions').select('id').where('state', '<>', 'open'),
+    )
+    .execute();
 }
 
 /** Which of these sessions are no longer open (ended or cancelled through another instance). */

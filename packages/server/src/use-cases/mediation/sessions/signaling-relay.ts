@@ -146,6 +146,7 @@ export class SignalingRelay {
       leg.conn.close(SIGNAL_CLOSE.restarting, 'server restarting');
     }
     this.hub.shutdown();
+    await this.hub.saved();
     await this.deps.signals.close().catch(() => undefined);
     await retireInstance(this.deps.db, this.me).catch(() => undefined);
   }
