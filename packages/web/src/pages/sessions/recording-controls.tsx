@@ -1,4 +1,5 @@
 import { Alert, Button, Checkbox, Space } from 'antd';
+import { useEffect, useState } from 'react';
 import type {
   ClientMessage,
   LiveRecording,
@@ -34,6 +35,18 @@ export function RecordingControls({
 }) {
   const { pt } = useSessionText();
   const mine = roster.find((r) => r.userId === me);
+  // The box follows the click at once; the room's roster confirms it (or, after a few seconds, says otherwise).
+  const [asked, setAsked] = useState<boolean | null>(null);
+  const consented = mine?.consent ?? false;
+  useEffect(() => {
+    if (asked === null) return;
+    if (asked === consented) {
+      setAsked(null);
+      return;
+    }
+    const timer = setTimeout(() => setAsked(null), 5_000);
+    return () => clearTimeout(timer);
+  }, [asked, consented]);
   const present = roster.filter((r) => r.presence === 'admitted');
   const everyone = present.every((r) => r.consent);
   return (
@@ -50,10 +63,16 @@ export function RecordingControls({
       {isMediator ? null : (
         <Checkbox
           style={{ marginTop: 8 }}
-          checked={mine?.consent ?? false}
-          onChange={(e) => send({ type: 'consent', given: e.target.checked })}
+          checked={asked ?? consented}
+          onChange={(e) => {
+            setAsked(e.target.checked);
+            send({ type: 'consent', given: e.target.checked });
+          }}
         >
           {pt('consentLabel')}
+          {asked !== null && asked !== consented ? (
+            <span role="status">（{pt('consentSaving')}）</span>
+          ) : null}
         </Checkbox>
       )}
       {isMediator ? (

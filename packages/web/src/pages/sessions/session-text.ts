@@ -104,6 +104,7 @@ const zh = {
   recordingHint:
     '录音录像须经全体参加人同意；任何一方撤回同意，录制立即停止。录像仅本次会话的参加人可以观看。',
   consentLabel: '我同意本次会话录音录像',
+  consentSaving: '正在告知调解室…',
   consentOf: '同意情况',
   consented: '已同意',
   notConsented: '未同意',
@@ -232,6 +233,7 @@ const en: Record<keyof typeof zh, string> = {
   recordingHint:
     'A session is recorded only with everyone’s consent; if anyone withdraws, recording stops at once. Only the session’s participants can watch the recording.',
   consentLabel: 'I consent to this session being recorded',
+  consentSaving: 'telling the room…',
   consentOf: 'Consent',
   consented: 'consents',
   notConsented: 'has not consented',
